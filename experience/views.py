@@ -1,3 +1,6 @@
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-# Create your views here.
+
+def kiosk(request: HttpRequest) -> HttpResponse:
+    return render(request, "experience/attract.html")

@@ -1,16 +1,29 @@
-"""
-ASGI config for wonder project.
+"""ASGI entry point: HTTP through Django, WebSockets through channels."""
 
-It exposes the ASGI callable as a module-level variable named ``application``.
-
-For more information on this file, see
-https://docs.djangoproject.com/en/5.2/howto/deployment/asgi/
-"""
-
+import asyncio
 import os
 
 from django.core.asgi import get_asgi_application
 
-os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'wonder.settings')
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wonder.settings")
+django_asgi_app = get_asgi_application()
 
-application = get_asgi_application()
+from channels.auth import AuthMiddlewareStack  # noqa: E402  (needs the app registry)
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+
+from generation import realtime  # noqa: E402
+from generation.routing import websocket_urlpatterns as job_sockets  # noqa: E402
+
+router = ProtocolTypeRouter(
+    {
+        "http": django_asgi_app,
+        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter([*job_sockets]))),
+    }
+)
+
+
+async def application(scope, receive, send):
+    # The in-memory channel layer lives on this loop; publishers on worker threads hand messages to it.
+    realtime.bind_server_loop(asyncio.get_running_loop())
+    return await router(scope, receive, send)

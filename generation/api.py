@@ -1,0 +1,124 @@
+"""Job endpoints: read a snapshot, cancel, and start a diagnostic job (staff or a ``selfcheck`` token)."""
+
+from __future__ import annotations
+
+from django.core import signing
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from . import services
+from .models import Job
+
+SELFCHECK_HEADER = "X-Wonder-Selfcheck"
+SELFCHECK_SALT = "wonder.selfcheck"
+SELFCHECK_MAX_AGE_S = 120
+
+
+def selfcheck_token() -> str:
+    """A short-lived token proving the caller holds this site's secret key (the ``selfcheck`` command)."""
+    return signing.TimestampSigner(salt=SELFCHECK_SALT).sign("selfcheck")
+
+
+def _session_key(request: Request, create: bool = False) -> str | None:
+    if create and not request.session.session_key:
+        request.session.save()
+    return request.session.session_key
+
+
+class JobSnapshotSerializer(serializers.Serializer):
+    """The DESIGN.md snapshot, for the schema."""
+
+    type = serializers.CharField()
+    id = serializers.UUIDField()
+    kind = serializers.CharField()
+    seq = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=Job.Status.choices)
+    progress = serializers.FloatField()
+    stage = serializers.CharField()
+    queue_position = serializers.IntegerField(allow_null=True)
+    eta_s = serializers.FloatField(allow_null=True)
+    preview_url = serializers.CharField(allow_null=True)
+    result = serializers.JSONField(allow_null=True)
+    error = serializers.JSONField(allow_null=True)
+
+
+def _get_viewable(request: Request, job_id) -> Job:
+    job = get_object_or_404(Job, pk=job_id)
+    if not job.can_view(request.user, _session_key(request)):
+        raise PermissionDenied(_("This job belongs to someone else."))
+    return job
+
+
+class JobDetail(APIView):
+    @extend_schema(responses=JobSnapshotSerializer, summary="The current snapshot of a job")
+    def get(self, request: Request, job_id) -> Response:
+        return Response(_get_viewable(request, job_id).snapshot())
+
+
+class JobCancel(APIView):
+    @extend_schema(request=None, responses={200: JobSnapshotSerializer}, summary="Cancel a queued or running job")
+    def post(self, request: Request, job_id) -> Response:
+        job = _get_viewable(request, job_id)
+        if not job.can_control(request.user, _session_key(request)):
+            raise PermissionDenied(_("Only the person who started this job can cancel it."))
+        try:
+            job = services.cancel_job(job)
+        except services.InvalidTransition as exc:
+            return Response(
+                {
+                    "error": "already_finished",
+                    "message": _("This job has already finished (%(status)s); there is nothing to cancel.")
+                    % {"status": exc.job.get_status_display()},
+                    "job": exc.job.snapshot(),
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
+        return Response(job.snapshot())
+
+
+class IsStaffOrSelfcheck(BasePermission):
+    message = _("Diagnostic jobs are for staff and the selfcheck command.")
+
+    def has_permission(self, request, view) -> bool:
+        if request.user and request.user.is_staff:
+            return True
+        token = request.headers.get(SELFCHECK_HEADER, "")
+        try:
+            signing.TimestampSigner(salt=SELFCHECK_SALT).unsign(token, max_age=SELFCHECK_MAX_AGE_S)
+        except signing.BadSignature:
+            return False
+        return True
+
+
+class DiagnosticJobInput(serializers.Serializer):
+    steps = serializers.IntegerField(min_value=0, max_value=100, default=5)
+    delay_s = serializers.FloatField(min_value=0, max_value=1.0, default=0.05)
+
+
+class DiagnosticJobCreate(APIView):
+    permission_classes = [IsStaffOrSelfcheck]
+
+    @extend_schema(
+        request=DiagnosticJobInput,
+        responses={201: JobSnapshotSerializer},
+        summary="Start a diagnostic job that exercises worker, database and sockets",
+    )
+    def post(self, request: Request) -> Response:
+        data = DiagnosticJobInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        job = services.create_job(
+            kind="diagnostic",
+            spec=dict(data.validated_data),
+            owner=request.user,
+            session_key=_session_key(request, create=True),
+        )
+        return Response(job.snapshot(), status=status.HTTP_201_CREATED)
+
+

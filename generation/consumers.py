@@ -1,0 +1,88 @@
+"""``/ws/jobs/<uuid>/``: the job's snapshot on connect, then every newer one."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+
+from . import realtime
+from .models import Job
+
+CLOSE_FORBIDDEN = 4403
+CLOSE_NOT_FOUND = 4404
+
+
+@database_sync_to_async
+def _load(job_id: str) -> Job | None:
+    try:
+        return Job.objects.filter(pk=uuid.UUID(job_id)).first()
+    except ValueError:
+        return None
+
+
+@database_sync_to_async
+def _snapshot(job_id: str) -> dict[str, Any] | None:
+    job = Job.objects.filter(pk=job_id).first()
+    return job.snapshot() if job else None
+
+
+class JobConsumer(AsyncWebsocketConsumer):
+    job_id: str | None = None
+    last_seq = -1
+
+    async def connect(self) -> None:
+        job = await _load(self.scope["url_route"]["kwargs"]["job_id"])
+        # Accept first: a custom close code can only be sent on an open socket.
+        await self.accept()
+        if job is None:
+            await self.close(code=CLOSE_NOT_FOUND)
+            return
+        session = self.scope.get("session")
+        if not job.can_view(self.scope.get("user"), session.session_key if session else None):
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        self.job_id = str(job.pk)
+        # Subscribe before reading, so no change can fall between the read and the subscription.
+        await self.channel_layer.group_add(realtime.job_group(self.job_id), self.channel_name)
+        await self._send_current()
+
+    async def disconnect(self, code: int) -> None:
+        if self.job_id:
+            await self.channel_layer.group_discard(realtime.job_group(self.job_id), self.channel_name)
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        """Clients may ask for the current snapshot or ping; anything else gets an error frame."""
+        try:
+            message = json.loads(text_data) if text_data is not None else None
+            kind = message.get("type") if isinstance(message, dict) else None
+        except ValueError:
+            kind = None
+        if kind == "ping":
+            await self.send(text_data=json.dumps({"type": "pong"}))
+        elif kind == "snapshot":
+            await self._send_current(force=True)
+        else:
+            await self.send(
+                text_data=json.dumps(
+                    {"type": "error", "error": "bad_message", "message": 'Send {"type": "snapshot"} or ping.'}
+                )
+            )
+
+    async def job_snapshot(self, event: dict[str, Any]) -> None:
+        await self._forward(event["snapshot"])
+
+    async def _send_current(self, force: bool = False) -> None:
+        snapshot = await _snapshot(self.job_id)
+        if snapshot is not None:
+            await self._forward(snapshot, force=force)
+
+    async def _forward(self, snapshot: dict[str, Any], force: bool = False) -> None:
+        # Publishers on different threads may deliver out of order: never step a client back in time.
+        if snapshot["seq"] <= self.last_seq and not force:
+            return
+        self.last_seq = max(self.last_seq, snapshot["seq"])
+        await self.send(text_data=json.dumps(snapshot))

@@ -1,0 +1,40 @@
+"""The in-process Celery worker of embedded mode (``manage.py serve``): same tasks, ``memory://`` transport."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+
+from django.conf import settings
+
+from .tasks import start_worker_beat
+
+log = logging.getLogger(__name__)
+
+
+def start_embedded_worker(concurrency: int = 2) -> threading.Thread:
+    """Run a Celery worker on threads of this process, consuming every queue."""
+    from wonder.celery import app
+
+    hostname = f"embedded@{socket.gethostname()}"
+    queues = ["default", settings.WONDER_GPU_QUEUE]
+
+    def run() -> None:
+        # The bare WorkController sends no worker_ready signal, so start the heartbeat here.
+        start_worker_beat(hostname, queues)
+        worker = app.WorkController(
+            hostname=hostname,
+            pool="threads",
+            concurrency=concurrency,
+            queues=queues,
+            without_heartbeat=True,
+            without_mingle=True,
+            without_gossip=True,
+            loglevel="WARNING",
+        )
+        worker.start()
+
+    thread = threading.Thread(target=run, name="wonder-embedded-worker", daemon=True)
+    thread.start()
+    return thread

@@ -1,0 +1,143 @@
+"""Runs one job on a worker: claim it, run its engine with throttled progress and a cancel check, record the end.
+
+The Celery task is a thin adapter around :func:`execute`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+import secrets
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import close_old_connections
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from . import services
+from .engines import get_engine
+from .engines.base import EngineError, EngineResult, JobCanceled
+from .models import Job
+
+log = logging.getLogger(__name__)
+
+
+class JobProgress:
+    """The ``progress`` and ``cancelled`` callables handed to an engine.
+
+    Step progress is coalesced to one publish per interval (each is a database write and a message);
+    status changes never pass through here, so none is ever dropped.
+    """
+
+    def __init__(self, job_id: Any, interval_s: float | None = None) -> None:
+        self.job_id = job_id
+        self.interval_s = settings.WONDER_PROGRESS_INTERVAL_S if interval_s is None else interval_s
+        self._last_publish = 0.0
+        self._last_check = 0.0
+        self._canceled = False
+
+    def __call__(self, fraction: float, stage: str) -> None:
+        now = time.monotonic()
+        if now - self._last_publish < self.interval_s:
+            return
+        self._last_publish = now
+        try:
+            services.report_progress(self.job_id, fraction, str(stage))
+        except services.InvalidTransition:
+            self._canceled = True
+            raise JobCanceled() from None
+
+    def cancelled(self) -> bool:
+        now = time.monotonic()
+        if not self._canceled and now - self._last_check >= self.interval_s:
+            self._last_check = now
+            self._canceled = not Job.objects.filter(pk=self.job_id, status=Job.Status.RUNNING).exists()
+        return self._canceled
+
+
+@contextlib.contextmanager
+def heartbeat(job_id: Any) -> Iterator[None]:
+    """Keep the job's heartbeat fresh while the engine works, so the reaper leaves it alone."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        while not stop.wait(settings.WONDER_JOB_HEARTBEAT_S):
+            try:
+                services.touch_heartbeat(job_id)
+            except Exception:  # a missed beat is harmless; the next one retries
+                log.exception("heartbeat of job %s failed", job_id)
+            finally:
+                close_old_connections()
+
+    thread = threading.Thread(target=beat, name=f"job-heartbeat-{job_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+
+
+def job_output_dir(job: Job) -> Path:
+    """A fresh folder per attempt, with a random name: output URLs are not guessable."""
+    return Path(settings.MEDIA_ROOT) / "jobs" / str(job.pk) / secrets.token_urlsafe(9)
+
+
+def result_payload(result: EngineResult) -> dict[str, Any]:
+    media_root = Path(settings.MEDIA_ROOT).resolve()
+    files = {role: Path(path).resolve().relative_to(media_root).as_posix() for role, path in result.files.items()}
+    return {"files": files, "metadata": result.metadata}
+
+
+def execute(job_id: Any, *, attempt: int, worker: str) -> str | None:
+    """Run one delivery of a job; returns the final status, or None when the delivery was stale."""
+    job = services.claim_job(job_id, attempt=attempt, worker=worker)
+    if job is None:
+        return None
+    out_dir = job_output_dir(job)
+    progress = JobProgress(job.pk)
+    with translation.override(job.language), heartbeat(job.pk):
+        try:
+            engine = get_engine(job.engine)
+            out_dir.mkdir(parents=True, exist_ok=True)
+            result = engine.generate(job.spec, out_dir=out_dir, progress=progress, cancelled=progress.cancelled)
+            params = {k: result.metadata[k] for k in ("engine", "model", "seed", "steps") if k in result.metadata}
+            return services.succeed_job(job.pk, result=result_payload(result), engine_params=params).status
+        except (JobCanceled, services.InvalidTransition):
+            shutil.rmtree(out_dir, ignore_errors=True)
+            return _cancel_if_running(job.pk)
+        except EngineError as exc:
+            shutil.rmtree(out_dir, ignore_errors=True)
+            return _fail(job.pk, exc.code, exc.message)
+        except OSError as exc:
+            shutil.rmtree(out_dir, ignore_errors=True)
+            if exc.errno == errno.ENOSPC:
+                return _fail(job.pk, "disk_full", _("The server ran out of storage space. Please try again later."))
+            log.exception("job %s failed", job.pk)
+            return _fail(job.pk, "internal_error", _("Something went wrong while making this. Please try again."))
+        except Exception:
+            shutil.rmtree(out_dir, ignore_errors=True)
+            log.exception("job %s failed", job.pk)
+            return _fail(job.pk, "internal_error", _("Something went wrong while making this. Please try again."))
+
+
+def _cancel_if_running(job_id: Any) -> str:
+    """The engine stopped because the job was canceled (or noticed it was): make sure the row says so."""
+    job = Job.objects.get(pk=job_id)
+    if job.status == Job.Status.RUNNING:
+        job = services.change_job(job_id, to=Job.Status.CANCELED, stage=_("Canceled"))
+    return job.status
+
+
+def _fail(job_id: Any, code: str, message: str) -> str:
+    try:
+        return services.fail_job(job_id, code=code, message=message).status
+    except services.InvalidTransition as exc:  # canceled meanwhile: the user's choice stands
+        return exc.job.status
