@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class GalleryConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'gallery'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "gallery"

@@ -73,7 +73,7 @@ def change_job(job_id: Any, *, to: str | None = None, require: str | None = None
         was = job.status
         if require is not None and job.status != require:
             raise InvalidTransition(job, to or require)
-        if to is not None and to != job.status:
+        if to is not None and (to != job.status or job.is_finished):
             if not job.can_move_to(to):
                 raise InvalidTransition(job, to)
             job.status = to
@@ -93,9 +93,9 @@ def change_job(job_id: Any, *, to: str | None = None, require: str | None = None
 def _refresh_queue(queue: str, first: int = 10) -> None:
     """A job left the queue, so the ones behind it moved up: send the first few their new position."""
     waiting = list(
-        Job.objects.filter(queue=queue, status=Job.Status.QUEUED).order_by("created").values_list("pk", flat=True)[
-            :first
-        ]
+        Job.objects.filter(queue=queue, status=Job.Status.QUEUED)
+        .order_by("created")
+        .values_list("pk", flat=True)[:first]
     )
     if not waiting:
         return
@@ -164,8 +164,13 @@ def report_progress(job_id: Any, progress: float, stage: str) -> Job:
 
 def succeed_job(job_id: Any, *, result: dict[str, Any], engine_params: dict[str, Any]) -> Job:
     return change_job(
-        job_id, to=Job.Status.SUCCEEDED, require=Job.Status.RUNNING, progress=1.0, stage=_("Done"),
-        result=result, engine_params=engine_params,
+        job_id,
+        to=Job.Status.SUCCEEDED,
+        require=Job.Status.RUNNING,
+        progress=1.0,
+        stage=_("Done"),
+        result=result,
+        engine_params=engine_params,
     )
 
 

@@ -60,4 +60,6 @@ async def readyz(request: HttpRequest) -> JsonResponse:
         except Exception as exc:  # readiness reports every failure rather than stopping at the first
             results[name] = {"ok": False, "error": str(exc) or exc.__class__.__name__}
     ready = all(result["ok"] for result in results.values())
-    return JsonResponse({"status": "ready" if ready else "unavailable", "checks": results}, status=200 if ready else 503)
+    return JsonResponse(
+        {"status": "ready" if ready else "unavailable", "checks": results}, status=200 if ready else 503
+    )

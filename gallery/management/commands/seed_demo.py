@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+
+DEMO_MODERATOR = "moderator"
+DEMO_PASSWORD = "wonder-on-ice"
+
+
+class Command(BaseCommand):
+    help = "Load the demo data of embedded mode and print the demo moderator's login (DEBUG only)."
+
+    def handle(self, *args, **options) -> None:
+        moderators, _ = Group.objects.get_or_create(name="moderators")
+        if not settings.DEBUG:
+            self.stdout.write("DEBUG is off: no demo accounts are created.")
+            return
+        user, created = get_user_model().objects.get_or_create(
+            username=DEMO_MODERATOR, defaults={"is_staff": True, "email": "moderator@example.org"}
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        user.groups.add(moderators)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo moderator: log in at /admin/ or /moderation/ as '{DEMO_MODERATOR}' "
+                f"with password '{DEMO_PASSWORD}'."
+            )
+        )

@@ -1,0 +1,37 @@
+"""Shared fixtures: factories for jobs and users, and a worker that records which jobs it was handed."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+
+
+@pytest.fixture
+def user(db):
+    return get_user_model().objects.create_user("fan", "fan@example.org", "pw-fan-123456")
+
+
+@pytest.fixture
+def other_user(db):
+    return get_user_model().objects.create_user("other", "other@example.org", "pw-other-123456")
+
+
+@pytest.fixture
+def staff(db):
+    return get_user_model().objects.create_user("mod", "mod@example.org", "pw-mod-123456", is_staff=True)
+
+
+@pytest.fixture
+def enqueued(monkeypatch):
+    """Capture jobs handed to Celery instead of sending them, as (job id, attempt) pairs."""
+    sent: list[tuple[str, int]] = []
+    monkeypatch.setattr("generation.services.enqueue", lambda job, attempt: sent.append((str(job.pk), attempt)))
+    return sent
+
+
+@pytest.fixture
+def published(monkeypatch):
+    """Capture published snapshots instead of sending them to the channel layer."""
+    snapshots: list[dict] = []
+    monkeypatch.setattr("generation.realtime.publish_job", snapshots.append)
+    return snapshots

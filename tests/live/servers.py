@@ -1,0 +1,141 @@
+"""Real servers for live tests and benchmarks: the embedded site, and the distributed stack on Redis + PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_ready(base_url: str, timeout: float = 60.0, process: subprocess.Popen | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(base_url + "/readyz", timeout=2) as response:
+                if json.load(response)["status"] == "ready":
+                    return
+        except Exception as exc:  # not up yet
+            last = exc
+        time.sleep(0.2)
+    raise TimeoutError(f"{base_url} not ready: {last}")
+
+
+def spawn(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
+    # A session of its own, so the whole process group (a worker and its children) can be killed at once.
+    return subprocess.Popen(
+        args, cwd=ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT, start_new_session=True
+    )
+
+
+def stop(process: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
+
+
+def base_env(tmp: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}}
+    env.update(
+        DJANGO_SETTINGS_MODULE="wonder.settings",
+        WONDER_VAR_DIR=str(tmp),
+        MEDIA_ROOT=str(tmp / "media"),
+        WONDER_JOB_HEARTBEAT_S="0.5",
+        WONDER_WORKER_BEAT_S="1",
+        PYTHONUNBUFFERED="1",
+    )
+    env.update(extra)
+    return env
+
+
+@contextmanager
+def embedded_site(tmp: Path, **extra: str):
+    """``manage.py serve`` with its in-process worker on a fresh SQLite database; yields (url, env)."""
+    env = base_env(tmp, SQLITE_PATH=str(tmp / "site.sqlite3"), **extra)
+    manage(env, "migrate", "-v0")
+    port = free_port()
+    server = spawn([PYTHON, "manage.py", "serve", "--port", str(port)], env, tmp / "serve.log")
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(url, process=server)
+        yield url, env
+    finally:
+        stop(server)
+
+
+def distributed_env(tmp: Path, **extra: str) -> dict[str, str]:
+    """Start Redis and PostgreSQL if needed (deploy/dev-services.sh) and create a fresh database for this run."""
+    output = subprocess.run(
+        [str(ROOT / "deploy/dev-services.sh"), "start"], check=True, capture_output=True, text=True
+    ).stdout
+    services = dict(line.split("=", 1) for line in output.split() if "=" in line)
+    import psycopg
+    import redis
+
+    name = f"wonder_{uuid.uuid4().hex[:10]}"
+    admin_url = services["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    redis_db = 1 + (os.getpid() % 14)
+    redis_url = services["REDIS_URL"].rsplit("/", 1)[0] + f"/{redis_db}"
+    redis.Redis.from_url(redis_url).flushdb()
+    env = base_env(tmp, DATABASE_URL=services["DATABASE_URL"].rsplit("/", 1)[0] + f"/{name}", REDIS_URL=redis_url)
+    env.update(extra)
+    manage(env, "migrate", "-v0")
+    return env
+
+
+def start_worker(env: dict[str, str], tmp: Path, name: str, queues: str = "default,gpu") -> subprocess.Popen:
+    celery = str(Path(PYTHON).with_name("celery"))
+    return spawn(
+        [celery, "-A", "wonder", "worker", "-Q", queues, "-c", "1", "-n", f"{name}@%h", "--loglevel", "WARNING"],
+        env,
+        tmp / f"{name}.log",
+    )
+
+
+@contextmanager
+def distributed_site(tmp: Path, **extra: str):
+    """Daphne (no in-process worker) + a separate Celery worker on Redis and PostgreSQL; yields (url, env, workers)."""
+    env = distributed_env(tmp, **extra)
+    port = free_port()
+    server = spawn([PYTHON, "manage.py", "serve", "--port", str(port)], env, tmp / "serve.log")
+    workers = [start_worker(env, tmp, "w1")]
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(url, process=server)
+        yield url, env, workers
+    finally:
+        for worker in workers:
+            stop(worker)
+        stop(server)
