@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class AvatarsConfig(AppConfig):
-    default_auto_field = 'django.db.models.BigAutoField'
-    name = 'avatars'
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "avatars"

@@ -120,5 +120,3 @@ class DiagnosticJobCreate(APIView):
             session_key=_session_key(request, create=True),
         )
         return Response(job.snapshot(), status=status.HTTP_201_CREATED)
-
-

@@ -64,10 +64,13 @@ class Job(models.Model):
         ordering = ["-created"]
         indexes = [models.Index(fields=["queue", "status", "created"], name="job_queue_idx")]
         constraints = [
-            models.CheckConstraint(condition=models.Q(progress__gte=0) & models.Q(progress__lte=1),
-                                   name="job_progress_0_1"),
-            models.CheckConstraint(condition=models.Q(status__in=["queued", "running", "succeeded", "failed", "canceled"]),
-                                   name="job_status_valid"),
+            models.CheckConstraint(
+                condition=models.Q(progress__gte=0) & models.Q(progress__lte=1), name="job_progress_0_1"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["queued", "running", "succeeded", "failed", "canceled"]),
+                name="job_status_valid",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -7,9 +7,10 @@ returns True. It knows nothing about jobs, Celery or sockets: the job runner ada
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 ProgressFn = Callable[[float, str], None]
 CancelFn = Callable[[], bool]
