@@ -151,8 +151,10 @@ CELERY_BEAT_SCHEDULE = {
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "capacity": 1500, "expiry": 30},
+            # Pub/sub: a group message is one PUBLISH that each Daphne process fans out locally (the list-based
+            # layer writes to every member's list). Delivery is at most once either way: snapshots are complete.
+            "BACKEND": os.environ.get("CHANNEL_LAYER_BACKEND", "channels_redis.pubsub.RedisPubSubChannelLayer"),
+            "CONFIG": {"hosts": [REDIS_URL]},
         }
     }
 else:

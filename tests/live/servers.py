@@ -65,6 +65,7 @@ def manage(env: dict[str, str], *args: str) -> None:
 
 
 def base_env(tmp: Path, **extra: str) -> dict[str, str]:
+    tmp.mkdir(parents=True, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}}
     env.update(
         DJANGO_SETTINGS_MODULE="wonder.settings",
