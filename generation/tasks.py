@@ -56,3 +56,8 @@ def start_worker_beat(hostname: str, queues: list[str]) -> threading.Event:
 def on_worker_ready(sender=None, **kwargs) -> None:
     queues = sorted(q.name for q in sender.task_consumer.queues) if sender and sender.task_consumer else []
     start_worker_beat(sender.hostname if sender else "worker", queues)
+    if settings.WONDER_GPU_QUEUE in queues:
+        # Load the models before the first job arrives, not during it.
+        from .engines.pipelines import warm_up
+
+        log.info("warmed up: %s", warm_up())

@@ -1,0 +1,237 @@
+"""The ``wan`` engine: text-to-video with diffusers' ``WanPipeline`` (Wan 2.1 T2V) on a GPU worker.
+
+Spec keys (all optional but the prompt): ``prompt_en`` (falls back to ``prompt``), ``negative_prompt``,
+``seed``, ``steps``, ``guidance``, ``width``, ``height``, ``num_frames`` (rounded to the nearest 4k+1), ``fps``.
+
+Settings: ``WONDER_WAN_MODEL``, ``WONDER_WAN_LORA`` and the rest in :mod:`generation.engines.pipelines`;
+``WONDER_WAN_STEPS`` (50) for the full model; ``WONDER_WAN_LORA_STEPS`` (4) and ``WONDER_WAN_LORA_GUIDANCE``
+(1.0) replace the step count and guidance defaults when a distilled LoRA is configured. A spec's own ``steps`` or
+``guidance`` always wins.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from django.conf import settings
+from django.utils.translation import gettext
+
+from generation.engines import outputs, pipelines
+from generation.engines.base import CancelFn, EngineResult, JobCanceled, ProgressFn
+
+DEFAULT_WIDTH, DEFAULT_HEIGHT = 832, 480
+DEFAULT_FRAMES = 81  # 5 s at 16 fps, what Wan 2.1 was trained on
+DEFAULT_FPS = 16
+DEFAULT_GUIDANCE = 5.0
+DEFAULT_STEPS = 50
+DEFAULT_LORA_STEPS = 4
+DEFAULT_LORA_GUIDANCE = 1.0
+
+# Bounds that keep one job inside a worker's memory and time budget.
+MIN_FRAMES, MAX_FRAMES = 5, 129
+MIN_SIDE, MAX_SIDE = 64, 1280
+# The VAE downsamples by 8 and the transformer patches 2x2 latents: sides must be multiples of 16.
+SIDE_MULTIPLE = 16
+
+# Denoising takes this share of the progress bar; VAE decoding and encoding the files share the rest.
+DENOISE_SHARE = 0.9
+DECODED_AT = 0.95
+
+DEFAULT_NEGATIVE_PROMPT = (
+    "static frame, frozen, jittery motion, flickering, morphing, warped limbs, extra limbs, deformed hands, "
+    "deformed face, duplicated people, melting objects, blurry, out of focus, low resolution, compression "
+    "artifacts, overexposed, washed-out colors, text, subtitles, watermark, logo, worst quality, low quality"
+)
+
+
+@dataclass(frozen=True)
+class WanParams:
+    """One job's generation parameters, normalised to what the model accepts."""
+
+    prompt: str
+    negative_prompt: str
+    seed: int
+    steps: int
+    guidance: float
+    width: int
+    height: int
+    num_frames: int
+    fps: int
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any], *, lora: bool) -> WanParams:
+        """Read a job spec, filling defaults from settings and rounding sizes to valid values."""
+        if lora:
+            steps_default = getattr(settings, "WONDER_WAN_LORA_STEPS", DEFAULT_LORA_STEPS)
+            guidance_default = getattr(settings, "WONDER_WAN_LORA_GUIDANCE", DEFAULT_LORA_GUIDANCE)
+        else:
+            steps_default = getattr(settings, "WONDER_WAN_STEPS", DEFAULT_STEPS)
+            guidance_default = DEFAULT_GUIDANCE
+        seed = spec.get("seed")
+        return cls(
+            prompt=str(spec.get("prompt_en") or spec.get("prompt") or "").strip(),
+            negative_prompt=str(spec.get("negative_prompt") or DEFAULT_NEGATIVE_PROMPT),
+            seed=int(seed) if seed is not None else secrets.randbelow(2**31),
+            steps=max(1, int(spec.get("steps") or steps_default)),
+            guidance=float(spec.get("guidance") if spec.get("guidance") is not None else guidance_default),
+            width=round_side(spec.get("width") or DEFAULT_WIDTH),
+            height=round_side(spec.get("height") or DEFAULT_HEIGHT),
+            num_frames=round_frames(spec.get("num_frames") or DEFAULT_FRAMES),
+            fps=max(1, int(spec.get("fps") or DEFAULT_FPS)),
+        )
+
+
+def round_frames(count: int | float) -> int:
+    """The nearest valid Wan frame count (4k+1: the VAE packs 4 frames per latent after the first)."""
+    k = int((float(count) - 1) / 4 + 0.5)
+    return min(MAX_FRAMES, max(MIN_FRAMES, 4 * k + 1))
+
+
+def round_side(pixels: int | float) -> int:
+    """The nearest multiple of 16 pixels, within bounds."""
+    side = int(float(pixels) / SIDE_MULTIPLE + 0.5) * SIDE_MULTIPLE
+    return min(MAX_SIDE, max(MIN_SIDE, side))
+
+
+def flow_shift(width: int, height: int) -> float:
+    """UniPC flow shift for the resolution: 3.0 at 480p, 5.0 from 720p up (Wan 2.1's recommendation)."""
+    return 5.0 if min(width, height) >= 720 else 3.0
+
+
+class WanVideoEngine:
+    """Text-to-video with Wan 2.1 through diffusers; writes ``video.mp4``, ``poster.jpg`` and ``preview.webp``."""
+
+    name = "wan"
+
+    def generate(
+        self, spec: dict[str, Any], *, out_dir: Path, progress: ProgressFn, cancelled: CancelFn
+    ) -> EngineResult:
+        """Generate one clip for ``spec`` into ``out_dir``.
+
+        Raises ``JobCanceled`` (promptly, at the next denoising step) and ``EngineError`` with code
+        ``model_missing``, ``model_load_failed`` or ``out_of_memory``.
+        """
+        key = pipelines.configured_key("wan")
+        params = WanParams.from_spec(spec, lora=bool(key.lora))
+        if cancelled():
+            raise JobCanceled()
+        if not pipelines.is_loaded(key):
+            progress(0.0, gettext("Loading the video model"))
+        pipe = pipelines.get_pipeline(key)
+        shift = use_flow_scheduler(pipe, flow_shift(params.width, params.height))
+
+        # The uint8 conversion runs on the GPU too, so it is inside the out-of-memory guard.
+        frames = pipelines.run_guarded(
+            lambda: to_uint8_frames(
+                pipe(
+                    prompt=params.prompt,
+                    negative_prompt=params.negative_prompt,
+                    width=params.width,
+                    height=params.height,
+                    num_frames=params.num_frames,
+                    num_inference_steps=params.steps,
+                    guidance_scale=params.guidance,
+                    generator=torch.Generator("cpu").manual_seed(params.seed),
+                    # Tensors stay on the GPU until they are uint8: a quarter of the bytes to copy back.
+                    output_type="pt",
+                    callback_on_step_end=_step_reporter(params.steps, progress, cancelled),
+                ).frames[0]
+            )
+        )
+        if cancelled():
+            raise JobCanceled()
+
+        progress(DECODED_AT, gettext("Encoding the video"))
+        metadata = {
+            "ai_generated": True,
+            "engine": self.name,
+            "preview": False,
+            "model": key.model,
+            "lora": key.lora or None,
+            "seed": params.seed,
+            "steps": params.steps,
+            "guidance": params.guidance,
+            "flow_shift": shift,
+            "fps": params.fps,
+            "frames": len(frames),
+            "width": params.width,
+            "height": params.height,
+            "device": key.device,
+            "dtype": key.dtype,
+        }
+        files = outputs.write_clip(
+            _frames_until_canceled(frames, cancelled),
+            out_dir,
+            fps=params.fps,
+            width=params.width,
+            height=params.height,
+            metadata=metadata,
+            frame_count=len(frames),
+            progress=_encode_reporter(len(frames), progress),
+        )
+        progress(1.0, gettext("Done"))
+        return EngineResult(files=files, metadata=metadata)
+
+
+def use_flow_scheduler(pipe, shift: float) -> float:
+    """Make ``pipe`` sample with flow-prediction UniPC at ``shift``, reusing the current scheduler when it fits."""
+    from diffusers import UniPCMultistepScheduler
+
+    config = pipe.scheduler.config
+    fits = (
+        isinstance(pipe.scheduler, UniPCMultistepScheduler)
+        and config.get("prediction_type") == "flow_prediction"
+        and config.get("use_flow_sigmas")
+        and config.get("flow_shift") == shift
+    )
+    if not fits:
+        pipe.scheduler = UniPCMultistepScheduler.from_config(
+            config, prediction_type="flow_prediction", use_flow_sigmas=True, flow_shift=shift
+        )
+    return shift
+
+
+def to_uint8_frames(video: torch.Tensor) -> np.ndarray:
+    """``(frames, 3, H, W)`` floats in [0, 1] -> ``(frames, H, W, 3)`` uint8 RGB on the CPU."""
+    return (video * 255).round_().clamp_(0, 255).to(torch.uint8).permute(0, 2, 3, 1).cpu().numpy()
+
+
+def _step_reporter(steps: int, progress: ProgressFn, cancelled: CancelFn):
+    """The ``callback_on_step_end`` that reports each step and cancels by raising (not ``_interrupt``, which
+    would still decode and return a video)."""
+
+    def on_step_end(pipe, index: int, timestep, tensors: dict) -> dict:
+        if cancelled():
+            raise JobCanceled()
+        done = min(index + 1, steps)
+        progress(DENOISE_SHARE * done / steps, gettext("Denoising %(step)d/%(steps)d") % {"step": done, "steps": steps})
+        if done == steps:
+            progress(DENOISE_SHARE, gettext("Decoding the video"))
+        return {}
+
+    return on_step_end
+
+
+def _encode_reporter(total: int, progress: ProgressFn):
+    """Maps encoded frame counts to the last stretch of the bar, a few updates rather than one per frame."""
+    every = max(1, total // 4)
+
+    def on_frames(count: int) -> None:
+        if count % every == 0 or count == total:
+            progress(DECODED_AT + (1.0 - DECODED_AT) * count / total, gettext("Encoding the video"))
+
+    return on_frames
+
+
+def _frames_until_canceled(frames: np.ndarray, cancelled: CancelFn, every: int = 16) -> Iterator[np.ndarray]:
+    """Yield frames, checking for a cancel every few of them; raising here makes ``write_clip`` clean up."""
+    for i, frame in enumerate(frames):
+        if i % every == every - 1 and cancelled():
+            raise JobCanceled()
+        yield frame
