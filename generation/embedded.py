@@ -31,6 +31,9 @@ def start_embedded_worker(concurrency: int = 2) -> threading.Thread:
             without_heartbeat=True,
             without_mingle=True,
             without_gossip=True,
+            # Periodic tasks (e.g. purging biometric data) need beat; embedded mode runs it in-process too.
+            beat=True,
+            schedule_filename=settings.CELERY_BEAT_SCHEDULE_FILENAME,
             loglevel="WARNING",
         )
         worker.start()

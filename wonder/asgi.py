@@ -12,13 +12,14 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402  (needs the app regi
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from experience.routing import websocket_urlpatterns as kiosk_sockets  # noqa: E402
 from generation import realtime  # noqa: E402
 from generation.routing import websocket_urlpatterns as job_sockets  # noqa: E402
 
 router = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter([*job_sockets]))),
+        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter([*job_sockets, *kiosk_sockets]))),
     }
 )
 

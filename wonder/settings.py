@@ -144,9 +144,8 @@ if REDIS_URL:
 else:
     # memory:// polls its queue; the default (1 s) would delay every job by up to a second.
     CELERY_BROKER_TRANSPORT_OPTIONS = {"polling_interval": 0.005}
-CELERY_BEAT_SCHEDULE = {
-    "reap-stale-jobs": {"task": "generation.reap_stale_jobs", "schedule": 15.0},
-}
+CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 if REDIS_URL:
     CHANNEL_LAYERS = {
@@ -170,14 +169,25 @@ WONDER_JOB_MAX_ATTEMPTS = env_int("WONDER_JOB_MAX_ATTEMPTS", 3)
 WONDER_WORKER_BEAT_S = env_float("WONDER_WORKER_BEAT_S", 10.0)
 # Job kinds that need a GPU are routed to this queue; everything else to "default".
 WONDER_GPU_QUEUE = os.environ.get("WONDER_GPU_QUEUE", "gpu")
+# The kiosk: a visit with no touch for this long is wiped; take-home links expire after this many hours.
+WONDER_KIOSK_IDLE_S = env_int("WONDER_KIOSK_IDLE_S", 90)
+WONDER_TAKE_HOME_TTL_H = env_int("WONDER_TAKE_HOME_TTL_H", 48)
 # Which engine each job kind uses ("preview" needs no weights; "wan" / "image" need models below).
 WONDER_ENGINES = {
     "diagnostic": "diagnostic",
+    "itinerary": "itinerary",
+    "avatar": os.environ.get("WONDER_AVATAR_ENGINE", "avatar-preview"),
     "video": os.environ.get("WONDER_VIDEO_ENGINE", "preview"),
     "image": os.environ.get("WONDER_IMAGE_ENGINE", "image"),
 }
+# Engines that live in other apps (name -> dotted path of a class implementing generation.engines.base.Engine).
+WONDER_EXTRA_ENGINES: dict[str, str] = {
+    "itinerary": "experience.agent.ItineraryAgent",
+    "avatar-preview": "avatars.engines.PreviewAvatarEngine",
+    "avatar-faceid": "avatars.engines.FaceIdAvatarEngine",
+}
 # Engines whose jobs go to the GPU queue.
-WONDER_GPU_ENGINES = {"wan", "image"}
+WONDER_GPU_ENGINES = {"wan", "image", "avatar-faceid"}
 
 # --- Models (no weights ship with the project; see README) -------------------------------------------------
 WONDER_DEVICE = os.environ.get("WONDER_DEVICE", "auto")

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("contest.urls")),
     path("kiosk/", include("experience.urls")),
     path("kiosk/avatar/", include("avatars.urls")),
+    path("me/", include("experience.take_home_urls")),
     path("", include("gallery.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("generation.urls")),

@@ -16,6 +16,11 @@ ENGINE_CLASSES = {
     "image": "generation.engines.diffusion_image.DiffusionImageEngine",
 }
 
+
+def engine_classes() -> dict[str, str]:
+    """Engines of this app plus those other apps declare in ``WONDER_EXTRA_ENGINES`` (generation imports no app)."""
+    return {**ENGINE_CLASSES, **settings.WONDER_EXTRA_ENGINES}
+
 _instances: dict[str, Engine] = {}
 _lock = threading.Lock()
 
@@ -34,5 +39,5 @@ def queue_for_engine(name: str) -> str:
 def get_engine(name: str) -> Engine:
     with _lock:
         if name not in _instances:
-            _instances[name] = import_string(ENGINE_CLASSES[name])()
+            _instances[name] = import_string(engine_classes()[name])()
         return _instances[name]

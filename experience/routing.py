@@ -1,0 +1,3 @@
+"""WebSocket routes of the installation (none yet)."""
+
+websocket_urlpatterns: list = []
