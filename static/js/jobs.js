@@ -111,3 +111,24 @@
   document.addEventListener("htmx:afterSwap", function (event) { start(event.target); });
   window.WonderJobs = { start: start };
 })();
+
+// When a video job succeeds, put its player on the page (the template renders it for finished jobs).
+document.addEventListener("job:update", function (event) {
+  var snap = event.detail;
+  var holder = document.querySelector('[data-job-player="' + snap.id + '"]');
+  if (!holder || snap.status !== "succeeded" || !snap.result || !snap.result.files.video || holder.querySelector("video")) return;
+  var texts = document.getElementById("player-texts").dataset;
+  var video = document.createElement("video");
+  video.controls = video.autoplay = video.muted = video.loop = video.playsInline = true;
+  video.poster = snap.result.files.poster || "";
+  video.src = snap.result.files.video;
+  var label = document.createElement("p");
+  label.className = "ai-label";
+  label.textContent = texts.ai + (snap.result.metadata.preview ? " · " + texts.preview : "");
+  var download = document.createElement("a");
+  download.className = "button";
+  download.href = snap.result.files.video;
+  download.setAttribute("download", "");
+  download.textContent = texts.download;
+  holder.append(video, label, download);
+});

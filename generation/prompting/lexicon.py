@@ -1,0 +1,173 @@
+"""A compiled multilingual term table and the matcher that finds its terms in a prompt.
+
+Terms are written normalised (see :mod:`.normalize`). The syntax is deliberately tiny:
+
+- ``"figure skat*"``: Latin/Cyrillic words matched as consecutive tokens; a trailing ``*`` makes a word a
+prefix.
+- ``"花样滑冰"``: any term containing CJK, kana or hangul is matched as a plain substring (no spaces in those
+  languages, and Korean particles attach to the word).
+- ``"skiing~"``: a trailing ``~`` makes a light single word typo-tolerant like the heavy ones ("skying").
+
+Matching is plain dictionary lookups and ``str.find``: no regex alternation, so cost is linear in the text
+times the (small) number of terms and cannot blow up. Optional fuzzy matching tolerates one or two typos
+("snowbord", "curlling", "skying") on strong single-word terms, with a capped number of comparisons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .normalize import Token, is_cjk, normalize, tokenize
+
+# Fuzzy matching compares at most this many distinct unknown tokens per text (bounded cost on huge inputs).
+FUZZY_TOKEN_BUDGET = 64
+FUZZY_MIN_LEN = 5
+# Two typos are tolerated only in long words: in short ones two edits turn most words into others.
+FUZZY_TWO_EDITS_LEN = 9
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One occurrence of a lexicon term in a text."""
+
+    key: str
+    term: str
+    found: str
+    start: int
+    end: int
+    weight: float
+    fuzzy: bool = False
+
+
+@dataclass(frozen=True)
+class _Entry:
+    term: str
+    words: tuple[str, ...]
+    key: str
+    weight: float
+
+
+def osa_distance(a: str, b: str, limit: int) -> int:
+    """Edit distance counting swapped letters as one typo (OSA), or ``limit + 1`` once above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _word_matches(pattern: str, word: str) -> bool:
+    if pattern.endswith("*"):
+        return word.startswith(pattern[:-1])
+    return word == pattern
+
+
+class Lexicon:
+    """Terms mapped to keys with weights, matched against normalised text.
+
+    ``fuzzy_min_weight``: single-word, non-prefix Latin terms at least this heavy (and ``FUZZY_MIN_LEN`` long)
+    also match tokens one typo away (two for words of eight letters or more). ``None`` disables fuzzy
+    matching.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, str, float]], *, fuzzy_min_weight: float | None = None):
+        self._substrings: list[_Entry] = []
+        self._by_word: dict[str, list[_Entry]] = {}
+        self._by_prefix: dict[str, list[_Entry]] = {}
+        self._fuzzy: dict[str, list[_Entry]] = {}
+        for term, key, weight in entries:
+            norm = normalize(term)
+            fuzzy_marked = norm.endswith("~")
+            norm = norm.rstrip("~")
+            if not norm:
+                continue
+            if any(is_cjk(ch) for ch in norm):
+                self._substrings.append(_Entry(norm, (norm,), key, weight))
+                continue
+            words = tuple(norm.replace("-", " ").split())
+            entry = _Entry(" ".join(words), words, key, weight)
+            first = words[0]
+            if first.endswith("*"):
+                self._by_prefix.setdefault(first[:-1], []).append(entry)
+            else:
+                self._by_word.setdefault(first, []).append(entry)
+                eligible = fuzzy_min_weight is not None and (weight >= fuzzy_min_weight or fuzzy_marked)
+                if eligible and len(words) == 1 and len(first) >= FUZZY_MIN_LEN:
+                    self._fuzzy.setdefault(first[0], []).append(entry)
+        self._prefix_lengths = sorted({len(p) for p in self._by_prefix}, reverse=True)
+
+    def find(self, norm: str, tokens: list[Token] | None = None, *, nested: bool = False) -> list[Hit]:
+        """All hits in normalised text; hits strictly inside a longer one are dropped unless ``nested``."""
+        if tokens is None:
+            tokens = tokenize(norm)
+        hits = self._find_substrings(norm) + self._find_tokens(norm, tokens)
+        return hits if nested else _drop_contained(hits)
+
+    def _find_substrings(self, norm: str) -> list[Hit]:
+        hits = []
+        for e in self._substrings:
+            pos = norm.find(e.term)
+            while pos >= 0:
+                hits.append(Hit(e.key, e.term, e.term, pos, pos + len(e.term), e.weight))
+                pos = norm.find(e.term, pos + 1)
+        return hits
+
+    def _candidates(self, word: str) -> list[_Entry]:
+        found = list(self._by_word.get(word, ()))
+        for n in self._prefix_lengths:
+            if n <= len(word):
+                found.extend(self._by_prefix.get(word[:n], ()))
+        return found
+
+    def _find_tokens(self, norm: str, tokens: list[Token]) -> list[Hit]:
+        hits: list[Hit] = []
+        unmatched: dict[str, list[Token]] = {}
+        for i, tok in enumerate(tokens):
+            candidates = self._candidates(tok.text)
+            if not candidates and len(tok.text) >= FUZZY_MIN_LEN - 1:
+                unmatched.setdefault(tok.text, []).append(tok)
+            for e in candidates:
+                if len(e.words) > len(tokens) - i:
+                    continue
+                rest = tokens[i + 1 : i + len(e.words)]
+                if all(_word_matches(p, t.text) for p, t in zip(e.words[1:], rest, strict=True)):
+                    end = (rest[-1] if rest else tok).end
+                    hits.append(Hit(e.key, e.term, norm[tok.start : end], tok.start, end, e.weight))
+        if self._fuzzy:
+            hits.extend(self._find_fuzzy(unmatched))
+        return hits
+
+    def _find_fuzzy(self, unmatched: dict[str, list[Token]]) -> list[Hit]:
+        hits = []
+        for word in list(unmatched)[:FUZZY_TOKEN_BUDGET]:
+            limit = 2 if len(word) >= FUZZY_TWO_EDITS_LEN else 1
+            for e in self._fuzzy.get(word[0], ()):
+                if osa_distance(word, e.term, limit) <= limit:
+                    for tok in unmatched[word]:
+                        hits.append(Hit(e.key, e.term, word, tok.start, tok.end, e.weight, fuzzy=True))
+        return hits
+
+
+def _drop_contained(hits: list[Hit]) -> list[Hit]:
+    """Drop hits lying strictly inside a longer hit ("ski" inside "ski jumping", "滑冰" inside "花样滑冰")."""
+    max_end_at: dict[int, int] = {}
+    for h in hits:
+        max_end_at[h.start] = max(max_end_at.get(h.start, 0), h.end)
+    # For each start, the furthest end reached by any hit starting strictly before it (linear, not quadratic).
+    reach_before: dict[int, int] = {}
+    reach = -1
+    for start in sorted(max_end_at):
+        reach_before[start] = reach
+        reach = max(reach, max_end_at[start])
+    return [h for h in hits if not (reach_before[h.start] >= h.end or max_end_at[h.start] > h.end)]

@@ -1,0 +1,298 @@
+"""``check_prompt``: may a fan's prompt be generated? ``allow``, ``flag`` (moderator looks first), ``block``.
+
+Blocked: sexual content involving minors, sexualised real or named people (athletes, celebrities, "@name"
+avatars), other explicit sexual content, hate (slurs, calls for violence against a group), extreme gore and
+self-harm. Flagged: violence or crashes, real athletes' names, weapons (except in biathlon), alcohol,
+political
+symbols, mild nudity, suggestive wording.
+
+Evasions are undone before matching: full-width letters (NFKC), zero-width characters, accents, Cyrillic and
+Greek lookalikes, leetspeak (0→o 1→i 3→e 4→a 5→s 7→t @→a $→s), spaced letters ("n u d e") and stretched
+letters ("nuuude"). Matching is dictionary lookups, ``str.find`` and two regexes without nested quantifiers,
+so
+its cost is linear in the text (a 5,000-character adversarial prompt takes a few milliseconds).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext
+
+from . import safety_terms as terms
+from .lexicon import Lexicon
+from .normalize import is_cjk, normalize, tokenize
+
+log = logging.getLogger(__name__)
+
+# Longest text examined; the parser reads less than this, so everything a model could see is checked.
+MAX_CHECKED_CHARS = 20_000
+ACTIONS = ("allow", "flag", "block")
+
+_HOMOGLYPHS = str.maketrans(
+    {
+        # Cyrillic letters that look like Latin ones.
+        "а": "a", "в": "b", "г": "r", "е": "e", "ё": "e", "з": "3", "к": "k", "м": "m", "н": "h", "о": "o",
+        "п": "n", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d",
+        "ԛ": "q", "ԝ": "w", "ь": "b",
+        # Greek.
+        "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
+        "υ": "u", "χ": "x", "γ": "y", "ω": "w", "μ": "u",
+    }
+)  # fmt: skip
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+# A "word" for de-obfuscation: letters, digits and the leet symbols. No nested quantifiers.
+_RAW_WORD = re.compile(r"[\w@$]+")
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
+_AGE = re.compile(r"(\d{1,2}) ?-? ?(?:years?|yrs?|yo|anni|ans|jahre|anos|лет|года|岁|歲|歳|살)")
+ADULT_AGE = 18
+MAX_RUNS, MAX_RUN_CHARS = 20, 400
+
+BLOCK_MESSAGES = {
+    "sexual-minors": lambda: gettext("This prompt can't be generated: it asks for sexual content involving minors."),
+    "hate": lambda: gettext("This prompt can't be generated: it contains hateful language against a group."),
+    "sexual-real-person": lambda: gettext("This prompt can't be generated: it sexualises a real person."),
+    "sexual": lambda: gettext("This prompt can't be generated: it asks for sexual content."),
+    "self-harm": lambda: gettext(
+        "This prompt can't be generated: it depicts self-harm. If you are struggling, please talk to someone "
+        "you trust or a local helpline."
+    ),
+    "gore": lambda: gettext("This prompt can't be generated: it asks for extreme gore."),
+}
+FLAG_MESSAGES = {
+    "violence": lambda: gettext("A moderator will review this prompt: it mentions violence, blood or a crash."),
+    "real-person": lambda: gettext("A moderator will review this prompt: it names a real person."),
+    "weapons": lambda: gettext("A moderator will review this prompt: it mentions a weapon."),
+    "alcohol": lambda: gettext("A moderator will review this prompt: it mentions alcohol."),
+    "political": lambda: gettext("A moderator will review this prompt: it mentions a political symbol or figure."),
+    "nudity": lambda: gettext("A moderator will review this prompt: it mentions revealing clothing."),
+    "suggestive": lambda: gettext("A moderator will review this prompt: its wording is suggestive."),
+}
+
+
+@dataclass(frozen=True)
+class SafetyVerdict:
+    """The decision on a prompt; ``matches`` are the offending words, for moderators to highlight."""
+
+    action: str
+    category: str | None = None
+    message: str = ""
+    matches: list[str] = field(default_factory=list)
+
+    @property
+    def blocked(self) -> bool:
+        return self.action == "block"
+
+
+class _Matcher:
+    """Every term list in one table per script: Latin terms on the de-obfuscated view, Cyrillic on the plain,
+    CJK on the text without spaces or punctuation ("色 情" is "色情"). Keys are the list names."""
+
+    def __init__(self, lists: dict[str, str]):
+        entries: dict[str, list[tuple[str, str, float]]] = {"latin": [], "cyrillic": [], "cjk": []}
+        for name, spec in lists.items():
+            for term in (t.strip() for t in spec.split("|")):
+                if term:
+                    entries[_script(term)].append((term, name, 1.0))
+        self.lexicons = {script: Lexicon(items) for script, items in entries.items()}
+
+    def find(self, views: _Views) -> dict[str, list[str]]:
+        """List name -> matched words (in text order)."""
+        hits = (
+            self.lexicons["latin"].find(views.latin, tokenize(views.latin), nested=True)
+            + self.lexicons["cyrillic"].find(views.plain, tokenize(views.plain), nested=True)
+            + self.lexicons["cjk"].find(views.dense, [], nested=True)
+        )
+        found: dict[str, list[str]] = {}
+        for h in sorted(hits, key=lambda h: h.start):
+            words = found.setdefault(h.key, [])
+            if h.found.strip() not in words:
+                words.append(h.found.strip())
+        return found
+
+
+def _script(term: str) -> str:
+    norm = normalize(term)
+    if any(is_cjk(ch) for ch in norm):
+        return "cjk"
+    if any("\u0400" <= ch <= "\u04ff" for ch in norm):
+        return "cyrillic"
+    return "latin"
+
+
+@dataclass(frozen=True)
+class _Views:
+    plain: str
+    latin: str
+    dense: str
+    runs: list[str]
+
+
+def _deobfuscate_word(word: str) -> str:
+    word = word.translate(_HOMOGLYPHS)
+    # Pure numbers ("500m" aside) stay numbers; letters mixed with digits or symbols are leetspeak.
+    if not word.isdigit() or len(word) == 1:
+        word = word.translate(_LEET)
+    return word
+
+
+def _views(text: str) -> _Views:
+    plain = normalize(text[:MAX_CHECKED_CHARS])
+    words = [_deobfuscate_word(w) for w in _RAW_WORD.findall(plain)]
+    latin = " " + " ".join(words) + " "
+    for phrase in _allowed_phrases():
+        latin = latin.replace(f" {phrase} ", " ")
+    extra: list[str] = []
+    # "nuuude" -> "nude" and "boooobs" -> "boobs": only stretched words change, so "Sussex" stays "sussex".
+    for w in latin.split():
+        if _STRETCHED.search(w):
+            extra += [_STRETCHED.sub(r"\1", w), _STRETCHED.sub(r"\1\1", w)]
+    # "n u d e", "n.u.d.e": runs of three or more single letters are read as one word.
+    runs: list[str] = []
+    run: list[str] = []
+    for w in [*latin.split(), ""]:
+        if len(w) == 1 and w.isalpha():
+            run.append(w)
+            continue
+        if len(run) >= 3:
+            runs.append("".join(run))
+        run = []
+    dense = "".join(ch for ch in plain if is_cjk(ch) or ch.isalnum())
+    return _Views(plain=plain, latin=latin + " | " + " ".join(extra + runs), dense=dense, runs=runs)
+
+
+def _spelled_out(runs: list[str]) -> dict[str, list[str]]:
+    """Blocked words hidden inside spelled-out runs ("a n u d e s k i e r" -> "anudeskier" contains "nude").
+
+    A run has no word boundaries left, so this one check is by substring; bounded to the first runs and
+    characters, and to terms of four letters or more, which rarely occur inside innocent letter runs.
+    """
+    found: dict[str, list[str]] = {}
+    for run in runs[:MAX_RUNS]:
+        run = run[:MAX_RUN_CHARS]
+        for name, words in _run_terms().items():
+            for word in words:
+                if word in run:
+                    found.setdefault(name, []).append(word)
+    return found
+
+
+@functools.cache
+def _run_terms() -> dict[str, list[str]]:
+    terms_by_list = {}
+    for name in ("SEXUAL", "SLURS", "GORE", "SELF_HARM"):
+        words = [normalize(t) for t in getattr(terms, name).split("|")]
+        terms_by_list[name] = [w for w in words if len(w) >= 4 and w.isascii() and w.isalpha()]
+    return terms_by_list
+
+
+@functools.cache
+def _allowed_phrases() -> list[str]:
+    return [normalize(p) for p in terms.ALLOWED_PHRASES.split("|") if p.strip()]
+
+
+_LISTS = (
+    "SEXUAL GORE SELF_HARM SLURS VIOLENCE_CALLS GROUPS SUGGESTIVE MINORS CELEBRITY VIOLENCE WEAPONS ALCOHOL"
+    " POLITICAL NUDITY REAL_PEOPLE"
+).split()
+
+
+@functools.cache
+def _matcher() -> _Matcher:
+    return _Matcher({name: getattr(terms, name) for name in _LISTS})
+
+
+def _is_biathlon(plain: str, weapons: list[str]) -> bool:
+    """Biathlon context, judged without the weapon words: "a rifle on the slope" is not biathlon."""
+    from .parse import sport_scores
+
+    for word in weapons:
+        plain = plain.replace(word, " ")
+    return sport_scores(plain).get("biathlon", 0.0) >= 1.0
+
+
+def _minor_ages(plain: str) -> list[str]:
+    return [m.group(0) for m in _AGE.finditer(plain) if int(m.group(1)) < ADULT_AGE]
+
+
+def _verdict(action: str, category: str | None, matches: list[str]) -> SafetyVerdict:
+    messages = BLOCK_MESSAGES if action == "block" else FLAG_MESSAGES
+    message = messages[category]() if category in messages else ""
+    return SafetyVerdict(action=action, category=category, message=message, matches=matches)
+
+
+def _builtin_check(text: str) -> SafetyVerdict:
+    views = _views(text)
+    found = _matcher().find(views)
+    for name, words in _spelled_out(views.runs).items():
+        found[name] = list(dict.fromkeys(found.get(name, []) + words))
+    m = {name: found.get(name, []) for name in _LISTS}
+    minors = m["MINORS"] + _minor_ages(views.plain)
+    references = re.findall(r"@[^\s@,.;:!?，。、]{1,32}", text[:MAX_CHECKED_CHARS])
+    real = m["REAL_PEOPLE"] + m["CELEBRITY"] + references
+    sexual, suggestive = m["SEXUAL"], m["SUGGESTIVE"]
+
+    if (sexual or suggestive) and minors:
+        return _verdict("block", "sexual-minors", sexual + suggestive + minors)
+    if m["SLURS"]:
+        return _verdict("block", "hate", m["SLURS"])
+    if m["VIOLENCE_CALLS"] and m["GROUPS"]:
+        return _verdict("block", "hate", m["VIOLENCE_CALLS"] + m["GROUPS"])
+    if (sexual or suggestive) and real:
+        return _verdict("block", "sexual-real-person", sexual + suggestive + real)
+    if sexual:
+        return _verdict("block", "sexual", sexual)
+    if m["SELF_HARM"]:
+        return _verdict("block", "self-harm", m["SELF_HARM"])
+    if m["GORE"]:
+        return _verdict("block", "gore", m["GORE"])
+
+    weapons = m["WEAPONS"] if m["WEAPONS"] and not _is_biathlon(views.plain, m["WEAPONS"]) else []
+    flags = [
+        ("violence", m["VIOLENCE"]),
+        ("suggestive", suggestive),
+        ("nudity", m["NUDITY"] + (minors if m["NUDITY"] else [])),
+        ("weapons", weapons),
+        ("real-person", m["REAL_PEOPLE"]),
+        ("political", m["POLITICAL"]),
+        ("alcohol", m["ALCOHOL"]),
+    ]
+    raised = [(category, found) for category, found in flags if found]
+    if raised:
+        matches = list(dict.fromkeys(word for _c, found in raised for word in found))
+        return _verdict("flag", raised[0][0], matches)
+    return SafetyVerdict(action="allow")
+
+
+@functools.cache
+def _hook(path: str) -> Callable[[str], SafetyVerdict | None]:
+    return import_string(path)
+
+
+def _run_hook(text: str) -> SafetyVerdict | None:
+    path = getattr(settings, "WONDER_MODERATION_HOOK", "") or ""
+    if not path:
+        return None
+    try:
+        verdict = _hook(path)(text)
+        if verdict is not None and verdict.action not in ACTIONS:
+            raise ValueError(f"unknown action {verdict.action!r}")
+        return verdict
+    except Exception as exc:  # noqa: BLE001 - a broken hook must not take the contest down
+        log.warning("Moderation hook %s failed, ignored: %s", path, exc)
+        return None
+
+
+def check_prompt(text: str) -> SafetyVerdict:
+    """Decide whether ``text`` may be generated; ``settings.WONDER_MODERATION_HOOK`` can only escalate."""
+    verdict = _builtin_check(text or "")
+    extra = _run_hook(text or "")
+    if extra is not None and ACTIONS.index(extra.action) > ACTIONS.index(verdict.action):
+        return extra
+    return verdict
