@@ -8,13 +8,15 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.permissions import BasePermission
+from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from . import services
 from .models import Job
+from .prompting import check_prompt, parse_prompt
+from .prompting.vocab import SPORTS
 
 SELFCHECK_HEADER = "X-Wonder-Selfcheck"
 SELFCHECK_SALT = "wonder.selfcheck"
@@ -120,3 +122,39 @@ class DiagnosticJobCreate(APIView):
             session_key=_session_key(request, create=True),
         )
         return Response(job.snapshot(), status=status.HTTP_201_CREATED)
+
+
+class PromptInput(serializers.Serializer):
+    text = serializers.CharField(max_length=500, trim_whitespace=True)
+    sport = serializers.ChoiceField(choices=list(SPORTS), required=False, allow_null=True)
+
+
+class ParsedPromptSerializer(serializers.Serializer):
+    """The ``parse_prompt`` contract of DESIGN.md, plus the safety verdict."""
+
+    language = serializers.CharField()
+    sport = serializers.CharField(allow_null=True)
+    subject = serializers.CharField(allow_null=True)
+    attributes = serializers.ListField(child=serializers.CharField())
+    emotion = serializers.CharField(allow_null=True)
+    style = serializers.CharField(allow_null=True)
+    camera = serializers.CharField(allow_null=True)
+    confidence = serializers.FloatField()
+    prompt_en = serializers.CharField()
+    safety = serializers.JSONField()
+
+
+class PromptParse(APIView):
+    """What Wonder understands of a sentence: the same parser as the web form and ``manage.py parse_prompt``."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(request=PromptInput, responses=ParsedPromptSerializer, summary="Understand a prompt")
+    def post(self, request: Request) -> Response:
+        data = PromptInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        text = data.validated_data["text"]
+        verdict = check_prompt(text)
+        parsed = parse_prompt(text, sport_hint=data.validated_data.get("sport")).to_dict()
+        parsed["safety"] = {"action": verdict.action, "category": verdict.category, "message": verdict.message}
+        return Response(parsed)

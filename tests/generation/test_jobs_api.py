@@ -88,3 +88,17 @@ def test_diagnostic_jobs_need_staff_or_a_selfcheck_token(client, enqueued, staff
 def test_schema_documents_the_job_endpoints(client):
     response = client.get("/api/schema/")
     assert response.status_code == 200 and b"/api/jobs/{job_id}/cancel/" in response.content
+
+
+def test_the_parse_api_uses_the_same_parser_as_the_command(client):
+    response = client.post("/api/prompts/parse/", {"text": "@大聖 高台からスキーでジャンプ"}, format="json")
+    body = response.json()
+    assert response.status_code == 200
+    assert (body["language"], body["sport"]) == ("ja", "ski-jumping")
+    assert body["safety"]["action"] == "allow" and 80 <= len(body["prompt_en"].split()) <= 100
+
+
+def test_the_parse_api_refuses_empty_and_huge_prompts_clearly(client):
+    assert "text" in client.post("/api/prompts/parse/", {"text": "   "}, format="json").json()
+    huge = client.post("/api/prompts/parse/", {"text": "a" * 5000}, format="json")
+    assert huge.status_code == 400 and "500" in str(huge.json()["text"])
