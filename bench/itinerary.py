@@ -109,9 +109,7 @@ def random_visitor(rng: random.Random) -> VisitorProfile:
         budget_minutes=rng.choice((30, 60, 90, 120)),
         group=group,
         party_size=1 if group == "alone" else rng.randint(2, 5),
-        needs=frozenset(
-            need for need in ("step_free", "seated", "avoid_strobe", "avoid_loud") if rng.random() < 0.1
-        ),
+        needs=frozenset(need for need in ("step_free", "seated", "avoid_strobe", "avoid_loud") if rng.random() < 0.1),
         start_minute=float(rng.randint(0, 450)),
     )
 
@@ -138,9 +136,7 @@ def timed_plans(rng: random.Random, count: int, make_installation) -> tuple[list
             now = plan.stops[len(done) - 1].end + rng.uniform(0, 5)
             changed = dict(statuses)
             victim = rng.choice(plan.zone_ids)
-            changed[victim] = ZoneStatus(
-                victim, open=rng.random() < 0.5, queue_minutes=20, observed_minute=now
-            )
+            changed[victim] = ZoneStatus(victim, open=rng.random() < 0.5, queue_minutes=20, observed_minute=now)
             again = replan(plan, visitor, installation, changed, now_minute=now, completed_zone_ids=done)
             checked += 1
             valid += not verify_plan(again, visitor, installation, changed, start_minute=visitor.start_minute)

@@ -21,6 +21,7 @@ def engine_classes() -> dict[str, str]:
     """Engines of this app plus those other apps declare in ``WONDER_EXTRA_ENGINES`` (generation imports no app)."""
     return {**ENGINE_CLASSES, **settings.WONDER_EXTRA_ENGINES}
 
+
 _instances: dict[str, Engine] = {}
 _lock = threading.Lock()
 

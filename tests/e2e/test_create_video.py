@@ -28,7 +28,8 @@ def test_sentence_to_a_playable_video_with_live_progress(site, page, sentence, s
     expect(page.locator(".ai-label")).to_contain_text("AI-generated")
     # The browser really decodes it: metadata loads and it has the clip's length.
     duration = video.evaluate(
-        "v => new Promise(r => v.readyState >= 1 ? r(v.duration) : v.addEventListener('loadedmetadata', () => r(v.duration)))"
+        "v => new Promise(r => v.readyState >= 1 ? r(v.duration)"
+        " : v.addEventListener('loadedmetadata', () => r(v.duration)))"
     )
     assert 4.5 <= duration <= 5.5
     assert page.js_errors == []

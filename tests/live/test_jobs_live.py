@@ -116,7 +116,10 @@ def test_embedded_cancel(embedded):
 def test_selfcheck_command_against_the_running_site(embedded):
     result = subprocess.run(
         [sys.executable, "manage.py", "selfcheck", "--url", embedded],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert "status: succeeded" in result.stdout and "job_first_event_ms:" in result.stdout

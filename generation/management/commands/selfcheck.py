@@ -15,9 +15,7 @@ from generation.api import SELFCHECK_HEADER, selfcheck_token
 
 
 class Command(BaseCommand):
-    help = (
-        "Run a diagnostic job end to end against the running site (HTTP, worker, socket) and print latencies."
-    )
+    help = "Run a diagnostic job end to end against the running site (HTTP, worker, socket) and print latencies."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--url", default="http://127.0.0.1:8000", help="Base URL of the running site.")
