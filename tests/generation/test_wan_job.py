@@ -1,4 +1,4 @@
-"""The Wan engine through the job spine: a video job on the gpu queue, run by the real runner on a tiny model."""
+"""The diffusers engines through the job spine: jobs on the gpu queue, run by the real runner on tiny models."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ from pathlib import Path
 
 import av
 import pytest
+from PIL import Image
 
 from generation import runner, services
 from generation.engines import pipelines
 from generation.models import Job
-from tests.generation.tiny_models import TINY_WAN_SIZE, build_tiny_wan
+from tests.generation.tiny_models import TINY_SD_SIZE, TINY_WAN_SIZE, build_tiny_sd, build_tiny_wan
 
 pytestmark = [pytest.mark.ml, pytest.mark.django_db]
 
@@ -75,3 +76,29 @@ def test_canceling_a_running_wan_job_stops_it_between_steps(
     job.refresh_from_db()
     assert job.status == "canceled" and job.result is None
     assert not list(Path(wan_settings.MEDIA_ROOT).glob("jobs/*/*/video.mp4"))
+
+
+@pytest.fixture(scope="module")
+def sd_model(tmp_path_factory) -> Path:
+    pipelines.clear_cache()
+    yield build_tiny_sd(tmp_path_factory.mktemp("sd-job") / "model")
+    pipelines.clear_cache()
+
+
+def test_an_image_job_on_a_tiny_stable_diffusion_pipeline_ends_with_a_labelled_png(
+    settings, sd_model, tmp_path, published, enqueued
+):
+    settings.WONDER_IMAGE_MODEL = str(sd_model)
+    settings.WONDER_DEVICE = "cpu"
+    settings.WONDER_PROGRESS_INTERVAL_S = 0
+    settings.MEDIA_ROOT = tmp_path
+    job = services.create_job(
+        kind="image", spec={"prompt_en": "a snowboarder poster", "seed": 1, "steps": 2, **TINY_SD_SIZE}
+    )
+    assert job.queue == "gpu"
+    runner.execute(job.pk, attempt=1, worker="gpu-test")
+    job.refresh_from_db()
+    assert job.status == "succeeded", job.error
+    image = Image.open(tmp_path / job.result["files"]["image"])
+    assert image.format == "PNG" and image.size == (TINY_SD_SIZE["width"], TINY_SD_SIZE["height"])
+    assert image.text.get("ai_generated") == "true"
