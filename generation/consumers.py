@@ -73,16 +73,16 @@ class JobConsumer(AsyncWebsocketConsumer):
             )
 
     async def job_snapshot(self, event: dict[str, Any]) -> None:
-        await self._forward(event["snapshot"])
+        await self._forward(event["seq"], event["text"])
 
     async def _send_current(self, force: bool = False) -> None:
         snapshot = await _snapshot(self.job_id)
         if snapshot is not None:
-            await self._forward(snapshot, force=force)
+            await self._forward(snapshot["seq"], json.dumps(snapshot), force=force)
 
-    async def _forward(self, snapshot: dict[str, Any], force: bool = False) -> None:
+    async def _forward(self, seq: int, text: str, force: bool = False) -> None:
         # Publishers on different threads may deliver out of order: never step a client back in time.
-        if snapshot["seq"] <= self.last_seq and not force:
+        if seq <= self.last_seq and not force:
             return
-        self.last_seq = max(self.last_seq, snapshot["seq"])
-        await self.send(text_data=json.dumps(snapshot))
+        self.last_seq = max(self.last_seq, seq)
+        await self.send(text_data=text)

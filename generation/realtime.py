@@ -8,6 +8,7 @@ Other layers (channels-redis) are driven from one long-lived background loop per
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import threading
 from concurrent.futures import Future
@@ -78,4 +79,6 @@ def publish(group: str, message: dict[str, Any]) -> None:
 
 
 def publish_job(snapshot: dict[str, Any]) -> None:
-    publish(job_group(snapshot["id"]), {"type": "job.snapshot", "snapshot": snapshot})
+    # Serialised once here rather than once per watching socket.
+    message = {"type": "job.snapshot", "seq": snapshot["seq"], "text": json.dumps(snapshot)}
+    publish(job_group(snapshot["id"]), message)

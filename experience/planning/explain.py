@@ -68,9 +68,7 @@ def explain_stop(stop: Stop, visitor: VisitorProfile) -> str:
     queue = round(stop.queue)
     waiting = _("no queue") if queue == 0 else _("about {n} minutes in line").format(n=queue)
     if because:
-        lead = _("Because {reasons}, the {zone} is on your route").format(
-            reasons=_join(because), zone=stop.name
-        )
+        lead = _("Because {reasons}, the {zone} is on your route").format(reasons=_join(because), zone=stop.name)
     elif any(reason["rule"] in ("mandatory", "first") for reason in rules):
         lead = _("Every visit begins at the {zone}").format(zone=stop.name)
     elif any(reason["rule"] == "before" for reason in rules):
@@ -79,6 +77,4 @@ def explain_stop(stop: Stop, visitor: VisitorProfile) -> str:
         lead = _("The {zone} fits nicely into your {budget} minutes").format(
             zone=stop.name, budget=round(visitor.budget_minutes)
         )
-    return _("{lead}: {minutes} minutes there, {waiting}.").format(
-        lead=lead, minutes=minutes, waiting=waiting
-    )
+    return _("{lead}: {minutes} minutes there, {waiting}.").format(lead=lead, minutes=minutes, waiting=waiting)

@@ -58,9 +58,7 @@ class ZoneSpec:
         previous_close = -math.inf
         for opening, closing in self.hours:
             if closing <= opening or opening < previous_close:
-                raise ValueError(
-                    f"zone {self.id}: hours must be sorted, non-overlapping, non-empty intervals"
-                )
+                raise ValueError(f"zone {self.id}: hours must be sorted, non-overlapping, non-empty intervals")
             previous_close = closing
 
     def to_dict(self) -> dict[str, Any]:

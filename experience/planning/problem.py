@@ -202,9 +202,7 @@ class Problem:
                 # expected_queue's drift model inlined: this is the planner's innermost loop.
                 baseline, initial, observed, tau = drift
                 elapsed = join - observed
-                queue = (
-                    initial if elapsed <= 0 else baseline + (initial - baseline) * math.exp(-elapsed / tau)
-                )
+                queue = initial if elapsed <= 0 else baseline + (initial - baseline) * math.exp(-elapsed / tau)
             end = join + queue + dwell
             if end <= close + EPS:
                 return join, queue, end

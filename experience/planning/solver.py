@@ -90,9 +90,7 @@ def replan(
         resume_minute=now_minute,
         visited_ids=elsewhere,
     )
-    _trace_understanding(
-        trace, problem, {"now_minute": now_minute, "completed": [stop.zone for stop in history]}
-    )
+    _trace_understanding(trace, problem, {"now_minute": now_minute, "completed": [stop.zone for stop in history]})
     _trace_options(trace, problem)
     route = search(problem, seed=seed)
     plan = build_plan(problem, route, resume=True)
@@ -123,9 +121,7 @@ def search(problem: Problem, *, seed: int = 0, iterations: int | None = None) ->
         if len(current) <= len(locked):
             break
         alpha = ALPHAS[round_ % len(ALPHAS)]
-        route = _improve(
-            problem, _fill(problem, _perturb(problem, current, locked, rng), alpha), locked, alpha
-        )
+        route = _improve(problem, _fill(problem, _perturb(problem, current, locked, rng), alpha), locked, alpha)
         if _better(problem, route, current) or rng.random() < 0.1:
             current = route
         if _better(problem, current, best):
@@ -176,9 +172,7 @@ def _fill(problem: Problem, route: list[int], alpha: float) -> list[int]:
         route = best_route
 
 
-def _best_insertion(
-    problem: Problem, route: list[int], ends: list[float], z: int
-) -> tuple[list[int], float] | None:
+def _best_insertion(problem: Problem, route: list[int], ends: list[float], z: int) -> tuple[list[int], float] | None:
     """``z`` inserted where the route ends earliest, with that end (None when it fits nowhere)."""
     best, best_end = None, float("inf")
     for p in range(len(route) + 1):
@@ -401,9 +395,7 @@ def _trace_options(trace: Trace | None, problem: Problem) -> None:
     options = []
     for i, zone in enumerate(problem.zones):
         score = problem.scores[i]
-        options.append(
-            {"zone": zone.id, "name": zone.name, "score": score.standalone, "reasons": list(score.reasons)}
-        )
+        options.append({"zone": zone.id, "name": zone.name, "score": score.standalone, "reasons": list(score.reasons)})
     options.sort(key=lambda option: (-option["score"], option["zone"]))
     excluded = [
         {"zone": zone_id, "name": problem.installation.zone(zone_id).name, "excluded": reason}

@@ -70,9 +70,7 @@ def effective_interests(visitor: VisitorProfile) -> dict[str, float]:
     return interests
 
 
-def score_zone(
-    zone: ZoneSpec, visitor: VisitorProfile, interests: dict[str, float] | None = None
-) -> ZoneScore:
+def score_zone(zone: ZoneSpec, visitor: VisitorProfile, interests: dict[str, float] | None = None) -> ZoneScore:
     """The value parts of one zone for one visitor, with the reasons that make it attractive."""
     if interests is None:
         interests = effective_interests(visitor)
@@ -138,9 +136,7 @@ def attribute(scores: Sequence[ZoneScore]) -> list[dict[str, Any]]:
     ]
     tags = sorted({tag for s in scores for tag in s.tags})
     for tag in tags:
-        ranked = sorted(
-            (i for i, s in enumerate(scores) if tag in s.tags), key=lambda i: (-scores[i].tags[tag], i)
-        )
+        ranked = sorted((i for i, s in enumerate(scores) if tag in s.tags), key=lambda i: (-scores[i].tags[tag], i))
         weight = 1.0
         for i in ranked:
             full = scores[i].tags[tag]

@@ -147,9 +147,7 @@ class _Checker:
                         self.add("resume", "resumes before the previous stop ended", i, stop.zone)
                     leave = plan.resume_minute
                 if not _close(stop.arrive, leave + walk):
-                    self.add(
-                        "arrive", f"arrives at {stop.arrive:.3f}, expected {leave + walk:.3f}", i, stop.zone
-                    )
+                    self.add("arrive", f"arrives at {stop.arrive:.3f}, expected {leave + walk:.3f}", i, stop.zone)
             if stop.wait < -TOLERANCE or stop.queue < -TOLERANCE:
                 self.add("times", "negative wait or queue", i, stop.zone)
             if not _close(stop.start, stop.arrive + stop.wait + stop.queue):
@@ -177,9 +175,7 @@ class _Checker:
         if interval is None:
             self.add("hours", f"{zone_id} is not open at minute {join:.1f}", i, zone_id)
         elif end > interval[1] + TOLERANCE:
-            self.add(
-                "hours", f"{zone_id} closes at {interval[1]} before the visit ends at {end:.1f}", i, zone_id
-            )
+            self.add("hours", f"{zone_id} closes at {interval[1]} before the visit ends at {end:.1f}", i, zone_id)
         expected = expected_queue(zone, status, join, self.visitor.party_size)
         if not _close(queue, expected):
             self.add("queue", f"queue {queue:.3f} min, the queue model expects {expected:.3f}", i, zone_id)
@@ -207,9 +203,7 @@ class _Checker:
         if not _close(plan.total_minutes, end - self.start):
             self.add("total", f"total {plan.total_minutes:.3f} min, the stops say {end - self.start:.3f}")
         if end - self.start > self.visitor.budget_minutes + TOLERANCE:
-            self.add(
-                "budget", f"takes {end - self.start:.1f} min, the budget is {self.visitor.budget_minutes}"
-            )
+            self.add("budget", f"takes {end - self.start:.1f} min, the budget is {self.visitor.budget_minutes}")
 
     def check_mandatory(self) -> None:
         plan = self.plan

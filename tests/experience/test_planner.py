@@ -76,17 +76,12 @@ def test_demo_plan_keeps_avatar_before_stylist_and_video_wall_last():
 
 def test_step_free_visitor_is_never_routed_through_a_zone_with_steps():
     installation = demo_installation()
-    profile = visitor(
-        interests={"sport": 1.0, "kids": 1.0}, needs=frozenset({"step_free"}), budget_minutes=120
-    )
+    profile = visitor(interests={"sport": 1.0, "kids": 1.0}, needs=frozenset({"step_free"}), budget_minutes=120)
     plan = plan_demo(profile)
     assert "ice-rink-photo" not in plan.zone_ids
     assert all(installation.zone(zone_id).step_free for zone_id in plan.zone_ids)
     # The same fan without the need does go to the rink.
-    assert (
-        "ice-rink-photo"
-        in plan_demo(visitor(interests={"sport": 1.0, "kids": 1.0}, budget_minutes=120)).zone_ids
-    )
+    assert "ice-rink-photo" in plan_demo(visitor(interests={"sport": 1.0, "kids": 1.0}, budget_minutes=120)).zone_ids
 
 
 def test_other_needs_and_children_exclude_zones():
@@ -170,9 +165,7 @@ def test_replan_keeps_completed_stops_and_avoids_the_closed_zone():
     statuses[upcoming] = ZoneStatus(upcoming, open=False, observed_minute=START + 10)
     now = plan.stops[1].end + 2
     again = replan(plan, profile, installation, statuses, now_minute=now, completed_zone_ids=done)
-    assert [(s.zone, s.arrive, s.end) for s in again.stops[:2]] == [
-        (s.zone, s.arrive, s.end) for s in plan.stops[:2]
-    ]
+    assert [(s.zone, s.arrive, s.end) for s in again.stops[:2]] == [(s.zone, s.arrive, s.end) for s in plan.stops[:2]]
     assert again.completed == 2 and again.resume_minute == now
     assert upcoming not in again.zone_ids
     assert again.stops[2].arrive == pytest.approx(now + again.stops[2].walk)
@@ -186,18 +179,14 @@ def test_replan_after_a_queue_grows_still_verifies_and_never_repeats():
     statuses = demo_statuses(START)
     for zone_id in plan.zone_ids[2:]:
         statuses[zone_id] = ZoneStatus(zone_id, queue_minutes=25, observed_minute=START + 20)
-    again = replan(
-        plan, profile, installation, statuses, now_minute=START + 20, completed_zone_ids=plan.zone_ids[:3]
-    )
+    again = replan(plan, profile, installation, statuses, now_minute=START + 20, completed_zone_ids=plan.zone_ids[:3])
     assert len(set(again.zone_ids)) == len(again.zone_ids)
     assert again.zone_ids[:3] == plan.zone_ids[:3]
     assert verify_plan(again, profile, installation, statuses, start_minute=START) == []
 
 
 def test_waits_for_a_zone_that_opens_later():
-    zones = (
-        ZoneSpec("cafe", "Cafe", dwell=15, capacity=40, hours=((60.0, 540.0),), x=10, tags={"food": 1.0}),
-    )
+    zones = (ZoneSpec("cafe", "Cafe", dwell=15, capacity=40, hours=((60.0, 540.0),), x=10, tags={"food": 1.0}),)
     installation = line(*zones)
     profile = VisitorProfile(interests={"food": 1.0}, budget_minutes=60, start_minute=50)
     plan = plan_visit(profile, installation)
@@ -207,9 +196,7 @@ def test_waits_for_a_zone_that_opens_later():
 
 
 def test_zone_closing_before_the_dwell_ends_is_not_planned():
-    zones = (
-        ZoneSpec("theatre", "Theatre", dwell=20, capacity=40, hours=((0.0, 130.0),), tags={"sport": 1.0}),
-    )
+    zones = (ZoneSpec("theatre", "Theatre", dwell=20, capacity=40, hours=((0.0, 130.0),), tags={"sport": 1.0}),)
     profile = VisitorProfile(interests={"sport": 1.0}, budget_minutes=60, start_minute=115)
     assert plan_visit(profile, line(*zones)).stops == ()
 

@@ -26,9 +26,7 @@ SPORTS = ("figure-skating", "short-track", "alpine-skiing", "curling")
 NEEDS = ("step_free", "seated", "avoid_strobe", "avoid_loud")
 
 # Bounded so that the module runs in well under 30 s; derandomized so CI failures reproduce.
-BOUNDED = settings(
-    max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
-)
+BOUNDED = settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 minutes = st.floats(0, 600, allow_nan=False).map(lambda value: round(value, 1))
 
@@ -146,9 +144,7 @@ def test_every_replan_passes_the_verifier(case, data):
     changed = dict(live)
     victim = data.draw(st.sampled_from(plan.zone_ids))
     changed[victim] = ZoneStatus(victim, open=data.draw(st.booleans()), queue_minutes=30, observed_minute=now)
-    again = replan(
-        plan, visitor, installation, changed, now_minute=now, completed_zone_ids=plan.zone_ids[:done]
-    )
+    again = replan(plan, visitor, installation, changed, now_minute=now, completed_zone_ids=plan.zone_ids[:done])
     assert again.zone_ids[:done] == plan.zone_ids[:done]
     assert verify_plan(again, visitor, installation, changed, start_minute=visitor.start_minute) == []
 
@@ -211,9 +207,7 @@ def test_verifier_catches_broken_precedence(case):
     plan = planned(case)
     assume(len(plan.stops) >= 2)
     rule = (plan.zone_ids[-1], plan.zone_ids[0])
-    stricter = dataclasses.replace(
-        installation, rules=dataclasses.replace(installation.rules, precedence=(rule,))
-    )
+    stricter = dataclasses.replace(installation, rules=dataclasses.replace(installation.rules, precedence=(rule,)))
     assert "precedence" in codes(plan, (stricter, live, visitor))
 
 
