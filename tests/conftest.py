@@ -6,6 +6,12 @@ import pytest
 from django.contrib.auth import get_user_model
 
 
+def pytest_collection_modifyitems(items):
+    """Browser tests last: Playwright's sync API leaves an event loop running in the main thread, after which
+    ``asyncio.run`` and Django's ORM (async-unsafe check) refuse to run in that thread."""
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
+
+
 @pytest.fixture
 def user(db):
     return get_user_model().objects.create_user("fan", "fan@example.org", "pw-fan-123456")
