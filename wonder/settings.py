@@ -144,7 +144,10 @@ if REDIS_URL:
 else:
     # memory:// polls its queue; the default (1 s) would delay every job by up to a second.
     CELERY_BROKER_TRANSPORT_OPTIONS = {"polling_interval": 0.005}
-CELERY_BEAT_SCHEDULE: dict[str, dict] = {}
+CELERY_BEAT_SCHEDULE: dict[str, dict] = {
+    # Selfies, face crops and embeddings past their deadline (docs/PRIVACY.md).
+    "avatars-purge-expired": {"task": "avatars.purge_expired", "schedule": 60.0},
+}
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 if REDIS_URL:
@@ -207,6 +210,20 @@ if not WONDER_MODELS_ALLOW_DOWNLOAD:
 # --- Privacy ----------------------------------------------------------------------------------------------
 # Selfies, face crops and embeddings live at most this long (DESIGN.md "Data kept").
 WONDER_BIOMETRIC_TTL_MIN = env_int("WONDER_BIOMETRIC_TTL_MIN", 15)
+
+# --- Avatars ----------------------------------------------------------------------------------------------
+# A folder of insightface .onnx models (e.g. buffalo_l); empty or missing: the offline fallback detector.
+WONDER_FACE_PACK = os.environ.get("WONDER_FACE_PACK", "")
+WONDER_FACE_CTX_ID = env_int("WONDER_FACE_CTX_ID", -1)  # -1: CPU; 0 and up: a GPU id
+# Selfies and embeddings live here, never under MEDIA_ROOT (nothing serves this folder).
+WONDER_AVATAR_PRIVATE_DIR = Path(os.environ.get("WONDER_AVATAR_PRIVATE_DIR", VAR_DIR / "private" / "avatars"))
+WONDER_AVATAR_MAX_UPLOAD_BYTES = env_int("WONDER_AVATAR_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+WONDER_AVATAR_MAX_PIXELS = env_int("WONDER_AVATAR_MAX_PIXELS", 40_000_000)
+WONDER_AVATAR_KEEP_H = env_int("WONDER_AVATAR_KEEP_H", WONDER_TAKE_HOME_TTL_H)
+# IP-Adapter FaceID on an SD 1.5 / SDXL base; most FaceID checkpoints are licensed for non-commercial use only.
+WONDER_AVATAR_BASE_MODEL = os.environ.get("WONDER_AVATAR_BASE_MODEL", "")
+WONDER_AVATAR_IP_ADAPTER = os.environ.get("WONDER_AVATAR_IP_ADAPTER", "")
+WONDER_AVATAR_STEPS = env_int("WONDER_AVATAR_STEPS", 30)
 
 # --- LLM (optional; everything works without one) -------------------------------------------------------
 WONDER_LLM_URL = os.environ.get("WONDER_LLM_URL", "")
@@ -288,4 +305,74 @@ LOGGING = {
         # memory:// has no host and kombu warns about it on every connection.
         "kombu.connection": {"level": "ERROR"},
     },
+}
+
+# --- Accounts (allauth) -----------------------------------------------------------------------------------
+# Fans sign up and log in by e-mail, and must confirm it before they can vote or enter (contest/accounts.py).
+INSTALLED_APPS += ["allauth", "allauth.account", "django_countries"]
+MIDDLEWARE += ["allauth.account.middleware.AccountMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_ADAPTER = "contest.accounts.FanAccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "contest.forms.FanSignupForm"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Wonder: "
+LOGIN_URL = "/accounts/login/"  # fans log in here; staff pages keep using the admin's own login
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+# Mail: the console in embedded mode; a folder of .log files when EMAIL_FILE_PATH is set (the browser test reads
+# it); SMTP or anything else with EMAIL_BACKEND + EMAIL_HOST/PORT/HOST_USER/HOST_PASSWORD/USE_TLS.
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", "")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.filebased.EmailBackend"
+    if EMAIL_FILE_PATH
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Wonder <no-reply@wonder.invalid>")
+# Rate limits (allauth's and the contest's) count in the cache: Redis when distributed, so all processes agree.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "wonder"}
+}
+
+# --- Contest ----------------------------------------------------------------------------------------------
+# Quotas, shown to fans before they are hit ("3 of 10 left today").
+WONDER_GENERATIONS_PER_DAY = env_int("WONDER_GENERATIONS_PER_DAY", 10)
+# Visitors who have not signed in may try this many videos per browser session and day (and per IP and day),
+# then they are asked to sign in; a video made before signing in comes along into the account.
+WONDER_ANON_GENERATIONS_PER_DAY = env_int("WONDER_ANON_GENERATIONS_PER_DAY", 2)
+WONDER_ANON_GENERATIONS_PER_IP_DAY = env_int("WONDER_ANON_GENERATIONS_PER_IP_DAY", 30)
+# Default rules of a new contest (each contest can change them in the admin).
+WONDER_ENTRIES_PER_CONTEST = env_int("WONDER_ENTRIES_PER_CONTEST", 3)
+# Vote abuse: at most COUNT votes (likes + arena judgements) per WINDOW seconds, per fan and per IP address.
+WONDER_VOTE_RATE_FAN = os.environ.get("WONDER_VOTE_RATE_FAN", "60/60")
+WONDER_VOTE_RATE_IP = os.environ.get("WONDER_VOTE_RATE_IP", "600/60")
+# New accounts wait this long after signing up before their votes are accepted.
+WONDER_VOTE_COOLDOWN_S = env_int("WONDER_VOTE_COOLDOWN_S", 600)
+# Like counts stay hidden while voting is open, so early numbers do not sway later voters.
+WONDER_HIDE_COUNTS_DURING_VOTING = env_bool("WONDER_HIDE_COUNTS_DURING_VOTING", True)
+# Arena board: entries with fewer comparisons are not ranked; recomputed after this many new judgements
+# (Celery task) and on a timer, never per request.
+WONDER_ARENA_MIN_COMPARISONS = env_int("WONDER_ARENA_MIN_COMPARISONS", 5)
+WONDER_ARENA_BOARD_EVERY = env_int("WONDER_ARENA_BOARD_EVERY", 20)
+WONDER_ARENA_BOARD_INTERVAL_S = env_int("WONDER_ARENA_BOARD_INTERVAL_S", 120)
+WONDER_ARENA_BOOTSTRAP = env_int("WONDER_ARENA_BOOTSTRAP", 200)
+# A pair shown in the arena may be judged within this many seconds.
+WONDER_ARENA_PAIR_TTL_S = env_int("WONDER_ARENA_PAIR_TTL_S", 3600)
+CELERY_BEAT_SCHEDULE["contest-arena-boards"] = {
+    "task": "contest.refresh_boards",
+    "schedule": float(WONDER_ARENA_BOARD_INTERVAL_S),
 }
