@@ -1,3 +1,9 @@
-"""WebSocket routes of the installation (none yet)."""
+"""WebSocket routes of the installation."""
 
-websocket_urlpatterns: list = []
+from django.urls import path
+
+from .consumers import KioskVisitConsumer
+
+websocket_urlpatterns = [
+    path("ws/kiosk/visits/<str:token>/", KioskVisitConsumer.as_asgi()),
+]

@@ -1,5 +1,11 @@
-"""``/me/<token>/``: what a visitor takes home from the kiosk (filled in by the kiosk journey)."""
+"""``/me/<token>/``: what a visitor takes home from the kiosk."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "take_home"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("<str:token>/", views.take_home_page, name="visit"),
+]

@@ -1,6 +1,219 @@
+"""The kiosk journey (attract -> language -> quiz -> live plan -> recommendations -> take home), the take-home page
+and the staff page. Thin: parse, call a service, render (a partial for htmx).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from urllib.parse import quote
+
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from . import qr, selectors, services
+from .forms import LanguageForm, QuizForm, ZoneStatusForm
+from .models import Visit, Zone
+
+IDLE_SESSION_KEY = "kiosk_idle_s"
+LANGUAGE_GREETINGS = {
+    "en": "Welcome",
+    "it": "Benvenuti",
+    "zh-hans": "欢迎",
+    "ja": "ようこそ",
+    "fr": "Bienvenue",
+    "de": "Willkommen",
+    "es": "Bienvenidos",
+}
+
+ViewFn = Callable[..., HttpResponse]
+
+
+def _idle_seconds(request: HttpRequest) -> int:
+    return int(request.session.get(IDLE_SESSION_KEY) or settings.WONDER_KIOSK_IDLE_S)
+
+
+def _current_visit(request: HttpRequest) -> Visit | None:
+    token = request.session.get(services.SESSION_KEY)
+    if not token:
+        return None
+    visit = Visit.objects.select_related("job").filter(token=token).first()
+    return visit if visit is not None and not visit.is_expired else None
+
+
+def kiosk_visit(view: ViewFn) -> ViewFn:
+    """Give the view this kiosk's current visit, in the visit's language; no visit: back to the attract loop."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        visit = _current_visit(request)
+        if visit is None:
+            home = reverse("experience:kiosk")
+            return HttpResponseClientRedirect(home) if request.htmx else redirect(home)
+        services.touch(visit)
+        with translation.override(visit.language):
+            return view(request, visit, *args, **kwargs)
+
+    return wrapper
+
+
+def _visit_context(request: HttpRequest, visit: Visit, step: str, **extra) -> dict:
+    return {"visit": visit, "step": step, "idle_s": _idle_seconds(request), **extra}
+
+
+# --- the journey -----------------------------------------------------------------------------------------
 
 
 def kiosk(request: HttpRequest) -> HttpResponse:
-    return render(request, "experience/attract.html")
+    """The attract loop. ``?idle=N`` shortens the idle timeout (DEBUG only: for demos and tests)."""
+    idle = request.GET.get("idle", "")
+    if settings.DEBUG and idle.isdigit() and 3 <= int(idle) <= 600:
+        request.session[IDLE_SESSION_KEY] = int(idle)
+    return render(
+        request, "experience/attract.html", {"greetings": LANGUAGE_GREETINGS.values(), "zones": selectors.zones()}
+    )
+
+
+def language(request: HttpRequest) -> HttpResponse:
+    names = [(code, translation.get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
+    # Each language in its own words, capitalised as on a button ("italiano" -> "Italiano").
+    languages = [(code, name[:1].upper() + name[1:]) for code, name in names]
+    return render(request, "experience/language.html", {"languages": languages, "greetings": LANGUAGE_GREETINGS})
+
+
+@require_POST
+def start(request: HttpRequest) -> HttpResponse:
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        return redirect("experience:language")
+    previous = _current_visit(request)
+    if previous is not None:
+        services.end_visit(visit=previous)
+    if not request.session.session_key:
+        request.session.save()
+    visit = services.start_visit(session_key=request.session.session_key, language=form.cleaned_data["language"])
+    request.session[services.SESSION_KEY] = visit.token
+    return redirect("experience:quiz")
+
+
+@kiosk_visit
+def quiz(request: HttpRequest, visit: Visit) -> HttpResponse:
+    form = QuizForm(request.POST if request.method == "POST" else None, initial=visit.answers or None)
+    if request.method == "POST" and form.is_valid():
+        services.submit_quiz(visit=visit, answers=form.answers())
+        return redirect("experience:plan")
+    status = 422 if request.method == "POST" else 200
+    return render(request, "experience/quiz.html", _visit_context(request, visit, "quiz", form=form), status=status)
+
+
+@kiosk_visit
+def plan(request: HttpRequest, visit: Visit) -> HttpResponse:
+    if visit.job is None:
+        return redirect("experience:quiz")
+    visit = services.sync_visit_plan(visit)
+    context = _visit_context(request, visit, "plan", **selectors.itinerary(visit))
+    template = "experience/itinerary.html#itinerary" if request.htmx else "experience/itinerary.html"
+    return render(request, template, context)
+
+
+@require_POST
+@kiosk_visit
+def retry(request: HttpRequest, visit: Visit) -> HttpResponse:
+    services.retry_planning(visit=visit)
+    return redirect("experience:plan")
+
+
+@kiosk_visit
+def recommendations(request: HttpRequest, visit: Visit) -> HttpResponse:
+    visit = services.sync_visit_plan(visit)
+    if visit.plan is None:
+        return redirect("experience:plan")
+    context = _visit_context(
+        request, visit, "recommendations", cards=selectors.recommendation_cards(visit), avatar_url=_avatar_url()
+    )
+    return render(request, "experience/recommendations.html", context)
+
+
+def _avatar_url() -> str | None:
+    """The avatar booth's kiosk page, coming back here afterwards; None while that app has no such page."""
+    try:
+        return reverse("avatars:intro") + "?next=" + quote(reverse("experience:recommendations"))
+    except NoReverseMatch:
+        return None
+
+
+@kiosk_visit
+def take_home(request: HttpRequest, visit: Visit) -> HttpResponse:
+    visit = services.sync_visit_plan(visit)
+    if visit.plan is None:
+        return redirect("experience:plan")
+    visit = services.finish_visit(visit=visit)
+    url = qr.take_home_url(request, visit.token)
+    context = _visit_context(
+        request, visit, "take_home", url=url, qr_svg=qr.svg(url), visit_ttl_h=settings.WONDER_TAKE_HOME_TTL_H
+    )
+    return render(request, "experience/take_home.html", context)
+
+
+@require_POST
+def end(request: HttpRequest) -> HttpResponse:
+    """Idle timeout, "start over" or "done": let go of the visit (wiped unless taken home) -> attract loop."""
+    visit = _current_visit(request)
+    if visit is not None:
+        services.end_visit(visit=visit)
+    request.session.pop(services.SESSION_KEY, None)
+    home = reverse("experience:kiosk")
+    return HttpResponseClientRedirect(home) if request.htmx else redirect(home)
+
+
+# --- take home -------------------------------------------------------------------------------------------
+
+
+def take_home_page(request: HttpRequest, token: str) -> HttpResponse:
+    """``/me/<token>/``: the visitor's plan and picks on their phone, no account needed, until it expires."""
+    visit = Visit.objects.select_related("job").filter(token=token).first()
+    if visit is None:
+        return render(request, "experience/me_gone.html", {"reason": "unknown"}, status=404)
+    if visit.is_expired:
+        return render(request, "experience/me_gone.html", {"reason": "expired"}, status=410)
+    visit = services.sync_visit_plan(visit)
+    with translation.override(visit.language):
+        context = {
+            "visit": visit,
+            "cards": selectors.recommendation_cards(visit),
+            **selectors.itinerary(visit),
+        }
+        return render(request, "experience/me.html", context)
+
+
+# --- staff -----------------------------------------------------------------------------------------------
+
+
+@staff_member_required
+def staff(request: HttpRequest) -> HttpResponse:
+    return render(request, "experience/staff.html", {"zones": selectors.zones()})
+
+
+@staff_member_required
+@require_POST
+def staff_zone(request: HttpRequest, slug: str) -> HttpResponse:
+    zone = get_object_or_404(Zone, slug=slug)
+    form = ZoneStatusForm(request.POST)
+    replanned = None
+    if form.is_valid():
+        _status, replanned = services.set_zone_status(
+            zone=zone,
+            is_open=form.cleaned_data["is_open"],
+            queue_minutes=form.cleaned_data["queue_minutes"],
+            by=request.user,
+        )
+    if not request.htmx:
+        return redirect("experience:staff")
+    zone = selectors.zone(slug)
+    return render(request, "experience/staff.html#zone-row", {"zone": zone, "replanned": replanned, "form": form})

@@ -147,6 +147,8 @@ else:
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     # Selfies, face crops and embeddings past their deadline (docs/PRIVACY.md).
     "avatars-purge-expired": {"task": "avatars.purge_expired", "schedule": 60.0},
+    # Kiosk visits past their expiry or abandoned (anonymous counts stay).
+    "experience-purge-visits": {"task": "experience.purge_visits", "schedule": 300.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
@@ -175,6 +177,8 @@ WONDER_GPU_QUEUE = os.environ.get("WONDER_GPU_QUEUE", "gpu")
 # The kiosk: a visit with no touch for this long is wiped; take-home links expire after this many hours.
 WONDER_KIOSK_IDLE_S = env_int("WONDER_KIOSK_IDLE_S", 90)
 WONDER_TAKE_HOME_TTL_H = env_int("WONDER_TAKE_HOME_TTL_H", 48)
+# The address a visitor's phone can reach (QR codes); empty: the host the kiosk itself uses.
+WONDER_PUBLIC_URL = os.environ.get("WONDER_PUBLIC_URL", "")
 # Which engine each job kind uses ("preview" needs no weights; "wan" / "image" need models below).
 WONDER_ENGINES = {
     "diagnostic": "diagnostic",

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 DEMO_MODERATOR = "moderator"
@@ -24,6 +25,7 @@ class Command(BaseCommand):
             user.set_password(DEMO_PASSWORD)
             user.save()
         user.groups.add(moderators)
+        call_command("seed_installation")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo moderator: log in at /admin/ or /moderation/ as '{DEMO_MODERATOR}' "

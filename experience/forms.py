@@ -1,0 +1,76 @@
+"""Forms of the kiosk (the quiz, the language) and of the staff page (a zone's status)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from . import quiz
+
+
+def _choices(vocabulary: dict[str, Any]) -> list[tuple[str, Any]]:
+    return list(vocabulary.items())
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(choices=settings.LANGUAGES)
+
+
+class QuizForm(forms.Form):
+    """Every question is a set of big tap targets; nothing needs a keyboard."""
+
+    interests = forms.MultipleChoiceField(
+        label=_("What do you love?"),
+        choices=_choices(quiz.INTERESTS),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Tap at least one thing you love.")},
+    )
+    sport = forms.ChoiceField(
+        label=_("Your favourite winter sport"),
+        choices=[(quiz.NO_SPORT, _("No favourite")), *_choices(quiz.SPORTS)],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    mood = forms.ChoiceField(
+        label=_("How do you feel today?"),
+        choices=_choices(quiz.MOODS),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Tap the mood that fits you best.")},
+    )
+    minutes = forms.ChoiceField(
+        label=_("How much time do you have?"),
+        choices=_choices(quiz.MINUTES),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Tap how much time you have.")},
+    )
+    group = forms.ChoiceField(
+        label=_("Who is with you?"),
+        choices=_choices(quiz.GROUPS),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Tap who is visiting with you.")},
+    )
+    needs = forms.MultipleChoiceField(
+        label=_("Anything we should take care of?"),
+        choices=_choices(quiz.NEEDS),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def answers(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "interests": list(data["interests"]),
+            "sport": data.get("sport") or None,
+            "mood": data["mood"],
+            "minutes": int(data["minutes"]),
+            "group": data["group"],
+            "needs": list(data.get("needs") or []),
+        }
+
+
+class ZoneStatusForm(forms.Form):
+    is_open = forms.BooleanField(required=False)
+    queue_minutes = forms.IntegerField(min_value=0, max_value=240)

@@ -1,0 +1,118 @@
+"""The demo installation's visitor-facing texts in the kiosk's seven languages (data, not UI strings).
+
+Zone geometry, hours, tags and rules come from ``experience.planning.demo_installation()``; this module only
+adds the translated names and one-line texts.
+"""
+
+from __future__ import annotations
+
+ZONE_TEXTS: dict[str, dict[str, tuple[str, str]]] = {
+    "welcome": {
+        "en": ("Welcome Desk", "Say hello to the AI guide, pick your language and get your personal route."),
+        "it": ("Accoglienza", "Saluta la guida IA, scegli la lingua e ricevi il tuo percorso personale."),
+        "zh-hans": ("欢迎台", "向AI向导问好，选择语言，获取你的专属路线。"),
+        "ja": ("ウェルカムデスク", "AIガイドにあいさつして言語を選び、あなただけのルートを受け取ろう。"),
+        "fr": ("Accueil", "Dites bonjour au guide IA, choisissez votre langue et recevez votre parcours."),
+        "de": ("Empfang", "Sag dem KI-Guide hallo, wähle deine Sprache und erhalte deine persönliche Route."),
+        "es": ("Recepción", "Saluda al guía de IA, elige tu idioma y recibe tu ruta personal."),
+    },
+    "avatar-booth": {
+        "en": ("Avatar Booth", "A quick selfie becomes your winter-sports avatar in seconds (camera flashes)."),
+        "it": ("Cabina Avatar", "Un selfie veloce diventa il tuo avatar degli sport invernali (flash)."),
+        "zh-hans": ("头像亭", "一张自拍，几秒钟变成你的冬季运动头像（有闪光灯）。"),
+        "ja": ("アバターブース", "さっと自撮りするだけで、ウィンタースポーツのアバターに（フラッシュあり）。"),
+        "fr": ("Cabine Avatar", "Un selfie rapide devient votre avatar de sports d'hiver (flashs)."),
+        "de": ("Avatar-Kabine", "Ein schnelles Selfie wird in Sekunden dein Wintersport-Avatar (Blitzlicht)."),
+        "es": ("Cabina de Avatar", "Un selfi rápido se convierte en tu avatar de deportes de invierno (flashes)."),
+    },
+    "ai-stylist": {
+        "en": ("AI Stylist Mirror", "Your avatar tries on the Games' collections; the mirror suggests outfits."),
+        "it": ("Specchio Stilista IA", "Il tuo avatar prova le collezioni dei Giochi; lo specchio suggerisce look."),
+        "zh-hans": ("AI造型魔镜", "你的头像试穿赛事系列服装，魔镜为你推荐搭配。"),
+        "ja": ("AIスタイリストミラー", "アバターが大会コレクションを試着し、ミラーがコーデを提案。"),
+        "fr": ("Miroir Styliste IA", "Votre avatar essaie les collections des Jeux ; le miroir propose des tenues."),
+        "de": ("KI-Stylist-Spiegel", "Dein Avatar probiert die Kollektionen der Spiele an; der Spiegel berät."),
+        "es": ("Espejo Estilista IA", "Tu avatar se prueba las colecciones de los Juegos; el espejo sugiere looks."),
+    },
+    "fragrance-bar": {
+        "en": ("Fragrance Bar", "Scents inspired by alpine air and ice, matched to your mood."),
+        "it": ("Bar delle Fragranze", "Profumi ispirati all'aria alpina e al ghiaccio, scelti per il tuo umore."),
+        "zh-hans": ("香氛吧", "灵感来自阿尔卑斯空气与冰雪的香氛，与你的心情相配。"),
+        "ja": ("フレグランスバー", "アルプスの空気と氷から生まれた香りを、あなたの気分に合わせて。"),
+        "fr": ("Bar à Parfums", "Des senteurs d'air alpin et de glace, accordées à votre humeur."),
+        "de": ("Duftbar", "Düfte nach Alpenluft und Eis, passend zu deiner Stimmung."),
+        "es": ("Bar de Fragancias", "Aromas inspirados en el aire alpino y el hielo, según tu estado de ánimo."),
+    },
+    "makeup-studio": {
+        "en": ("Make-up Studio", "Virtual try-on of make-up looks in the Games' colours, with an artist on hand."),
+        "it": ("Studio Make-up", "Prova virtuale di trucchi nei colori dei Giochi, con una truccatrice."),
+        "zh-hans": ("彩妆工作室", "虚拟试妆，赛事主题色彩，化妆师现场指导。"),
+        "ja": ("メイクアップスタジオ", "大会カラーのメイクをバーチャル試着。アーティストがサポート。"),
+        "fr": ("Studio Maquillage", "Essayage virtuel de maquillages aux couleurs des Jeux, avec une artiste."),
+        "de": ("Make-up-Studio", "Virtuelles Ausprobieren von Make-up-Looks in den Farben der Spiele."),
+        "es": ("Estudio de Maquillaje", "Prueba virtual de maquillajes con los colores de los Juegos."),
+    },
+    "aigc-video-wall": {
+        "en": ("AIGC Video Wall", "Write one sentence and watch your winter-sports clip play on the big wall."),
+        "it": ("Video Wall AIGC", "Scrivi una frase e guarda il tuo video di sport invernali sul grande muro."),
+        "zh-hans": ("AIGC视频墙", "写一句话，在大屏幕上观看你的冬季运动短片。"),
+        "ja": ("AIGCビデオウォール", "一文を書くと、あなたのウィンタースポーツ動画が大画面に。"),
+        "fr": ("Mur Vidéo IAG", "Écrivez une phrase et regardez votre clip de sports d'hiver sur le grand mur."),
+        "de": ("KI-Videowand", "Schreib einen Satz und sieh deinen Wintersport-Clip auf der großen Wand."),
+        "es": ("Videomuro IAG", "Escribe una frase y mira tu clip de deportes de invierno en la gran pantalla."),
+    },
+    "replay-theatre": {
+        "en": ("360° Replay Theatre", "Great moments of the Games rebuilt in 360 degrees, with spacetime slices."),
+        "it": ("Teatro Replay 360°", "I grandi momenti dei Giochi ricostruiti a 360 gradi."),
+        "zh-hans": ("360°回放剧场", "以360度重建赛事精彩瞬间，还有时空切片。"),
+        "ja": ("360°リプレイシアター", "大会の名場面を360度で再現。時空スライスも。"),
+        "fr": ("Théâtre Replay 360°", "Les grands moments des Jeux reconstruits à 360 degrés."),
+        "de": ("360°-Replay-Theater", "Große Momente der Spiele, in 360 Grad nachgebaut."),
+        "es": ("Teatro Replay 360°", "Grandes momentos de los Juegos reconstruidos en 360 grados."),
+    },
+    "museum-corner": {
+        "en": ("Museum Corner", "Torches, medals and fans' AI films selected for the Olympic Museum."),
+        "it": ("Angolo Museo", "Torce, medaglie e film IA dei fan scelti per il Museo Olimpico."),
+        "zh-hans": ("博物馆角", "火炬、奖牌，以及入选奥林匹克博物馆的粉丝AI影片。"),
+        "ja": ("ミュージアムコーナー", "トーチ、メダル、そしてオリンピック博物館に選ばれたファンのAI映像。"),
+        "fr": ("Coin Musée", "Torches, médailles et films IA de fans choisis pour le Musée olympique."),
+        "de": ("Museumsecke", "Fackeln, Medaillen und KI-Filme von Fans für das Olympische Museum."),
+        "es": ("Rincón del Museo", "Antorchas, medallas y películas IA de fans elegidas para el Museo Olímpico."),
+    },
+    "shop": {
+        "en": ("Games Shop", "Official merchandise, and the outfits the AI stylist suggested."),
+        "it": ("Negozio dei Giochi", "Merchandising ufficiale e i look suggeriti dallo stilista IA."),
+        "zh-hans": ("赛事商店", "官方纪念品，以及AI造型师推荐的服装。"),
+        "ja": ("オフィシャルショップ", "公式グッズと、AIスタイリストおすすめのコーデ。"),
+        "fr": ("Boutique des Jeux", "Produits officiels et les tenues proposées par le styliste IA."),
+        "de": ("Shop der Spiele", "Offizielle Fanartikel und die Outfits des KI-Stylisten."),
+        "es": ("Tienda de los Juegos", "Productos oficiales y los looks que sugirió el estilista IA."),
+    },
+    "cafe": {
+        "en": ("Alpine Cafe", "Hot chocolate, espresso and mountain snacks (opens at 11:00)."),
+        "it": ("Caffè Alpino", "Cioccolata calda, espresso e snack di montagna (apre alle 11:00)."),
+        "zh-hans": ("阿尔卑斯咖啡馆", "热巧克力、意式浓缩和山地小食（11:00开门）。"),
+        "ja": ("アルパインカフェ", "ホットチョコレート、エスプレッソ、山のおやつ（11:00開店）。"),
+        "fr": ("Café Alpin", "Chocolat chaud, espresso et en-cas de montagne (ouvre à 11 h)."),
+        "de": ("Alpencafé", "Heiße Schokolade, Espresso und Berg-Snacks (öffnet um 11:00)."),
+        "es": ("Café Alpino", "Chocolate caliente, espresso y tentempiés de montaña (abre a las 11:00)."),
+    },
+    "ice-rink-photo": {
+        "en": ("Ice Rink Photo Spot", "Strike a pose on a real patch of ice (two steps up, slippery)."),
+        "it": ("Foto sulla Pista", "Mettiti in posa su vero ghiaccio (due gradini, scivoloso)."),
+        "zh-hans": ("冰场拍照点", "在真正的冰面上摆个姿势（上两级台阶，小心滑）。"),
+        "ja": ("アイスリンク撮影スポット", "本物の氷の上でポーズ（段差2段、すべりやすい）。"),
+        "fr": ("Photo sur la Glace", "Prenez la pose sur une vraie glace (deux marches, glissant)."),
+        "de": ("Eisbahn-Fotospot", "Posiere auf echtem Eis (zwei Stufen hoch, rutschig)."),
+        "es": ("Foto en la Pista", "Posa sobre hielo de verdad (dos escalones, resbaladizo)."),
+    },
+    "para-sport-lab": {
+        "en": ("Paralympic Sport Lab", "Try a sit-ski simulator and see how para athletes' equipment is made."),
+        "it": ("Laboratorio Paralimpico", "Prova un simulatore di sit-ski e scopri l'attrezzatura paralimpica."),
+        "zh-hans": ("残奥运动实验室", "体验坐式滑雪模拟器，了解残奥运动员装备的设计。"),
+        "ja": ("パラスポーツラボ", "チェアスキーのシミュレーターを体験し、パラ選手の用具を知ろう。"),
+        "fr": ("Labo Paralympique", "Essayez un simulateur de ski assis et découvrez le matériel para."),
+        "de": ("Paralympisches Sportlabor", "Probiere einen Monoski-Simulator und entdecke Para-Sportgeräte."),
+        "es": ("Laboratorio Paralímpico", "Prueba un simulador de esquí sentado y descubre el material para."),
+    },
+}

@@ -1,0 +1,94 @@
+"""The kiosk quiz: its fixed choices (slug -> translatable label) and how answers become a planner profile."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
+from .planning import VisitorProfile
+
+try:  # the project's sport vocabulary (generation.prompting); the kiosk has its own labels when it is missing
+    from generation.prompting.vocab import SPORTS
+except ImportError:  # pragma: no cover
+    SPORTS = {
+        slug: label
+        for slug, label in (
+            ("alpine-skiing", _("Alpine skiing")),
+            ("biathlon", _("Biathlon")),
+            ("bobsleigh", _("Bobsleigh")),
+            ("cross-country-skiing", _("Cross-country skiing")),
+            ("curling", _("Curling")),
+            ("figure-skating", _("Figure skating")),
+            ("freestyle-skiing", _("Freestyle skiing")),
+            ("ice-hockey", _("Ice hockey")),
+            ("luge", _("Luge")),
+            ("nordic-combined", _("Nordic combined")),
+            ("short-track", _("Short track speed skating")),
+            ("skeleton", _("Skeleton")),
+            ("ski-jumping", _("Ski jumping")),
+            ("ski-mountaineering", _("Ski mountaineering")),
+            ("snowboard", _("Snowboard")),
+            ("speed-skating", _("Speed skating")),
+        )
+    }
+
+INTERESTS = {
+    "fashion": _("Fashion"),
+    "fragrance": _("Fragrance"),
+    "beauty": _("Beauty"),
+    "sport": _("Sport"),
+    "technology": _("Technology"),
+    "art": _("Art"),
+}
+MOODS = {
+    "calm": _("Calm"),
+    "energetic": _("Energetic"),
+    "curious": _("Curious"),
+    "playful": _("Playful"),
+    "festive": _("Festive"),
+}
+# The planner's explanations translate these lower-case words at run time (experience.planning.explain).
+MOOD_WORDS = [gettext_noop("calm"), gettext_noop("energetic"), gettext_noop("curious"), gettext_noop("playful")]
+INTEREST_WORDS = [
+    gettext_noop("fashion"),
+    gettext_noop("fragrance"),
+    gettext_noop("beauty"),
+    gettext_noop("sport"),
+    gettext_noop("technology"),
+    gettext_noop("art"),
+    gettext_noop("food"),
+    gettext_noop("shopping"),
+    gettext_noop("fun for children"),
+    gettext_noop("festive"),
+]
+MINUTES = {"20": _("20 min"), "30": _("30 min"), "45": _("45 min"), "60": _("1 hour"), "90": _("1½ hours")}
+GROUPS = {"alone": _("On my own"), "friends": _("With friends"), "family": _("Family with children")}
+PARTY_SIZE = {"alone": 1, "friends": 3, "family": 4}
+NEEDS = {
+    "step_free": _("Step-free routes"),
+    "seated": _("Seated experiences"),
+    "avoid_strobe": _("No flashing lights"),
+    "avoid_loud": _("No loud zones"),
+}
+NO_SPORT = ""
+
+
+def profile(answers: dict[str, Any], *, start_minute: float = 0.0) -> VisitorProfile:
+    """The planner's visitor profile from validated quiz answers."""
+    group = answers.get("group") or "alone"
+    return VisitorProfile(
+        interests={interest: 1.0 for interest in answers.get("interests", [])},
+        sport=answers.get("sport") or None,
+        mood=answers.get("mood") or None,
+        budget_minutes=float(answers.get("minutes") or 45),
+        group=group,
+        party_size=PARTY_SIZE[group],
+        needs=frozenset(answers.get("needs", [])),
+        start_minute=start_minute,
+    )
+
+
+def sport_label(slug: str | None) -> str:
+    return str(SPORTS.get(slug, slug or ""))

@@ -1,0 +1,175 @@
+"""Reads: the installation, live statuses and visits as the planner and the pages need them."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from generation.models import Job
+
+from . import planning
+from .models import RecommendationItem, Visit, Zone, ZoneStatus
+
+# The walking model of the pavilion (speeds, detours, entrance, day start) is the demo installation's.
+_PAVILION = planning.demo_installation()
+DAY_START = _PAVILION.day_start
+DAY_MINUTES = 600.0
+
+
+def zones() -> list[Zone]:
+    """Active zones in floor-plan order, with their status and order rules loaded."""
+    return list(
+        Zone.objects.filter(active=True)
+        .select_related("status")
+        .prefetch_related(Prefetch("comes_before", queryset=Zone.objects.filter(active=True).only("slug")))
+    )
+
+
+def installation(language: str | None, zone_list: list[Zone] | None = None) -> planning.Installation:
+    """The installation as the planner sees it, with zone names in ``language``."""
+    zone_list = zones() if zone_list is None else zone_list
+    rules = planning.Rules(
+        precedence=tuple((zone.slug, after.slug) for zone in zone_list for after in zone.comes_before.all()),
+        first=tuple(zone.slug for zone in zone_list if zone.is_first),
+        last=tuple(zone.slug for zone in zone_list if zone.is_last),
+        mandatory=tuple(zone.slug for zone in zone_list if zone.is_mandatory),
+    )
+    return planning.Installation(
+        zones=tuple(zone.to_spec(language) for zone in zone_list),
+        rules=rules,
+        walk_speed=_PAVILION.walk_speed,
+        detour_factor=_PAVILION.detour_factor,
+        step_free_speed_factor=_PAVILION.step_free_speed_factor,
+        family_speed_factor=_PAVILION.family_speed_factor,
+        entrance=_PAVILION.entrance,
+        name=_PAVILION.name,
+        day_start=DAY_START,
+    )
+
+
+def statuses(minute: float, zone_list: list[Zone] | None = None) -> dict[str, planning.ZoneStatus]:
+    """The live status of every zone, observed at ``minute`` of the installation day."""
+    zone_list = zones() if zone_list is None else zone_list
+    result = {}
+    for zone in zone_list:
+        try:
+            status = zone.status
+        except ZoneStatus.DoesNotExist:
+            status = None
+        result[zone.slug] = planning.ZoneStatus(
+            zone_id=zone.slug,
+            open=status.is_open if status else True,
+            queue_minutes=float(status.queue_minutes) if status else 0.0,
+            baseline_minutes=float(status.baseline_minutes) if status else 0.0,
+            observed_minute=minute,
+        )
+    return result
+
+
+def installation_minute(now=None) -> float:
+    """Minutes since the installation day's start (10:00 local time).
+
+    Outside opening hours (or too close to closing for a visit) the kiosk runs on demo time, 11:00, so that it
+    can always be shown; the visit's own clock then runs from there.
+    """
+    local = timezone.localtime(now)
+    hours, minutes = (int(part) for part in DAY_START.split(":"))
+    minute = (local.hour - hours) * 60 + local.minute - minutes + local.second / 60
+    if 0 <= minute <= DAY_MINUTES - 120:
+        return round(minute, 2)
+    return 60.0
+
+
+def clock(minute: float) -> str:
+    """``HH:MM`` of a minute of the installation day."""
+    hours, minutes = (int(part) for part in DAY_START.split(":"))
+    total = int(round(minute)) + hours * 60 + minutes
+    return f"{(total // 60) % 24:02d}:{total % 60:02d}"
+
+
+def visits_planned_with(zone_slug: str) -> list[Visit]:
+    """Unexpired visits with a plan (or a planning run) that may include the zone; callers check the rest."""
+    candidates = Visit.objects.filter(expires_at__gt=timezone.now(), plan__isnull=False).select_related("job")
+    return [visit for visit in candidates if zone_slug in _planned_zone_ids(visit)]
+
+
+def _planned_zone_ids(visit: Visit) -> set[str]:
+    return {stop["zone"] for stop in (visit.plan or {}).get("stops", [])}
+
+
+def zone(slug: str) -> Zone:
+    return next(z for z in zones() if z.slug == slug)
+
+
+def itinerary(visit: Visit) -> dict:
+    """What the itinerary screens show: the live run, or the verified plan as a timeline."""
+    job = visit.job
+    plan = visit.get_plan()
+    language = visit.language
+    names = {z.slug: z for z in Zone.objects.filter(slug__in=plan.zone_ids)} if plan else {}
+    now = visit.now_minute()
+    stops = []
+    if plan is not None:
+        explanations = list(visit.explanations)
+        previous_end = plan.start_minute
+        for index, stop in enumerate(plan.stops):
+            zone_row = names.get(stop.zone)
+            stops.append(
+                {
+                    "index": index + 1,
+                    "zone": stop.zone,
+                    "name": zone_row.name_in(language) if zone_row else stop.name,
+                    "text": zone_row.text_in(language) if zone_row else "",
+                    "clock": clock(stop.start),
+                    "end_clock": clock(stop.end),
+                    "walk": round(stop.walk),
+                    "wait": round(stop.wait + stop.queue),
+                    "queue": round(stop.queue),
+                    "dwell": round(stop.end - stop.start),
+                    "because": explanations[index] if index < len(explanations) else "",
+                    "done": index < plan.completed or stop.end <= now,
+                    "gap": round(stop.arrive - stop.walk - previous_end),
+                }
+            )
+            previous_end = stop.end
+    note = visit.plan_note or {}
+    note_zone = Zone.objects.filter(slug=note.get("zone", "")).first()
+    running = job is not None and not job.is_finished
+    return {
+        "job": job,
+        "running": running,
+        "failed": job is not None and job.status in (Job.Status.FAILED, Job.Status.CANCELED) and plan is None,
+        "plan": plan,
+        "stops": stops,
+        "start_clock": clock(plan.start_minute) if plan else "",
+        "finish_clock": clock(plan.stops[-1].end) if plan and plan.stops else "",
+        "total_minutes": round(plan.total_minutes) if plan else 0,
+        "budget_minutes": round(plan.budget_minutes) if plan else 0,
+        "note": note,
+        "note_zone": note_zone.name_in(language) if note_zone else "",
+        "steps": visit.steps,
+        "live_stage": job.stage if running and job.progress > 0 else "",
+    }
+
+
+def recommendation_cards(visit: Visit) -> list[dict]:
+    """The visit's picks with their catalogue texts in the visit's language, in the stored order."""
+    picks = visit.recommendations or []
+    items = {item.slug: item for item in RecommendationItem.objects.filter(slug__in=[p["item"] for p in picks])}
+    cards = []
+    for pick in picks:
+        item = items.get(pick["item"])
+        if item is None:
+            continue
+        cards.append(
+            {
+                "slug": item.slug,
+                "category": item.get_category_display(),
+                "category_slug": item.category,
+                "name": item.name_in(visit.language),
+                "text": item.text_in(visit.language),
+                "image_url": item.image.url if item.image else "",
+                "reason": pick["reason"],
+            }
+        )
+    return cards

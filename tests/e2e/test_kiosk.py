@@ -1,0 +1,143 @@
+"""The kiosk journey in a real browser on a portrait touch screen: taps only, the agent's reasoning arriving live,
+a zone closed by staff re-planning the visitor's screen, the take-home page, and the idle reset."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.live.servers import embedded_site, manage
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+PORTRAIT = {"width": 1080, "height": 1920}
+SCREENSHOTS = "/tmp/kiosk-{name}.png"
+
+
+@pytest.fixture(scope="module")
+def kiosk_site(tmp_path_factory):
+    """The embedded site with the demo installation loaded; yields (url, path of its SQLite database)."""
+    tmp = tmp_path_factory.mktemp("kiosk")
+    with embedded_site(tmp) as (url, env):
+        manage(env, "seed_demo")
+        manage(env, "seed_installation")
+        yield url, env["SQLITE_PATH"]
+
+
+def _scalar(db: str, sql: str) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchone()[0] or 0
+
+
+def _visits(db: str) -> int:
+    return _scalar(db, "SELECT COUNT(*) FROM experience_visit")
+
+
+def _resets(db: str) -> int:
+    return _scalar(db, "SELECT SUM(reset) FROM experience_visitstats")
+
+
+@pytest.fixture
+def kiosk(browser):
+    context = browser.new_context(viewport=PORTRAIT, has_touch=True, locale="en-GB")
+    page = context.new_page()
+    page.js_errors = []
+    page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
+    yield page
+    context.close()
+
+
+def _begin(page, url: str, idle_s: int) -> None:
+    page.goto(f"{url}/kiosk/?idle={idle_s}")
+    page.locator("[data-attract]").tap()
+    page.get_by_role("button", name="English").tap()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tell us about you")
+
+
+def test_whole_journey_with_taps_live_agent_and_a_staff_closure(kiosk_site, kiosk, browser):
+    url, _db = kiosk_site
+    page = kiosk
+    _begin(page, url, idle_s=600)
+    page.screenshot(path=SCREENSHOTS.format(name="quiz-portrait"), full_page=True)
+    for label in ("Fashion", "Fragrance", "Figure skating", "Calm", "45 min", "With friends"):
+        page.locator(".chip", has_text=re.compile(f"^{label}$")).tap()
+    page.get_by_role("button", name="Plan my visit").tap()
+
+    # The agent thinks out loud: lines arrive one by one while the job runs.
+    reasoning = page.locator(".agent .reasoning li")
+    expect(reasoning.first).to_contain_text("Understanding", timeout=10_000)
+    expect(page.locator(".agent .job")).to_have_attribute("data-status", "running")
+    expect(reasoning.nth(2)).to_be_visible(timeout=10_000)
+    page.screenshot(path=SCREENSHOTS.format(name="agent-portrait"))
+    stops = page.locator(".timeline .stop")
+    expect(stops.first).to_contain_text("Welcome Desk", timeout=20_000)
+    expect(page.locator(".because").first).to_contain_text("Every visit begins")
+    page.screenshot(path=SCREENSHOTS.format(name="itinerary-portrait"), full_page=True)
+
+    # Staff close the second stop's zone from their own page; the visitor's screen re-plans by itself.
+    closed = stops.nth(1).get_attribute("data-zone")
+    staff_context = browser.new_context()
+    staff = staff_context.new_page()
+    staff.goto(f"{url}/kiosk/staff/")
+    staff.fill("#id_username", "moderator")
+    staff.fill("#id_password", "wonder-on-ice")
+    staff.click("input[type=submit]")
+    row = staff.locator(f"#zone-{closed}")
+    row.get_by_role("button", name="Close").click()
+    expect(row).to_have_class(re.compile("is-closed"))
+    expect(row).to_contain_text("1 visit re-planned")
+    staff.screenshot(path=SCREENSHOTS.format(name="staff"), full_page=True)
+    staff_context.close()
+
+    expect(page.locator(".plan-note")).to_contain_text("has just closed", timeout=20_000)
+    expect(page.locator(f'.timeline .stop[data-zone="{closed}"]')).to_have_count(0)
+    expect(stops.first).to_contain_text("Welcome Desk")
+
+    page.get_by_role("link", name="See my picks").tap()
+    cards = page.locator(".cards .card")
+    expect(cards).to_have_count(6)
+    for category in ("Outfit", "Fragrance", "Make-up"):
+        expect(page.locator(".card-category", has_text=category).first).to_be_visible()
+    expect(cards.first.locator(".because")).to_contain_text("Because")
+    expect(page.get_by_role("link", name=re.compile("Make my avatar"))).to_have_attribute(
+        "href", "/kiosk/avatar/?next=/kiosk/visit/for-you/"
+    )
+    page.screenshot(path=SCREENSHOTS.format(name="picks-portrait"), full_page=True)
+
+    page.get_by_role("link", name=re.compile("Take it home")).tap()
+    expect(page.locator(".qr svg")).to_be_visible()
+    link = page.locator("[data-take-home]").get_attribute("href")
+    page.screenshot(path=SCREENSHOTS.format(name="take-home-portrait"))
+    assert page.js_errors == []
+
+    phone_context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    phone = phone_context.new_page()
+    response = phone.goto(link)
+    assert response.status == 200
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Your Wonder visit")
+    expect(phone.locator(".timeline .stop").first).to_contain_text("Welcome Desk")
+    expect(phone.locator(".cards .card")).to_have_count(6)
+    phone.screenshot(path=SCREENSHOTS.format(name="phone"), full_page=True)
+    phone_context.close()
+
+
+def test_idle_countdown_warns_then_wipes_the_visit_and_returns_to_the_attract_loop(kiosk_site, kiosk):
+    url, db = kiosk_site
+    page = kiosk
+    visits, resets = _visits(db), _resets(db)
+    _begin(page, url, idle_s=6)
+    assert _visits(db) == visits + 1
+    overlay = page.locator(".idle")
+    expect(overlay).to_be_visible(timeout=6_000)
+    expect(overlay).to_contain_text("Still there?")
+    overlay.tap()  # a tap dismisses it and the countdown starts over
+    expect(overlay).to_be_hidden()
+    expect(overlay).to_be_visible(timeout=6_000)
+    page.wait_for_url(f"{url}/kiosk/", timeout=10_000)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wonder on Ice")
+    assert _visits(db) == visits  # nothing left of the visit but the anonymous count
+    assert _resets(db) == resets + 1
+    assert page.js_errors == []
