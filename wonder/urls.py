@@ -12,6 +12,7 @@ urlpatterns = [
     path("me/", include("experience.take_home_urls")),
     path("", include("gallery.urls")),
     path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
     path("api/", include("generation.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),

@@ -25,6 +25,9 @@ class Command(BaseCommand):
             user.set_password(DEMO_PASSWORD)
             user.save()
         user.groups.add(moderators)
+        from contest.demo import seed_contest_demo
+
+        self.stdout.write(seed_contest_demo(user))
         call_command("seed_installation")
         self.stdout.write(
             self.style.SUCCESS(

@@ -1,0 +1,186 @@
+"""Every read of the contest: the current contest, quotas, public entries, a fan's history, arena pairs, boards."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from generation.models import Job
+
+from .models import ArenaBoard, Comparison, Contest, Entry
+
+
+@dataclass(frozen=True)
+class Quota:
+    limit: int
+    used: int
+
+    @property
+    def left(self) -> int:
+        return max(self.limit - self.used, 0)
+
+    @property
+    def exhausted(self) -> bool:
+        return self.used >= self.limit
+
+
+def current_contest(now: datetime | None = None) -> Contest | None:
+    """The contest fans see: the latest one that has opened and not yet published its results, else the latest."""
+    now = now or timezone.now()
+    live = Contest.objects.filter(submissions_open__lte=now, announced__isnull=True).order_by("-submissions_open")
+    return live.first() or Contest.objects.filter(submissions_open__lte=now).order_by("-submissions_open").first()
+
+
+def _start_of_day() -> datetime:
+    today = timezone.localdate()
+    return timezone.make_aware(datetime.combine(today, time.min))
+
+
+def generation_quota(*, user: Any, session_key: str | None) -> Quota:
+    """Videos made today against the daily limit: per fan, or per browser session for visitors."""
+    since = _start_of_day()
+    videos = Job.objects.filter(kind="video", created__gte=since)
+    if user is not None and user.is_authenticated:
+        return Quota(settings.WONDER_GENERATIONS_PER_DAY, videos.filter(owner=user).count())
+    used = videos.filter(session_key=session_key, owner__isnull=True).count() if session_key else 0
+    return Quota(settings.WONDER_ANON_GENERATIONS_PER_DAY, used)
+
+
+def entry_quota(*, user: Any, contest: Contest) -> Quota:
+    """Entries in this contest against its rule; rejected entries give their place back."""
+    used = Entry.objects.filter(contest=contest, author=user).exclude(state=Entry.State.REJECTED).count()
+    return Quota(contest.max_entries_per_fan, used)
+
+
+def counts_hidden(contest: Contest) -> bool:
+    return settings.WONDER_HIDE_COUNTS_DURING_VOTING and contest.accepts_votes()
+
+
+def public_entries(contest: Contest, *, sport: str | None = None, order: str = "top") -> QuerySet[Entry]:
+    """Approved, shortlisted and winning entries; "top" by the Wilson lower bound of likes, else newest first."""
+    entries = Entry.objects.filter(contest=contest, state__in=Entry.PUBLIC).select_related("job", "author__fan")
+    if sport:
+        entries = entries.filter(sport=sport)
+    if order == "top":
+        return entries.order_by("-wilson", "-likes", "-submitted", "-pk")
+    return entries.order_by("-submitted", "-pk")
+
+
+def visible_entry(entry_id: int, user: Any) -> Entry | None:
+    """An entry's page: anyone once it is public; before that its author and staff only."""
+    entry = Entry.objects.select_related("job", "contest", "author__fan").filter(pk=entry_id).first()
+    if entry is None:
+        return None
+    if entry.is_public:
+        return entry
+    if user is not None and user.is_authenticated and (user.pk == entry.author_id or user.is_staff):
+        return entry
+    return None
+
+
+def fan_history(user: Any, *, limit: int = 50) -> list[tuple[Job, list[Entry]]]:
+    """A fan's videos, newest first, each with the entries made from it."""
+    videos = list(Job.objects.filter(owner=user, kind="video").order_by("-created")[:limit])
+    entries: dict[Any, list[Entry]] = {}
+    for entry in Entry.objects.filter(job__in=videos).select_related("contest"):
+        entries.setdefault(entry.job_id, []).append(entry)
+    return [(job, entries.get(job.pk, [])) for job in videos]
+
+
+def my_votes(user: Any, entries: list[Entry]) -> dict[int, int]:
+    if user is None or not user.is_authenticated:
+        return {}
+    from .models import Vote
+
+    return dict(Vote.objects.filter(voter=user, entry__in=entries).values_list("entry_id", "value"))
+
+
+def arena_sports(contest: Contest) -> list[str]:
+    """Sports with at least two public entries: the arena only compares like with like."""
+    sports: dict[str, int] = {}
+    for sport in Entry.objects.filter(contest=contest, state__in=Entry.PUBLIC).values_list("sport", flat=True):
+        sports[sport] = sports.get(sport, 0) + 1
+    return sorted(s for s, n in sports.items() if n >= 2)
+
+
+def arena_pair(
+    *, user: Any, contest: Contest, sport: str | None = None, rng: random.Random | None = None
+) -> tuple[Entry, Entry] | None:
+    """Two public entries of one sport for this fan, left/right order randomised; None when there is no pair.
+
+    Pairs come from ``contest.pairing.choose_pair``: entries short of comparisons first, then close pairs.
+    The fan's own entries and pairs they already judged are left out.
+    """
+    rng = rng or random.Random()
+    sports = [sport] if sport else arena_sports(contest)
+    rng.shuffle(sports)
+    judged = {(a, b) for a, b in Comparison.objects.filter(voter=user, contest=contest).values_list("a_id", "b_id")}
+    for candidate_sport in sports:
+        entries = {
+            e.pk: e
+            for e in Entry.objects.filter(contest=contest, sport=candidate_sport, state__in=Entry.PUBLIC)
+            .exclude(author=user)
+            .select_related("job", "author__fan")
+        }
+        if len(entries) < 2:
+            continue
+        board = ArenaBoard.objects.filter(contest=contest, sport=candidate_sport).first()
+        intervals = {row["item"]: (row["low"], row["high"]) for row in (board.rows if board else [])}
+        pair = _choose_pair(
+            items=sorted(entries),
+            counts={pk: e.comparisons for pk, e in entries.items()},
+            intervals=intervals,
+            exclude=judged,
+            min_comparisons=settings.WONDER_ARENA_MIN_COMPARISONS,
+            rng=rng,
+        )
+        if pair is None:
+            continue
+        left, right = entries[pair[0]], entries[pair[1]]
+        if rng.random() < 0.5:
+            left, right = right, left
+        return left, right
+    return None
+
+
+def _choose_pair(**kwargs: Any) -> tuple[int, int] | None:
+    try:
+        from .pairing import choose_pair
+    except ImportError:  # contest.pairing is being written; until it lands: fewest comparisons first
+        return _fewest_first(**kwargs)
+    return choose_pair(**kwargs)
+
+
+def _fewest_first(*, items, counts, intervals, exclude, min_comparisons, rng) -> tuple[int, int] | None:
+    order = sorted(items, key=lambda pk: (counts.get(pk, 0), rng.random()))
+    for i, a in enumerate(order):
+        for b in order[i + 1 :]:
+            if (min(a, b), max(a, b)) not in exclude:
+                return a, b
+    return None
+
+
+def board(contest: Contest, sport: str) -> ArenaBoard | None:
+    return ArenaBoard.objects.filter(contest=contest, sport=sport).first()
+
+
+def boards(contest: Contest) -> list[ArenaBoard]:
+    return list(ArenaBoard.objects.filter(contest=contest).order_by("sport"))
+
+
+def results(contest: Contest) -> list[Entry]:
+    """The ranked shortlist once results are published; nothing before."""
+    if not contest.announced:
+        return []
+    return list(
+        Entry.objects.filter(contest=contest, final_rank__isnull=False)
+        .filter(Q(state=Entry.State.WINNER) | Q(state=Entry.State.SHORTLISTED))
+        .select_related("job", "author__fan")
+        .order_by("final_rank")
+    )

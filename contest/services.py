@@ -1,0 +1,641 @@
+"""Every write of the contest: generate, enter, moderate, vote, judge in the arena, score, announce.
+
+Plain functions with keyword arguments, one transaction each. Views, the API, tasks and the admin all call these.
+A refused action raises :class:`ContestError` with a stable ``code`` and a translated ``message``, and saves
+nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import secrets
+from collections import defaultdict
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from generation import services as jobs
+from generation.models import Job
+from generation.prompting import check_prompt, expand_prompt, parse_prompt
+from generation.prompting.vocab import EMOTIONS, SPORTS, STYLES
+
+from . import selectors
+from .accounts import is_verified
+from .models import ArenaBoard, Comparison, Contest, Entry, Fan, JuryScore, Vote
+
+log = logging.getLogger(__name__)
+
+ARENA_SALT = "contest.arena"
+JURY_GROUP = "jury"
+
+
+class ContestError(Exception):
+    """A refused action: ``code`` for machines (and the API), ``message`` translated for people."""
+
+    def __init__(self, code: str, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.status = status
+
+
+def client_hash(value: str) -> str:
+    """A keyed hash of an IP address or user agent: enough to spot a farm of votes, useless to identify anyone."""
+    if not value:
+        return ""
+    return hmac.new(settings.SECRET_KEY.encode(), value.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+# --- Fans ------------------------------------------------------------------------------------------------------
+
+
+def fan_for(user: Any) -> Fan:
+    """The fan profile of an account, created on first use (accounts made by the admin or a script have none)."""
+    fan = Fan.objects.filter(user=user).first()
+    if fan is None:
+        name = (user.email.split("@", 1)[0] if user.email else user.get_username())[:40]
+        fan, _created = Fan.objects.get_or_create(user=user, defaults={"display_name": name or "fan"})
+    return fan
+
+
+def update_fan(*, user: Any, display_name: str, country: str = "", language: str = "") -> Fan:
+    display_name = (display_name or "").strip()
+    if not display_name:
+        raise ContestError("display_name_required", _("Please choose a name to show with your entries."))
+    with transaction.atomic():
+        fan = fan_for(user)
+        fan.display_name = display_name[:40]
+        fan.country = country or ""
+        fan.language = language if language in dict(settings.LANGUAGES) else fan.language
+        fan.save()
+    return fan
+
+
+def flag_fan(*, user: Any, flagged: bool = True, reason: str = "") -> Fan:
+    """Flag (or clear) a fan: their votes and judgements stay stored but stop (or start again) counting."""
+    with transaction.atomic():
+        fan = Fan.objects.select_for_update().get(pk=fan_for(user).pk)
+        fan.flagged = flagged
+        fan.flag_reason = reason[:200] if flagged else ""
+        fan.save(update_fields=["flagged", "flag_reason"])
+        touched = set(Vote.objects.filter(voter=user).values_list("entry_id", flat=True))
+        for a, b in Comparison.objects.filter(voter=user).values_list("a_id", "b_id"):
+            touched.update((a, b))
+        Vote.objects.filter(voter=user).update(counted=not flagged)
+        Comparison.objects.filter(voter=user).update(counted=not flagged)
+        for entry_id in sorted(touched):
+            _recount(entry_id)
+    return fan
+
+
+def _recount(entry_id: int) -> None:
+    """Recompute an entry's counters from the rows (after flagging changes which rows count)."""
+    entry = Entry.objects.select_for_update().get(pk=entry_id)
+    counted = Vote.objects.filter(entry_id=entry_id, counted=True)
+    entry.likes = counted.filter(value=Vote.LIKE).count()
+    entry.dislikes = counted.filter(value=Vote.PASS).count()
+    entry.wilson = _wilson(entry.likes, entry.likes + entry.dislikes)
+    entry.comparisons = (
+        Comparison.objects.filter(counted=True, a_id=entry_id).count()
+        + Comparison.objects.filter(counted=True, b_id=entry_id).count()
+    )
+    entry.save(update_fields=["likes", "dislikes", "wilson", "comparisons"])
+
+
+def _wilson(positive: int, total: int) -> float:
+    from . import ranking
+
+    return float(ranking.wilson_lower_bound(positive, total)) if total else 0.0
+
+
+# --- Generating videos -----------------------------------------------------------------------------------------
+
+
+def generate_video(
+    *,
+    user: Any,
+    session_key: str,
+    text: str,
+    sport: str | None = None,
+    style: str | None = None,
+    emotion: str | None = None,
+    subject: str | None = None,
+    seed: int | None = None,
+    ip: str = "",
+) -> Job:
+    """Queue a video for a checked prompt, counting it against the fan's (or the visitor's) daily quota."""
+    text = (text or "").strip()
+    if not text:
+        raise ContestError("empty_prompt", _("Write a sentence first: what should happen in your video?"))
+    verdict = check_prompt(text)
+    if verdict.action == "block":
+        raise ContestError("blocked_prompt", verdict.message)
+    with transaction.atomic():
+        authenticated = user is not None and user.is_authenticated
+        if authenticated:
+            # Serialise one fan's requests, so two quick clicks cannot both take the last one left.
+            Fan.objects.select_for_update().filter(pk=fan_for(user).pk).first()
+        quota = selectors.generation_quota(user=user, session_key=session_key)
+        if quota.exhausted:
+            if authenticated:
+                raise ContestError(
+                    "quota_exceeded",
+                    _("You have made all %(limit)d videos for today. Come back tomorrow for more!")
+                    % {"limit": quota.limit},
+                    status=429,
+                )
+            raise ContestError(
+                "sign_in_required",
+                _("You have tried %(limit)d videos without an account. Sign in to make more and enter the contest.")
+                % {"limit": quota.limit},
+                status=403,
+            )
+        if (
+            not authenticated
+            and ip
+            and not _take(f"anon-gen:{client_hash(ip)}", settings.WONDER_ANON_GENERATIONS_PER_IP_DAY, 86400)
+        ):
+            raise ContestError(
+                "sign_in_required",
+                _("Many videos were made from your network today. Sign in to make more."),
+                status=403,
+            )
+        spec = build_video_spec(text=text, sport=sport, style=style, emotion=emotion, subject=subject, seed=seed)
+        spec["safety"] = {"action": verdict.action, "category": verdict.category, "matches": verdict.matches}
+        avatar = _avatar_image(user=user, session_key=session_key, references=spec.get("references") or [])
+        if avatar:
+            spec["avatar_image"] = avatar
+        return jobs.create_job(kind="video", spec=spec, owner=user, session_key=session_key or "")
+
+
+def build_video_spec(
+    *,
+    text: str,
+    sport: str | None = None,
+    style: str | None = None,
+    emotion: str | None = None,
+    subject: str | None = None,
+    seed: int | None = None,
+) -> dict[str, Any]:
+    """What we understood of the sentence, with the fan's chip edits winning, and a seed."""
+    parsed = parse_prompt(text, sport_hint=sport if sport in SPORTS else None)
+    if sport in SPORTS:
+        parsed.sport = sport
+    if style in STYLES:
+        parsed.style = style
+    if emotion in EMOTIONS:
+        parsed.emotion = emotion
+    subject = (subject or "").strip()[:80]
+    if subject and subject != parsed.subject:
+        parsed.subject = subject
+    parsed.prompt_en = expand_prompt(parsed)
+    return {**parsed.to_dict(), "prompt": text, "seed": seed if seed is not None else secrets.randbelow(2**31)}
+
+
+def _avatar_image(*, user: Any, session_key: str, references: list[str]) -> str | None:
+    """The fan's own avatar for "@me", when the avatars app offers one; otherwise nothing, silently."""
+    if not any(ref.lower() == "@me" for ref in references):
+        return None
+    try:
+        from avatars.services import avatar_for
+    except ImportError:
+        return None
+    try:
+        authenticated = user is not None and user.is_authenticated
+        image = avatar_for(user if authenticated else session_key or "")
+    except Exception:  # another app's failure must not stop a video
+        log.exception("avatar_for failed")
+        return None
+    return str(image) if image else None
+
+
+def adopt_videos(*, user: Any, job_ids: list[str]) -> int:
+    """Videos made before signing in become the fan's own (called at log-in with the session's job ids)."""
+    adopted = 0
+    for job_id in Job.objects.filter(pk__in=job_ids, owner__isnull=True, kind="video").values_list("pk", flat=True):
+        jobs.change_job(job_id, owner=user)
+        adopted += 1
+    return adopted
+
+
+# --- Entries ---------------------------------------------------------------------------------------------------
+
+
+def enter_contest(
+    *, user: Any, job_id: Any, title: str, accept_rules: bool, contest: Contest | None = None, submit: bool = True
+) -> Entry:
+    """Enter a finished video in the (current) contest: submitted for review, or kept as a draft."""
+    if not is_verified(user):
+        raise ContestError("not_verified", _("Please confirm your e-mail address before entering."), status=403)
+    title = " ".join((title or "").split())
+    if not title:
+        raise ContestError("title_required", _("Give your entry a title."))
+    if len(title) > 80:
+        raise ContestError("title_too_long", _("Please keep the title to 80 characters."))
+    if submit and not accept_rules:
+        raise ContestError("rules_not_accepted", _("Please accept the contest rules to enter."))
+    contest = contest or selectors.current_contest()
+    if contest is None or not contest.accepts_entries():
+        raise ContestError("submissions_closed", _("The contest is not accepting entries right now."), status=409)
+    with transaction.atomic():
+        Fan.objects.select_for_update().filter(pk=fan_for(user).pk).first()
+        job = Job.objects.filter(pk=job_id, kind="video").first()
+        if job is None or job.owner_id != user.pk:
+            raise ContestError("not_your_video", _("You can only enter videos you made yourself."), status=403)
+        if job.status != Job.Status.SUCCEEDED:
+            raise ContestError("video_not_ready", _("Wait until your video is finished, then enter it."), status=409)
+        sport = job.spec.get("sport") or (job.result or {}).get("metadata", {}).get("sport")
+        if not contest.allows_sport(sport):
+            raise ContestError("sport_not_allowed", _("This contest does not take videos of this sport."))
+        duration = float((job.result or {}).get("metadata", {}).get("duration_s") or 0)
+        if not contest.min_video_s <= duration <= contest.max_video_s:
+            raise ContestError(
+                "bad_length",
+                _("Entries must be %(min)s to %(max)s seconds long.")
+                % {"min": f"{contest.min_video_s:g}", "max": f"{contest.max_video_s:g}"},
+            )
+        if Entry.objects.filter(contest=contest, job=job).exists():
+            raise ContestError("already_entered", _("This video is already in the contest."), status=409)
+        quota = selectors.entry_quota(user=user, contest=contest)
+        if quota.exhausted:
+            raise ContestError(
+                "entry_quota_exceeded",
+                _("You have used all %(limit)d entries of this contest.") % {"limit": quota.limit},
+                status=429,
+            )
+        now = timezone.now()
+        try:
+            with transaction.atomic():
+                return Entry.objects.create(
+                    contest=contest,
+                    author=user,
+                    job=job,
+                    title=title,
+                    sport=sport or "",
+                    state=Entry.State.SUBMITTED if submit else Entry.State.DRAFT,
+                    rules_accepted=now if accept_rules else None,
+                    submitted=now if submit else None,
+                )
+        except IntegrityError:
+            raise ContestError("already_entered", _("This video is already in the contest."), status=409) from None
+
+
+def submit_entry(*, user: Any, entry_id: int, accept_rules: bool) -> Entry:
+    """A draft goes to review."""
+    if not accept_rules:
+        raise ContestError("rules_not_accepted", _("Please accept the contest rules to enter."))
+    with transaction.atomic():
+        entry = _locked_entry(entry_id)
+        if entry.author_id != user.pk:
+            raise ContestError("not_your_entry", _("This is someone else's entry."), status=403)
+        if not entry.contest.accepts_entries():
+            raise ContestError("submissions_closed", _("The contest is not accepting entries right now."), 409)
+        return _move(entry, Entry.State.SUBMITTED, submitted=timezone.now(), rules_accepted=timezone.now())
+
+
+def _locked_entry(entry_id: int) -> Entry:
+    entry = Entry.objects.select_for_update().select_related("contest").filter(pk=entry_id).first()
+    if entry is None:
+        raise ContestError("no_such_entry", _("There is no such entry."), status=404)
+    return entry
+
+
+def _move(entry: Entry, to: str, **fields: Any) -> Entry:
+    """The guarded state machine: refuse any move the table does not allow. The caller holds the row lock."""
+    if not entry.can_move_to(to):
+        raise ContestError(
+            "invalid_transition",
+            _("This entry is %(state)s and cannot become %(to)s.")
+            % {"state": entry.get_state_display(), "to": Entry.State(to).label},
+            status=409,
+        )
+    entry.state = to
+    for name, value in fields.items():
+        setattr(entry, name, value)
+    entry.save()
+    return entry
+
+
+def approve_entry(*, entry_id: int, moderator: Any) -> Entry:
+    """Approve a submitted entry: from now on it is public (its video job too)."""
+    with transaction.atomic():
+        entry = _move(_locked_entry(entry_id), Entry.State.APPROVED, decided=timezone.now(), decided_by=moderator)
+        jobs.change_job(entry.job_id, public=True)
+    return entry
+
+
+def reject_entry(*, entry_id: int, moderator: Any, reason: str, note: str = "") -> Entry:
+    """Reject a submitted (or approved) entry with a reason the fan sees; its video stops being public."""
+    if reason not in Entry.RejectReason.values:
+        raise ContestError("reason_required", _("Choose a reason for the rejection."))
+    with transaction.atomic():
+        entry = _locked_entry(entry_id)
+        was_public = entry.is_public
+        entry = _move(
+            entry,
+            Entry.State.REJECTED,
+            decided=timezone.now(),
+            decided_by=moderator,
+            reject_reason=reason,
+            reject_note=(note or "").strip(),
+        )
+        if was_public and not Entry.objects.filter(job_id=entry.job_id, state__in=Entry.PUBLIC).exists():
+            jobs.change_job(entry.job_id, public=False)
+    return entry
+
+
+def shortlist_entry(*, entry_id: int, moderator: Any, shortlisted: bool = True) -> Entry:
+    with transaction.atomic():
+        entry = _locked_entry(entry_id)
+        return _move(entry, Entry.State.SHORTLISTED if shortlisted else Entry.State.APPROVED)
+
+
+# --- Voting ----------------------------------------------------------------------------------------------------
+
+
+def _take(key: str, limit: int, window_s: int) -> bool:
+    """A fixed-window counter in the cache: True while under ``limit`` hits per ``window_s``."""
+    bucket = f"rl:{key}:{int(timezone.now().timestamp() // window_s)}"
+    cache.add(bucket, 0, window_s + 5)
+    try:
+        count = cache.incr(bucket)
+    except ValueError:  # evicted between add and incr
+        cache.set(bucket, 1, window_s + 5)
+        count = 1
+    return count <= limit
+
+
+def _rate(spec: str) -> tuple[int, int]:
+    count, _slash, window = spec.partition("/")
+    return int(count), int(window or 60)
+
+
+def _check_voter(*, user: Any, ip: str) -> Fan:
+    """Verified, past the new-account cooldown, under the rate limits. Returns the fan (maybe flagged)."""
+    if user is None or not user.is_authenticated:
+        raise ContestError("sign_in_required", _("Sign in to vote."), status=403)
+    if not is_verified(user):
+        raise ContestError("not_verified", _("Please confirm your e-mail address before voting."), status=403)
+    age = (timezone.now() - user.date_joined).total_seconds()
+    if age < settings.WONDER_VOTE_COOLDOWN_S:
+        minutes = max(1, round((settings.WONDER_VOTE_COOLDOWN_S - age) / 60))
+        raise ContestError(
+            "cooldown",
+            _("New accounts can vote a few minutes after signing up: about %(minutes)d min to go.")
+            % {"minutes": minutes},
+            status=429,
+        )
+    limit, window = _rate(settings.WONDER_VOTE_RATE_FAN)
+    if not _take(f"vote-fan:{user.pk}", limit, window):
+        raise ContestError("rate_limited", _("You are voting very fast. Take a breath and try again."), status=429)
+    if ip:
+        limit, window = _rate(settings.WONDER_VOTE_RATE_IP)
+        if not _take(f"vote-ip:{client_hash(ip)}", limit, window):
+            raise ContestError(
+                "rate_limited", _("Too many votes from your network. Please try again in a minute."), status=429
+            )
+    return fan_for(user)
+
+
+def _check_votable(entry: Entry, user: Any) -> None:
+    if entry.state == Entry.State.REJECTED:
+        raise ContestError("entry_rejected", _("This entry was not accepted, so it cannot get votes."), status=409)
+    if not entry.is_public:
+        raise ContestError("entry_not_public", _("This entry is not open for votes yet."), status=409)
+    if entry.author_id == user.pk:
+        raise ContestError("own_entry", _("You cannot vote for your own entry."), status=403)
+    if not entry.contest.accepts_votes():
+        raise ContestError("voting_closed", _("Voting is not open right now."), status=409)
+
+
+def cast_vote(*, user: Any, entry_id: int, value: int = Vote.LIKE, ip: str = "", user_agent: str = "") -> Vote:
+    """One like (or pass) per fan per entry; a flagged fan's vote is stored but not counted."""
+    if value not in (Vote.LIKE, Vote.PASS):
+        raise ContestError("bad_vote", _("A vote is a like or a pass."))
+    fan = _check_voter(user=user, ip=ip)
+    with transaction.atomic():
+        entry = _locked_entry(entry_id)
+        _check_votable(entry, user)
+        try:
+            with transaction.atomic():
+                vote = Vote.objects.create(
+                    entry=entry,
+                    voter=user,
+                    value=value,
+                    counted=not fan.flagged,
+                    ip_hash=client_hash(ip),
+                    ua_hash=client_hash(user_agent),
+                )
+        except IntegrityError:
+            raise ContestError("already_voted", _("You have already voted for this entry."), status=409) from None
+        if vote.counted:
+            field = "likes" if value == Vote.LIKE else "dislikes"
+            Entry.objects.filter(pk=entry.pk).update(**{field: F(field) + 1})
+            entry.refresh_from_db(fields=["likes", "dislikes"])
+            entry.wilson = _wilson(entry.likes, entry.likes + entry.dislikes)
+            entry.save(update_fields=["wilson"])
+    return vote
+
+
+def arena_token(*, user: Any, left: Entry, right: Entry) -> str:
+    """A signed ticket for one pair shown to one fan: only pairs the server chose can be judged."""
+    return signing.dumps({"u": user.pk, "l": left.pk, "r": right.pk}, salt=ARENA_SALT, compress=True)
+
+
+def judge_pair(*, user: Any, token: str, choice: str, ip: str = "", user_agent: str = "") -> Comparison:
+    """Record which of the two entries shown (left, right) the fan preferred, or a tie."""
+    if choice not in ("left", "right", "tie"):
+        raise ContestError("bad_choice", _("Pick the left video, the right one, or a tie."))
+    try:
+        ticket = signing.loads(token or "", salt=ARENA_SALT, max_age=settings.WONDER_ARENA_PAIR_TTL_S)
+    except signing.SignatureExpired:
+        raise ContestError("pair_expired", _("This pair has expired. Here is a fresh one."), status=409) from None
+    except signing.BadSignature:
+        raise ContestError("bad_pair", _("This pair was not chosen by Wonder."), status=400) from None
+    fan = _check_voter(user=user, ip=ip)
+    if ticket.get("u") != user.pk:
+        raise ContestError("bad_pair", _("This pair was not chosen by Wonder."), status=400)
+    left_id, right_id = int(ticket["l"]), int(ticket["r"])
+    a_id, b_id = sorted((left_id, right_id))
+    with transaction.atomic():
+        # Lock both rows in id order, so two judgements of the same pair cannot deadlock.
+        entries = {
+            e.pk: e
+            for e in Entry.objects.select_for_update()
+            .select_related("contest")
+            .filter(pk__in=[a_id, b_id])
+            .order_by("pk")
+        }
+        if len(entries) != 2:
+            raise ContestError("no_such_entry", _("There is no such entry."), status=404)
+        for entry in entries.values():
+            _check_votable(entry, user)
+        if entries[a_id].sport != entries[b_id].sport or entries[a_id].contest_id != entries[b_id].contest_id:
+            raise ContestError("bad_pair", _("This pair was not chosen by Wonder."), status=400)
+        if choice == "tie":
+            outcome = Comparison.Outcome.TIE
+        else:
+            picked = left_id if choice == "left" else right_id
+            outcome = Comparison.Outcome.A if picked == a_id else Comparison.Outcome.B
+        try:
+            with transaction.atomic():
+                comparison = Comparison.objects.create(
+                    contest_id=entries[a_id].contest_id,
+                    sport=entries[a_id].sport,
+                    a_id=a_id,
+                    b_id=b_id,
+                    outcome=outcome,
+                    a_shown_left=left_id == a_id,
+                    voter=user,
+                    counted=not fan.flagged,
+                    ip_hash=client_hash(ip),
+                    ua_hash=client_hash(user_agent),
+                )
+        except IntegrityError:
+            raise ContestError("already_judged", _("You have already judged this pair."), status=409) from None
+        if comparison.counted:
+            Entry.objects.filter(pk__in=[a_id, b_id]).update(comparisons=F("comparisons") + 1)
+            contest_id, sport = comparison.contest_id, comparison.sport
+            transaction.on_commit(lambda: _maybe_refresh_board(contest_id, sport))
+    return comparison
+
+
+def _maybe_refresh_board(contest_id: int, sport: str) -> None:
+    """Ask the worker for a new board once enough judgements arrived since the last one (never per request)."""
+    board = ArenaBoard.objects.filter(contest_id=contest_id, sport=sport).first()
+    done = board.comparisons if board else 0
+    pending = Comparison.objects.filter(contest_id=contest_id, sport=sport, counted=True).count() - done
+    if pending >= settings.WONDER_ARENA_BOARD_EVERY:
+        # One request per batch, even when many judgements land at once.
+        if cache.add(f"board-queued:{contest_id}:{sport}:{done}", 1, 60):
+            from .tasks import refresh_board
+
+            refresh_board.delay(contest_id, sport)
+
+
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    """numpy scalars -> Python ones, for the JSON field."""
+    return {key: value.item() if hasattr(value, "item") else value for key, value in row.items()}
+
+
+def refresh_board(*, contest_id: int, sport: str) -> ArenaBoard:
+    """Fit the Bradley-Terry board of one contest and sport from the counted judgements, and store it."""
+    from . import ranking
+
+    rows = list(
+        Comparison.objects.filter(contest_id=contest_id, sport=sport, counted=True)
+        .filter(a__state__in=Entry.PUBLIC, b__state__in=Entry.PUBLIC)
+        .values_list("a_id", "b_id", "outcome")
+    )
+    entries = {
+        e.pk: e
+        for e in Entry.objects.filter(contest_id=contest_id, sport=sport, state__in=Entry.PUBLIC).select_related(
+            "author__fan"
+        )
+    }
+    fitted = ranking.arena_board(
+        rows,
+        items=sorted(entries),
+        min_comparisons=settings.WONDER_ARENA_MIN_COMPARISONS,
+        n_boot=settings.WONDER_ARENA_BOOTSTRAP,
+        rng=contest_id,
+    )
+    # Shown rows first (board order), then the hidden ones: pairing reads every interval, the page only the first.
+    stored = [{**_plain(row.as_dict()), "hidden": False, "title": entries[row.item].title} for row in fitted.rows]
+    stored += [
+        {**_plain(row.as_dict()), "hidden": True, "rank": None, "title": entries[row.item].title}
+        for row in fitted.hidden
+    ]
+    with transaction.atomic():
+        obj, _created = ArenaBoard.objects.update_or_create(
+            contest_id=contest_id,
+            sport=sport,
+            defaults={"rows": stored, "comparisons": len(rows), "computed": timezone.now()},
+        )
+    return obj
+
+
+# --- Judging and results ---------------------------------------------------------------------------------------
+
+
+def is_juror(user: Any) -> bool:
+    return bool(user and user.is_authenticated and user.groups.filter(name=JURY_GROUP).exists())
+
+
+def score_entry(*, judge: Any, entry_id: int, scores: dict[str, Any]) -> list[JuryScore]:
+    """A juror's 1-10 scores of a shortlisted entry, one per criterion of the contest; rescoring replaces."""
+    if not is_juror(judge):
+        raise ContestError("not_jury", _("Only jury members can score entries."), status=403)
+    with transaction.atomic():
+        entry = _locked_entry(entry_id)
+        if entry.state != Entry.State.SHORTLISTED:
+            raise ContestError("not_shortlisted", _("Only shortlisted entries are scored."), status=409)
+        if entry.contest.announced:
+            raise ContestError("results_published", _("The results are already published."), status=409)
+        criteria = entry.contest.criteria_weights()
+        if set(scores) != set(criteria):
+            raise ContestError(
+                "bad_criteria",
+                _("Score every criterion: %(criteria)s.") % {"criteria": ", ".join(sorted(criteria))},
+            )
+        cleaned = {}
+        for criterion, value in scores.items():
+            try:
+                number = int(value)
+            except (TypeError, ValueError):
+                number = 0
+            if not 1 <= number <= 10 or str(value).strip() not in (str(number), f"{number}.0"):
+                raise ContestError("bad_score", _("Scores are whole numbers from 1 to 10."))
+            cleaned[criterion] = number
+        saved = []
+        for criterion, number in cleaned.items():
+            score, _created = JuryScore.objects.update_or_create(
+                entry=entry, judge=judge, criterion=criterion, defaults={"value": number}
+            )
+            saved.append(score)
+    return saved
+
+
+def announce_results(*, contest_id: int, by: Any = None) -> list[Entry]:
+    """Mix z-normalised jury scores with the public vote, rank the shortlist, crown the winners, publish."""
+    from . import judging
+
+    with transaction.atomic():
+        contest = Contest.objects.select_for_update().get(pk=contest_id)
+        if contest.announced:
+            raise ContestError("results_published", _("The results are already published."), status=409)
+        if timezone.now() < contest.voting_close:
+            raise ContestError("voting_open", _("Results come after voting closes."), status=409)
+        shortlist = list(Entry.objects.select_for_update().filter(contest=contest, state=Entry.State.SHORTLISTED))
+        if not shortlist:
+            raise ContestError("no_shortlist", _("Shortlist some entries before announcing results."), status=409)
+        weights = contest.criteria_weights()
+        per_judge: dict[int, dict[int, float]] = defaultdict(dict)
+        raw: dict[tuple[int, int], dict[str, int]] = defaultdict(dict)
+        for score in JuryScore.objects.filter(entry__in=shortlist):
+            raw[(score.judge_id, score.entry_id)][score.criterion] = score.value
+        total_weight = sum(weights.values()) or 1.0
+        for (judge_id, entry_id), values in raw.items():
+            if set(values) == set(weights):
+                per_judge[judge_id][entry_id] = sum(weights[c] * v for c, v in values.items()) / total_weight
+        jury = judging.jury_scores(per_judge)
+        public = {entry.pk: entry.wilson for entry in shortlist}
+        final = judging.final_scores(jury=jury, public=public, jury_weight=contest.jury_weight)
+        ranked = sorted(shortlist, key=lambda e: (-final.get(e.pk, float("-inf")), e.pk))
+        for rank, entry in enumerate(ranked, start=1):
+            entry.final_score = final.get(entry.pk)
+            entry.final_rank = rank
+            if rank <= contest.winners_count:
+                entry.state = Entry.State.WINNER
+            entry.save(update_fields=["final_score", "final_rank", "state"])
+        contest.announced = timezone.now()
+        contest.save(update_fields=["announced"])
+    return ranked
