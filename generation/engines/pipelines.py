@@ -6,6 +6,10 @@ Settings read here (all optional):
 - ``WONDER_WAN_MODEL`` / ``WONDER_IMAGE_MODEL``: a local diffusers folder or a hub id; ``""`` = not configured.
 - ``WONDER_WAN_LORA``: an optional LoRA (folder, ``.safetensors`` file or hub id) fused into the Wan transformer,
   typically a few-step distilled one. Loading a LoRA needs the ``peft`` package.
+- ``WONDER_WAN_I2V_MODEL``: a diffusers ``WanImageToVideoPipeline`` (local folder or cached hub id, e.g. Wan 2.1
+  I2V 14B 480P) used for "@me" videos conditioned on the fan's avatar; ``""`` = "@me" videos are plain
+  text-to-video. Its text cleaning needs the ``ftfy`` package. ``WONDER_WAN_I2V_LORA``: as ``WONDER_WAN_LORA``,
+  for the image-to-video transformer (the T2V LoRA is trained for another transformer).
 - ``WONDER_DEVICE``: ``"auto"`` (CUDA when present, else CPU), ``"cuda"``, ``"cuda:1"``, ``"cpu"``...
 - ``WONDER_MODELS_ALLOW_DOWNLOAD``: ``False`` (default) forbids any network access while loading: a hub id must
   already be in the local Hugging Face cache.
@@ -34,7 +38,11 @@ T = TypeVar("T")
 
 # Pipeline kinds -> the diffusers class that loads them. "image" lets diffusers pick the class from
 # model_index.json, so SD 1.5, SDXL and friends all work.
-PIPELINE_CLASSES = {"wan": "WanPipeline", "image": "DiffusionPipeline"}
+PIPELINE_CLASSES = {"wan": "WanPipeline", "wan_i2v": "WanImageToVideoPipeline", "image": "DiffusionPipeline"}
+
+# Components kept in fp32 when the rest runs in half precision: Wan's VAE decodes with visible artefacts in half
+# precision, and Wan 2.1 I2V's reference code runs its CLIP image encoder in fp32. Both are small.
+FP32_COMPONENTS = {"wan": ("vae",), "wan_i2v": ("vae", "image_encoder")}
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,10 @@ def configured_key(kind: str) -> PipelineKey:
         model = getattr(settings, "WONDER_WAN_MODEL", "") or ""
         lora = getattr(settings, "WONDER_WAN_LORA", "") or ""
         missing = gettext("No video model is configured on this server (WONDER_WAN_MODEL).")
+    elif kind == "wan_i2v":
+        model = getattr(settings, "WONDER_WAN_I2V_MODEL", "") or ""
+        lora = getattr(settings, "WONDER_WAN_I2V_LORA", "") or ""
+        missing = gettext("No image-to-video model is configured on this server (WONDER_WAN_I2V_MODEL).")
     elif kind == "image":
         model = getattr(settings, "WONDER_IMAGE_MODEL", "") or ""
         lora = ""
@@ -92,6 +104,15 @@ def configured_key(kind: str) -> PipelineKey:
     device = choose_device()
     dtype = str(choose_dtype(device)).removeprefix("torch.")
     return PipelineKey(kind=kind, model=str(model), lora=str(lora), device=device, dtype=dtype)
+
+
+def is_configured(kind: str) -> bool:
+    """Whether the settings name a model for ``kind`` (it may still be missing or broken on this machine)."""
+    try:
+        configured_key(kind)
+    except EngineError:
+        return False
+    return True
 
 
 # --- the per-process cache ---------------------------------------------------------------------------------
@@ -168,11 +189,16 @@ def load_pipeline(key: PipelineKey):
             "model_load_failed",
             gettext("The generation device %(device)s is not available on this worker.") % {"device": key.device},
         )
+    if key.kind == "wan_i2v" and importlib.util.find_spec("ftfy") is None:
+        # diffusers' WanImageToVideoPipeline cleans every prompt with ftfy and fails mid-job without it.
+        raise EngineError(
+            "model_load_failed",
+            gettext("The image-to-video model needs the 'ftfy' package, which is not installed."),
+        )
     pipeline_class = getattr(diffusers, PIPELINE_CLASSES[key.kind])
     dtype: torch.dtype | dict[str, torch.dtype] = key.torch_dtype
-    if key.kind == "wan" and key.torch_dtype != torch.float32:
-        # Wan's VAE decodes with visible artefacts in half precision; it is small, so keep it in fp32.
-        dtype = {"default": key.torch_dtype, "vae": torch.float32}
+    if key.kind in FP32_COMPONENTS and key.torch_dtype != torch.float32:
+        dtype = {"default": key.torch_dtype, **dict.fromkeys(FP32_COMPONENTS[key.kind], torch.float32)}
 
     log.info("loading %s pipeline %s on %s (%s)", key.kind, key.model, key.device, key.dtype)
     try:

@@ -24,7 +24,7 @@ TINY_SD_SIZE = {"width": 64, "height": 64}
 def build_tiny_wan(path: Path | str, *, seed: int = 0) -> Path:
     """Save a tiny ``WanPipeline`` (same classes as Wan 2.1 T2V, toy sizes) to ``path`` and return it."""
     from diffusers import AutoencoderKLWan, UniPCMultistepScheduler, WanPipeline
-    from transformers import ByT5Tokenizer, UMT5Config, UMT5EncoderModel
+    from transformers import ByT5Tokenizer
 
     torch.manual_seed(seed)
     vae = AutoencoderKLWan(
@@ -35,8 +35,77 @@ def build_tiny_wan(path: Path | str, *, seed: int = 0) -> Path:
         temperal_downsample=[False, True, True],
     )
     transformer = _tiny_wan_transformer()
-    # d_model must equal the transformer's text_dim; vocab_size >= 384 covers ByT5's byte ids (any language).
-    text_encoder = UMT5EncoderModel(
+    text_encoder = _tiny_umt5()
+    # ByT5 needs no vocabulary file and tokenizes any UTF-8 text.
+    tokenizer = ByT5Tokenizer()
+    scheduler = UniPCMultistepScheduler(prediction_type="flow_prediction", use_flow_sigmas=True, flow_shift=3.0)
+    pipe = WanPipeline(
+        tokenizer=tokenizer, text_encoder=text_encoder, vae=vae, transformer=transformer, scheduler=scheduler
+    )
+    path = Path(path)
+    pipe.save_pretrained(path)
+    return path
+
+
+def build_tiny_wan_i2v(path: Path | str, *, seed: int = 0) -> Path:
+    """Save a tiny ``WanImageToVideoPipeline`` shaped like Wan 2.1 I2V (toy sizes) to ``path`` and return it.
+
+    Wan 2.1 I2V, not the Wan 2.2 variant without an image encoder, because that is the model production runs:
+    the same classes (UMT5 text encoder, CLIP vision image encoder + processor, Wan VAE, I2V transformer).
+
+    - The transformer sees ``cat([noisy latents (16), mask (4), first-frame latents (16)])`` per latent frame:
+      ``in_channels = 36``, ``out_channels = 16``. The 4 mask channels are the VAE's temporal factor (4 frames
+      per latent), so the VAE must downsample time twice (``temperal_downsample=[False, True, True]``).
+    - The CLIP image features (``hidden_states[-2]``, ``hidden_size`` wide) go through the transformer's
+      ``image_dim`` embedder into its inner width; the extra image key/value projections take that inner width,
+      so ``added_kv_proj_dim = num_attention_heads * attention_head_dim`` (24 here; 5120 in the 14B model).
+    """
+    from diffusers import AutoencoderKLWan, UniPCMultistepScheduler, WanImageToVideoPipeline
+    from transformers import ByT5Tokenizer, CLIPVisionConfig, CLIPVisionModel
+
+    torch.manual_seed(seed)
+    vae = AutoencoderKLWan(
+        base_dim=3,
+        z_dim=16,
+        dim_mult=[1, 1, 1, 1],
+        num_res_blocks=1,
+        temperal_downsample=[False, True, True],
+    )
+    image_width = 32
+    transformer = _tiny_wan_transformer(in_channels=36, image_dim=image_width, added_kv_proj_dim=2 * 12)
+    text_encoder = _tiny_umt5()
+    image_encoder = CLIPVisionModel(
+        CLIPVisionConfig(
+            hidden_size=image_width,
+            intermediate_size=37,
+            num_attention_heads=4,
+            num_hidden_layers=2,
+            image_size=32,
+            patch_size=8,
+            projection_dim=image_width,
+        )
+    )
+    scheduler = UniPCMultistepScheduler(prediction_type="flow_prediction", use_flow_sigmas=True, flow_shift=3.0)
+    pipe = WanImageToVideoPipeline(
+        tokenizer=ByT5Tokenizer(),
+        text_encoder=text_encoder,
+        vae=vae,
+        scheduler=scheduler,
+        image_processor=_tiny_clip_image_processor(32),
+        image_encoder=image_encoder,
+        transformer=transformer,
+    )
+    path = Path(path)
+    pipe.save_pretrained(path)
+    return path
+
+
+def _tiny_umt5():
+    """UMT5 encoder at toy size: ``d_model`` equals the transformer's ``text_dim``; ``vocab_size`` >= 384 covers
+    ByT5's byte ids (any language)."""
+    from transformers import UMT5Config, UMT5EncoderModel
+
+    return UMT5EncoderModel(
         UMT5Config(
             d_model=32,
             d_kv=8,
@@ -47,15 +116,16 @@ def build_tiny_wan(path: Path | str, *, seed: int = 0) -> Path:
             vocab_size=384,
         )
     )
-    # ByT5 needs no vocabulary file and tokenizes any UTF-8 text.
-    tokenizer = ByT5Tokenizer()
-    scheduler = UniPCMultistepScheduler(prediction_type="flow_prediction", use_flow_sigmas=True, flow_shift=3.0)
-    pipe = WanPipeline(
-        tokenizer=tokenizer, text_encoder=text_encoder, vae=vae, transformer=transformer, scheduler=scheduler
-    )
-    path = Path(path)
-    pipe.save_pretrained(path)
-    return path
+
+
+def _tiny_clip_image_processor(side: int):
+    """CLIP's image preprocessing at ``side`` pixels; the PIL backend when torchvision (the default's) is absent."""
+    import importlib.util
+
+    import transformers
+
+    name = "CLIPImageProcessor" if importlib.util.find_spec("torchvision") else "CLIPImageProcessorPil"
+    return getattr(transformers, name)(size={"shortest_edge": side}, crop_size={"height": side, "width": side})
 
 
 def build_tiny_wan_lora(path: Path | str, *, seed: int = 0) -> Path:
@@ -74,15 +144,15 @@ def build_tiny_wan_lora(path: Path | str, *, seed: int = 0) -> Path:
     return path
 
 
-def _tiny_wan_transformer():
-    """Wan 2.1's transformer at toy size (ML-NOTES)."""
+def _tiny_wan_transformer(in_channels: int = 16, **extra):
+    """Wan 2.1's transformer at toy size (ML-NOTES); ``extra`` adds the I2V image-attention config."""
     from diffusers import WanTransformer3DModel
 
     return WanTransformer3DModel(
         patch_size=(1, 2, 2),
         num_attention_heads=2,
         attention_head_dim=12,
-        in_channels=16,
+        in_channels=in_channels,
         out_channels=16,
         text_dim=32,
         freq_dim=256,
@@ -91,6 +161,7 @@ def _tiny_wan_transformer():
         cross_attn_norm=True,
         qk_norm="rms_norm_across_heads",
         rope_max_seq_len=32,
+        **extra,
     )
 
 
