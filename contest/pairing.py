@@ -15,7 +15,8 @@ Pure function: ids, counts and intervals in, a pair out; ``contest.selectors`` g
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable, Mapping, Sequence
+import random
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 
 import numpy as np
 from scipy.special import expit
@@ -36,7 +37,7 @@ def choose_pair(
     intervals: Mapping[Hashable, tuple[float, float]],
     *,
     min_comparisons: int,
-    rng: np.random.Generator,
+    rng: np.random.Generator | random.Random,
     recent_pairs: Collection[tuple[Hashable, Hashable]] = (),
     exclude: Collection[tuple[Hashable, Hashable]] = (),
 ) -> tuple[Hashable, Hashable] | None:
@@ -45,8 +46,10 @@ def choose_pair(
     ``comparison_counts`` and ``intervals`` (``(low, high)`` log-strength, e.g. ``ArenaBoard.intervals()``) may
     miss entries: a missing count is 0, a missing interval is "average, unknown". ``exclude`` holds the pairs this
     fan already judged (never shown again, in either order); ``recent_pairs`` pairs shown lately (avoided, not
-    forbidden). Deterministic for a given ``rng`` state.
+    forbidden). Deterministic for a given ``rng`` state (a numpy Generator, or a ``random.Random``).
     """
+    if isinstance(rng, random.Random):
+        rng = np.random.default_rng(rng.getrandbits(64))
     ids = list(dict.fromkeys(entry_ids))
     if len(ids) < 2:
         return None
@@ -79,14 +82,23 @@ def _centres_and_widths(
     return centre, np.maximum(width, 0.0)
 
 
-def _coverage_pair(ids, counts, centre, recent, allowed, min_comparisons, rng) -> tuple[int, int] | None:
+def _coverage_pair(
+    ids: list[Hashable],
+    counts: np.ndarray,
+    centre: np.ndarray,
+    recent: set[frozenset],
+    allowed: Callable[[int, int], bool],
+    min_comparisons: int,
+    rng: np.random.Generator,
+) -> tuple[int, int] | None:
     """Phase 1: the least-judged entry (random among equals) and its partner; None when coverage is done."""
     n = len(ids)
     under = counts < min_comparisons
     if not under.any():
         return None
     # Least judged first; a random order among equals spreads simultaneous fans over different entries.
-    anchors = sorted(np.flatnonzero(under), key=lambda i, shuffle=rng.permutation(n): (counts[i], shuffle[i]))
+    shuffle = rng.permutation(n)
+    anchors = sorted(np.flatnonzero(under), key=lambda i: (counts[i], shuffle[i]))
     for a in anchors:
         partners = [j for j in range(n) if allowed(a, j)]
         if not partners:
@@ -104,14 +116,19 @@ def _coverage_pair(ids, counts, centre, recent, allowed, min_comparisons, rng) -
     return None
 
 
-def _refinement_pair(ids, centre, width, recent, allowed, rng) -> tuple[int, int] | None:
+def _refinement_pair(
+    ids: list[Hashable],
+    centre: np.ndarray,
+    width: np.ndarray,
+    recent: set[frozenset],
+    allowed: Callable[[int, int], bool],
+    rng: np.random.Generator,
+) -> tuple[int, int] | None:
     """Phase 2: a pair drawn among the most informative allowed pairs; None when every pair is excluded."""
     n = len(ids)
     order = np.argsort(centre, kind="stable")
     # Neighbours in strength order first (cheap, and where the best pairs are); every pair if none is allowed.
-    candidates = [
-        (int(order[k]), int(order[k + step])) for step in range(1, NEIGHBOURS + 1) for k in range(n - step)
-    ]
+    candidates = [(int(order[k]), int(order[k + step])) for step in range(1, NEIGHBOURS + 1) for k in range(n - step)]
     pairs = [(i, j) for i, j in candidates if allowed(i, j)]
     if not pairs and n > NEIGHBOURS + 1:
         pairs = [(i, j) for i in range(n) for j in range(i + 1, n) if allowed(i, j)]
@@ -120,8 +137,8 @@ def _refinement_pair(ids, centre, width, recent, allowed, rng) -> tuple[int, int
     first = np.array([i for i, _ in pairs])
     second = np.array([j for _, j in pairs])
     p = expit(centre[first] - centre[second])
-    # A tiny floor keeps pairs of point-estimate entries (zero width) drawable.
-    score = p * (1 - p) * (width[first] + width[second] + 1e-9)
+    # A tiny floor keeps every allowed pair drawable (zero widths, or strengths so far apart that p is 0 or 1).
+    score = p * (1 - p) * (width[first] + width[second]) + 1e-12
     score *= np.array([RECENT_PENALTY if frozenset((ids[i], ids[j])) in recent else 1.0 for i, j in pairs])
     best = np.argsort(-score, kind="stable")[:TOP_PAIRS]
     chosen = best[rng.choice(len(best), p=score[best] / score[best].sum())]

@@ -14,6 +14,7 @@ from django.utils import timezone
 from generation.models import Job
 
 from .models import ArenaBoard, Comparison, Contest, Entry
+from .pairing import choose_pair
 
 
 @dataclass(frozen=True)
@@ -132,37 +133,18 @@ def arena_pair(
             continue
         board = ArenaBoard.objects.filter(contest=contest, sport=candidate_sport).first()
         intervals = {row["item"]: (row["low"], row["high"]) for row in (board.rows if board else [])}
-        pair = _choose_pair(
-            items=sorted(entries),
-            counts={pk: e.comparisons for pk, e in entries.items()},
-            intervals=intervals,
+        pair = choose_pair(
+            sorted(entries),
+            {pk: e.comparisons for pk, e in entries.items()},
+            intervals,
             exclude=judged,
             min_comparisons=settings.WONDER_ARENA_MIN_COMPARISONS,
             rng=rng,
         )
         if pair is None:
             continue
-        left, right = entries[pair[0]], entries[pair[1]]
-        if rng.random() < 0.5:
-            left, right = right, left
+        left, right = entries[pair[0]], entries[pair[1]]  # choose_pair already randomised the order
         return left, right
-    return None
-
-
-def _choose_pair(**kwargs: Any) -> tuple[int, int] | None:
-    try:
-        from .pairing import choose_pair
-    except ImportError:  # contest.pairing is being written; until it lands: fewest comparisons first
-        return _fewest_first(**kwargs)
-    return choose_pair(**kwargs)
-
-
-def _fewest_first(*, items, counts, intervals, exclude, min_comparisons, rng) -> tuple[int, int] | None:
-    order = sorted(items, key=lambda pk: (counts.get(pk, 0), rng.random()))
-    for i, a in enumerate(order):
-        for b in order[i + 1 :]:
-            if (min(a, b), max(a, b)) not in exclude:
-                return a, b
     return None
 
 

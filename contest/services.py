@@ -11,7 +11,6 @@ import hashlib
 import hmac
 import logging
 import secrets
-from collections import defaultdict
 from typing import Any
 
 from django.conf import settings
@@ -617,23 +616,15 @@ def announce_results(*, contest_id: int, by: Any = None) -> list[Entry]:
         shortlist = list(Entry.objects.select_for_update().filter(contest=contest, state=Entry.State.SHORTLISTED))
         if not shortlist:
             raise ContestError("no_shortlist", _("Shortlist some entries before announcing results."), status=409)
-        weights = contest.criteria_weights()
-        per_judge: dict[int, dict[int, float]] = defaultdict(dict)
-        raw: dict[tuple[int, int], dict[str, int]] = defaultdict(dict)
-        for score in JuryScore.objects.filter(entry__in=shortlist):
-            raw[(score.judge_id, score.entry_id)][score.criterion] = score.value
-        total_weight = sum(weights.values()) or 1.0
-        for (judge_id, entry_id), values in raw.items():
-            if set(values) == set(weights):
-                per_judge[judge_id][entry_id] = sum(weights[c] * v for c, v in values.items()) / total_weight
-        jury = judging.jury_scores(per_judge)
+        rows = JuryScore.objects.filter(entry__in=shortlist).values_list("judge_id", "entry_id", "criterion", "value")
+        jury = judging.jury_scores(judging.sheet_totals(rows, contest.criteria_weights()))
         public = {entry.pk: entry.wilson for entry in shortlist}
-        final = judging.final_scores(jury=jury, public=public, jury_weight=contest.jury_weight)
-        ranked = sorted(shortlist, key=lambda e: (-final.get(e.pk, float("-inf")), e.pk))
-        for rank, entry in enumerate(ranked, start=1):
-            entry.final_score = final.get(entry.pk)
-            entry.final_rank = rank
-            if rank <= contest.winners_count:
+        places = {row.item: row for row in judging.final_results(jury, public, jury_weight=contest.jury_weight)}
+        ranked = sorted(shortlist, key=lambda e: places[e.pk].place)
+        for entry in ranked:
+            entry.final_score = places[entry.pk].score
+            entry.final_rank = places[entry.pk].place
+            if entry.final_rank <= contest.winners_count:
                 entry.state = Entry.State.WINNER
             entry.save(update_fields=["final_score", "final_rank", "state"])
         contest.announced = timezone.now()

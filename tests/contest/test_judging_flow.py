@@ -61,7 +61,6 @@ def test_only_jurors_and_only_the_shortlist(juror, voter):
 
 
 def test_results_crown_winners_and_the_page_announces_them(client, staff):
-    pytest.importorskip("contest.judging")
     contest = ContestFactory(winners_count=1)
     entries = [EntryFactory(contest=contest) for _ in range(3)]
     jurors = []
