@@ -13,6 +13,7 @@ from PIL import Image
 from generation.engines import pipelines
 from generation.engines.base import EngineError, JobCanceled
 from generation.engines.diffusion_image import DiffusionImageEngine
+from tests.generation.recorder import Recorder
 from tests.generation.tiny_models import TINY_SD_SIZE, build_tiny_sd
 
 pytestmark = pytest.mark.ml
@@ -34,21 +35,6 @@ def configured(settings, sd_model: Path) -> Path:
     settings.WONDER_DEVICE = "cpu"
     settings.WONDER_MODELS_ALLOW_DOWNLOAD = False
     return sd_model
-
-
-class Recorder:
-    """A job's side of the engine: records progress, cancels after ``cancel_after`` denoising steps."""
-
-    def __init__(self, cancel_after: int | None = None) -> None:
-        self.calls: list[tuple[float, str]] = []
-        self.cancel_after = cancel_after
-
-    def progress(self, fraction: float, stage: str) -> None:
-        self.calls.append((fraction, stage))
-
-    def cancelled(self) -> bool:
-        steps = sum(stage.startswith("Denoising") for _, stage in self.calls)
-        return self.cancel_after is not None and steps >= self.cancel_after
 
 
 def generate(out_dir: Path, spec: dict | None = None, recorder: Recorder | None = None, **kwargs):

@@ -14,6 +14,7 @@ import torch
 from generation.engines import pipelines
 from generation.engines.base import EngineError, JobCanceled
 from generation.engines.wan import WanParams, WanVideoEngine, flow_shift, round_frames, round_side
+from tests.generation.recorder import Recorder
 from tests.generation.tiny_models import TINY_WAN_SIZE, build_tiny_wan, build_tiny_wan_lora
 
 pytestmark = pytest.mark.ml
@@ -36,21 +37,6 @@ def configured(settings, wan_model: Path) -> Path:
     settings.WONDER_DEVICE = "cpu"
     settings.WONDER_MODELS_ALLOW_DOWNLOAD = False
     return wan_model
-
-
-class Recorder:
-    """A job's side of the engine: records progress, cancels after ``cancel_after`` denoising steps."""
-
-    def __init__(self, cancel_after: int | None = None) -> None:
-        self.calls: list[tuple[float, str]] = []
-        self.cancel_after = cancel_after
-
-    def progress(self, fraction: float, stage: str) -> None:
-        self.calls.append((fraction, stage))
-
-    def cancelled(self) -> bool:
-        steps = sum(stage.startswith("Denoising") for _, stage in self.calls)
-        return self.cancel_after is not None and steps >= self.cancel_after
 
 
 def generate(out_dir: Path, spec: dict | None = None, recorder: Recorder | None = None):

@@ -21,7 +21,8 @@ from generation.engines import pipelines
 from generation.engines.base import EngineError, JobCanceled
 from generation.engines.wan import WanVideoEngine, compose_first_frame, winter_backdrop
 from generation.models import Job
-from tests.generation.test_wan_engine import Recorder, decoded_frames
+from tests.generation.recorder import Recorder
+from tests.generation.test_wan_engine import decoded_frames
 from tests.generation.tiny_models import TINY_WAN_SIZE, build_tiny_wan, build_tiny_wan_i2v, build_tiny_wan_lora
 
 pytestmark = pytest.mark.ml
