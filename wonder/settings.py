@@ -185,6 +185,8 @@ WONDER_ENGINES = {
     "diagnostic": "diagnostic",
     "itinerary": "itinerary",
     "avatar": os.environ.get("WONDER_AVATAR_ENGINE", "avatar-preview"),
+    "film": "film",
+    "timeslice": "timeslice",
     "video": os.environ.get("WONDER_VIDEO_ENGINE", "preview"),
     "image": os.environ.get("WONDER_IMAGE_ENGINE", "image"),
 }
@@ -193,6 +195,8 @@ WONDER_EXTRA_ENGINES: dict[str, str] = {
     "itinerary": "experience.agent.ItineraryAgent",
     "avatar-preview": "avatars.engines.PreviewAvatarEngine",
     "avatar-faceid": "avatars.engines.FaceIdAvatarEngine",
+    "film": "gallery.engines.FilmEngine",
+    "timeslice": "gallery.engines.TimeSliceEngine",
 }
 # Engines whose jobs go to the GPU queue.
 WONDER_GPU_ENGINES = {"wan", "image", "avatar-faceid"}

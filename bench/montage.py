@@ -1,0 +1,77 @@
+"""Benchmarks of the gallery's media jobs; prints ``name: value unit`` lines (notes go to stderr).
+
+- ``montage_s_10``: ``render_film`` of 10 default (5 s, 832x480, 16 fps) preview clips, each a different sport,
+  into a 832x480 film with title card, captions, crossfades and credits; wall seconds, median of 2. The clips are
+  rendered first and not timed.
+- ``timeslice_s``: ``time_slice`` of one 5 s 832x480 preview clip (tracking camera), wall seconds, median of 2.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wonder.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from gallery.film import ClipInfo, render_film  # noqa: E402
+from gallery.timeslice import time_slice  # noqa: E402
+from generation.engines.preview import PreviewVideoEngine  # noqa: E402
+
+SPORTS = (
+    "ski-jumping",
+    "alpine-skiing",
+    "figure-skating",
+    "speed-skating",
+    "snowboard",
+    "biathlon",
+    "bobsleigh",
+    "curling",
+    "ice-hockey",
+    "luge",
+)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        clips = []
+        for i, sport in enumerate(SPORTS):
+            out = root / sport
+            PreviewVideoEngine().generate(
+                {"sport": sport, "seed": i}, out_dir=out, progress=lambda *a: None, cancelled=lambda: False
+            )
+            clips.append(ClipInfo(out / "video.mp4", f"Clip {i + 1}", f"Fan {i + 1}", "Italy", sport))
+        print(f"rendered {len(clips)} clips", file=sys.stderr)
+        runs = []
+        for run in range(2):
+            start = time.perf_counter()
+            render_film(
+                clips,
+                root / f"film{run}",
+                title="Your Epic Vibe",
+                credits=[c.creator for c in clips],
+                progress=lambda *a: None,
+                cancelled=lambda: False,
+            )
+            runs.append(time.perf_counter() - start)
+        print(f"montage_s_10: {statistics.median(runs):.2f} s")
+        runs = []
+        for _ in range(2):
+            start = time.perf_counter()
+            time_slice(clips[0].path)
+            runs.append(time.perf_counter() - start)
+        print(f"timeslice_s: {statistics.median(runs):.2f} s")
+
+
+if __name__ == "__main__":
+    main()

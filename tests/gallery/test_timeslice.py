@@ -1,0 +1,107 @@
+"""The time-slice poster: a known moving square on a textured background, a preview clip, and the engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image
+
+from gallery.engines import TimeSliceEngine
+from gallery.timeslice import time_slice
+from generation import runner, services
+from generation.engines.base import EngineError
+from generation.engines.outputs import write_clip
+from generation.engines.preview import PreviewVideoEngine
+
+W, H, SIDE, ROW = 192, 112, 14, 50
+
+
+def background() -> np.ndarray:
+    # Smooth texture: survives H.264 without turning into noise that would look like motion.
+    y, x = np.mgrid[0:H, 0:W]
+    tex = 110 + 40 * np.sin(x / 9.0) * np.cos(y / 7.0)
+    return np.stack([tex, tex * 0.9 + 20, 200 - tex * 0.5], axis=-1).clip(0, 255).astype(np.uint8)
+
+
+@pytest.fixture(scope="module")
+def square_clip(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("square")
+    bg = background()
+
+    def frames():
+        for i in range(40):
+            frame = bg.copy()
+            x = 8 + i * 4
+            frame[ROW : ROW + SIDE, x : x + SIDE] = (230, 30, 30)
+            yield frame
+
+    write_clip(frames(), out, fps=16, width=W, height=H, metadata={"engine": "test"}, frame_count=40)
+    return out / "video.mp4"
+
+
+def test_the_square_appears_at_several_places_on_a_clean_background(square_clip):
+    image = np.asarray(time_slice(square_clip, slices=6))
+    assert image.shape == (H, W, 3)
+    diff = np.abs(image.astype(int) - background().astype(int)).max(axis=2)
+    band = (diff[ROW - 4 : ROW + SIDE + 4] > 15).astype(np.uint8)  # the oldest instance is faint by design
+    count, _, stats, _ = cv2.connectedComponentsWithStats(band)
+    instances = [s for s in stats[1:] if s[cv2.CC_STAT_AREA] > SIDE * SIDE // 3]
+    assert len(instances) >= 6
+    # Away from the path (and the AI label in the corner) the background is the original one.
+    assert np.median(diff[: ROW - 8]) < 8 and np.percentile(diff[: ROW - 8], 99) < 40
+    # Between two instances the background is clean too: no ghost trail.
+    xs = sorted(int(s[cv2.CC_STAT_LEFT]) for s in instances)
+    gap = (xs[0] + SIDE + 3, xs[1] - 3)
+    assert gap[1] > gap[0] and np.percentile(diff[ROW : ROW + SIDE, gap[0] : gap[1]], 95) < 40
+
+
+def test_newest_instance_is_solid_and_the_oldest_faded(square_clip):
+    image = np.asarray(time_slice(square_clip, slices=4)).astype(int)
+    redness = image[ROW + SIDE // 2, :, 0] - image[ROW + SIDE // 2, :, 1]
+    assert redness[-30:].max() > 150  # the last square, at full strength
+    assert 10 < redness[:30].max() < 150  # the first square, faded
+
+
+@pytest.fixture(scope="module")
+def preview_clip(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("preview")
+    spec = {"sport": "figure-skating", "camera": "static", "seed": 3, "width": 256, "height": 144, "duration_s": 2}
+    PreviewVideoEngine().generate(spec, out_dir=out, progress=lambda *a: None, cancelled=lambda: False)
+    return out
+
+
+def test_a_preview_clip_gives_an_image_of_the_asked_size(preview_clip):
+    image = time_slice(preview_clip / "video.mp4", out_size=(200, 120))
+    assert isinstance(image, Image.Image) and image.size == (200, 120)
+
+
+@pytest.fixture
+def slice_settings(settings, preview_clip):
+    settings.WONDER_EXTRA_ENGINES = {**settings.WONDER_EXTRA_ENGINES, "timeslice": "gallery.engines.TimeSliceEngine"}
+    settings.WONDER_ENGINES = {**settings.WONDER_ENGINES, "timeslice": "timeslice"}
+    settings.WONDER_PROGRESS_INTERVAL_S = 0
+    settings.MEDIA_ROOT = preview_clip.parent
+    return settings
+
+
+def test_the_engine_writes_labelled_images(slice_settings, preview_clip, tmp_path):
+    spec = {"video": f"{preview_clip.name}/video.mp4"}
+    result = TimeSliceEngine().generate(spec, out_dir=tmp_path, progress=lambda *a: None, cancelled=lambda: False)
+    assert result.metadata["ai_generated"] is True and result.metadata["engine"] == "timeslice"
+    with Image.open(result.files["image"]) as png:
+        assert png.info["ai_generated"] == "true"
+    with pytest.raises(EngineError):
+        TimeSliceEngine().generate(
+            {"video": "nope.mp4"}, out_dir=tmp_path, progress=lambda *a: None, cancelled=lambda: False
+        )
+
+
+@pytest.mark.django_db
+def test_a_timeslice_job_runs_through_the_runner(slice_settings, preview_clip, published, enqueued):
+    job = services.create_job(kind="timeslice", spec={"video": f"{preview_clip.name}/video.mp4"}, session_key="v")
+    assert runner.execute(job.pk, attempt=1, worker="test") == "succeeded"
+    job.refresh_from_db()
+    assert (Path(slice_settings.MEDIA_ROOT) / job.result["files"]["image"]).exists()
