@@ -8,6 +8,7 @@ import threading
 
 from django.conf import settings
 
+from .services import recover_embedded_jobs
 from .tasks import start_worker_beat
 
 log = logging.getLogger(__name__)
@@ -17,6 +18,9 @@ def start_embedded_worker(concurrency: int = 2) -> threading.Thread:
     """Run a Celery worker on threads of this process, consuming every queue."""
     from wonder.celery import app
 
+    recovered = recover_embedded_jobs()
+    if recovered:
+        log.warning("re-sent %d jobs left over from before this start", len(recovered))
     hostname = f"embedded@{socket.gethostname()}"
     queues = ["default", settings.WONDER_GPU_QUEUE]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -194,9 +194,9 @@ def record_worker_beat(hostname: str, queues: list[str]) -> None:
     )
 
 
-def reap_stale_jobs() -> list[str]:
+def reap_stale_jobs(*, heartbeat_before: datetime | None = None) -> list[str]:
     """Re-queue (or fail, past the attempt limit) running jobs whose heartbeat stopped. Returns their ids."""
-    cutoff = timezone.now() - timedelta(seconds=settings.WONDER_JOB_STALE_S)
+    cutoff = heartbeat_before or timezone.now() - timedelta(seconds=settings.WONDER_JOB_STALE_S)
     reaped = []
     stale_ids = list(
         Job.objects.filter(status=Job.Status.RUNNING, heartbeat__lt=cutoff).values_list("pk", flat=True)[:100]
@@ -227,3 +227,12 @@ def reap_stale_jobs() -> list[str]:
                     )
             reaped.append(str(job.pk))
     return reaped
+
+
+def recover_embedded_jobs() -> list[str]:
+    """Embedded mode keeps its queue in memory: after a restart, queued jobs have no message and running jobs
+    no worker. Send the queued ones again and re-queue (or fail) the running ones. Returns their ids."""
+    queued = list(Job.objects.filter(status=Job.Status.QUEUED).order_by("created"))
+    for job in queued:
+        enqueue(job, attempt=job.attempts + 1)
+    return [str(job.pk) for job in queued] + reap_stale_jobs(heartbeat_before=timezone.now() + timedelta(days=1))

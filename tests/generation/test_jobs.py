@@ -245,3 +245,18 @@ def test_progress_is_throttled_but_state_changes_are_not(
     assert job.status == "succeeded"
     assert statuses.count("running") <= 2, "50 steps within the interval make at most one progress message"
     assert statuses[-1] == "succeeded"
+
+
+def test_embedded_restart_resends_queued_jobs_and_requeues_running_ones(
+    published, enqueued, django_capture_on_commit_callbacks
+):
+    queued = JobFactory()
+    running = JobFactory(status="running", attempts=1, heartbeat=timezone.now())
+    done = JobFactory(status="succeeded")
+    with django_capture_on_commit_callbacks(execute=True):
+        recovered = services.recover_embedded_jobs()
+    assert set(recovered) == {str(queued.pk), str(running.pk)}
+    assert sorted(enqueued) == sorted([(str(queued.pk), 1), (str(running.pk), 2)])
+    running.refresh_from_db()
+    done.refresh_from_db()
+    assert running.status == "queued" and done.status == "succeeded"

@@ -13,11 +13,12 @@ import subprocess
 import sys
 import time
 
+import psutil
 import pytest
 import websockets
 
 from .client import FINISHED, SiteClient, collect
-from .servers import ROOT, distributed_site, embedded_site, start_worker, stop
+from .servers import ROOT, distributed_site, embedded_site, spawn, start_worker, stop, wait_ready
 
 pytestmark = [pytest.mark.live, pytest.mark.slow]
 
@@ -164,3 +165,32 @@ def test_worker_killed_mid_job_is_redelivered_and_finishes(distributed):
     assert any(m["status"] == "queued" for m in messages[1:]), "the job went back in line after the worker died"
     status, final = client.request(f"/api/jobs/{snapshot['id']}/")
     assert status == 200 and final["status"] == "succeeded"
+
+
+def test_embedded_server_killed_mid_job_finishes_the_job_after_restart(tmp_path):
+    with embedded_site(tmp_path) as (url, env):
+        client = SiteClient(url)
+        snapshot = client.start_diagnostic(steps=30, delay_s=0.1)
+        port = url.rsplit(":", 1)[1]
+
+        async def until_running() -> None:
+            async with client.connect(snapshot["id"]) as socket:
+                await collect(socket, until=lambda m: m["status"] == "running" and m["progress"] > 0)
+
+        asyncio.run(until_running())
+        server = next(p for p in psutil.Process().children() if port in " ".join(p.cmdline()))
+        server.kill()  # SIGKILL: the in-memory queue and the running job die with the process
+        server.wait(10)
+        restarted = spawn([sys.executable, "manage.py", "serve", "--port", port], env, tmp_path / "serve2.log")
+        try:
+            wait_ready(url, process=restarted)
+            status, final = client.request(f"/api/jobs/{snapshot['id']}/")
+            assert status == 200 and final["status"] in {"queued", "running", "succeeded"}
+
+            async def until_done() -> list[dict]:
+                async with client.connect(snapshot["id"]) as socket:
+                    return await collect(socket, timeout=60)
+
+            assert asyncio.run(until_done())[-1]["status"] == "succeeded"
+        finally:
+            stop(restarted)
