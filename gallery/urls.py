@@ -6,7 +6,20 @@ app_name = "gallery"
 
 urlpatterns = [
     path("gallery/", views.gallery, name="gallery"),
+    path("gallery/entries/<int:entry_id>/", views.entry, name="entry"),
+    path("gallery/entries/<int:entry_id>/report/", views.report, name="report"),
+    path("gallery/posters/<int:entry_id>.jpg", views.poster, name="poster"),
     path("museum/", views.museum, name="museum"),
+    path("museum/sw.js", views.museum_service_worker, name="museum_sw"),
+    path("museum/winners/", views.museum_winners, name="winners"),
+    path("museum/<slug:slug>/", views.museum_screen, name="screen"),
+    path("museum/<slug:slug>/playlist.json", views.museum_playlist, name="playlist"),
+    path("museum/<slug:slug>/heartbeat/", views.museum_heartbeat, name="heartbeat"),
     path("moderation/", views.moderation, name="moderation"),
+    path("moderation/bulk/", views.bulk, name="bulk"),
+    path("moderation/screens/", views.screens, name="screens"),
+    path("moderation/entries/<int:entry_id>/claim/", views.claim, name="claim"),
+    path("moderation/entries/<int:entry_id>/decide/", views.decide, name="decide"),
+    path("moderation/entries/<int:entry_id>/log/", views.entry_log, name="entry_log"),
     path("moderation/system-check/", views.system_check, name="system_check"),
 ]

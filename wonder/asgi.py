@@ -13,13 +13,16 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from experience.routing import websocket_urlpatterns as kiosk_sockets  # noqa: E402
+from gallery.routing import websocket_urlpatterns as museum_sockets  # noqa: E402
 from generation import realtime  # noqa: E402
 from generation.routing import websocket_urlpatterns as job_sockets  # noqa: E402
 
 router = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter([*job_sockets, *kiosk_sockets]))),
+        "websocket": AllowedHostsOriginValidator(
+            AuthMiddlewareStack(URLRouter([*job_sockets, *kiosk_sockets, *museum_sockets]))
+        ),
     }
 )
 

@@ -29,6 +29,9 @@ class Command(BaseCommand):
 
         self.stdout.write(seed_contest_demo(user))
         call_command("seed_installation")
+        from gallery.models import Screen
+
+        Screen.objects.get_or_create(slug="lobby", defaults={"name": "Lobby screen"})
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo moderator: log in at /admin/ or /moderation/ as '{DEMO_MODERATOR}' "

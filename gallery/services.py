@@ -1,0 +1,279 @@
+"""Every write of the gallery: claim, approve, reject, keep, take down, report, reorder, screen heartbeats.
+
+Plain functions with keyword arguments, one transaction each; entry state changes go through
+:mod:`contest.services`, and each decision is written to the audit log in the same transaction. Museum screens are
+told after commit (over the channel layer), so they never show what the database has already taken back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from contest import services as contest
+from contest.models import Entry
+from generation import realtime
+from generation import services as jobs
+
+from .models import CollectionItem, ModerationClaim, ModerationLog, PlaylistItem, Report, Screen
+
+MODERATORS_GROUP = "moderators"
+MUSEUM_GROUP = "museum"
+REPORTS_PER_HOUR = getattr(settings, "WONDER_REPORTS_PER_HOUR", 10)
+
+
+class GalleryError(contest.ContestError):
+    """A refused moderation or report; same shape as the contest's errors, so views handle both alike."""
+
+
+def is_moderator(user: Any) -> bool:
+    if user is None or not user.is_authenticated:
+        return False
+    return user.is_staff or user.groups.filter(name=MODERATORS_GROUP).exists()
+
+
+def screen_group(slug: str) -> str:
+    return f"museum.{slug}"
+
+
+def notify_screens(*, reason: str, removed: list[int] | None = None, screen: str | None = None) -> None:
+    """After commit, tell museum screens (one, or all) to fetch their playlist again; ``removed`` drop at once."""
+    message = {"type": "museum.changed", "reason": reason, "removed": list(removed or [])}
+    group = screen_group(screen) if screen else MUSEUM_GROUP
+    transaction.on_commit(lambda: realtime.publish(group, message))
+
+
+def _state(entry: Entry) -> dict[str, Any]:
+    """What the audit log keeps of an entry, before and after a decision."""
+    return {
+        "state": entry.state,
+        "public": entry.is_public,
+        "reject_reason": entry.reject_reason,
+        "reject_note": entry.reject_note,
+    }
+
+
+def _log(entry: Entry, *, actor: Any, action: str, before: dict, note: str = "") -> ModerationLog:
+    return ModerationLog.objects.create(
+        entry=entry, actor=actor, action=action, before=before, after=_state(entry), note=(note or "").strip()
+    )
+
+
+def _locked(entry_id: int) -> Entry:
+    entry = Entry.objects.select_for_update().filter(pk=entry_id).first()
+    if entry is None:
+        raise GalleryError("no_such_entry", _("There is no such entry."), status=404)
+    return entry
+
+
+def _check_claim(entry_id: int, moderator: Any) -> None:
+    claim = ModerationClaim.objects.select_related("moderator").filter(entry_id=entry_id).first()
+    if claim is not None and claim.active() and claim.moderator_id != moderator.pk:
+        raise GalleryError(
+            "claimed",
+            _("%(name)s is reviewing this entry.") % {"name": claim.moderator.get_username()},
+            status=409,
+        )
+
+
+def _resolve_reports(entry_id: int, moderator: Any) -> int:
+    return Report.objects.filter(entry_id=entry_id, resolved__isnull=True).update(
+        resolved=timezone.now(), resolved_by=moderator
+    )
+
+
+# --- Claims ----------------------------------------------------------------------------------------------------
+
+
+def claim_entry(*, entry_id: int, moderator: Any) -> ModerationClaim:
+    """Take (or renew) the review of an entry; refused while another moderator's claim is running."""
+    now = timezone.now()
+    with transaction.atomic():
+        entry = _locked(entry_id)  # the entry's row lock serialises two moderators claiming at once
+        claim = ModerationClaim.objects.select_related("moderator").filter(entry=entry).first()
+        if claim is not None and claim.active(now) and claim.moderator_id != moderator.pk:
+            raise GalleryError(
+                "claimed",
+                _("%(name)s is reviewing this entry.") % {"name": claim.moderator.get_username()},
+                status=409,
+            )
+        claim, _created = ModerationClaim.objects.update_or_create(
+            entry=entry, defaults={"moderator": moderator, "until": now + ModerationClaim.TTL}
+        )
+    return claim
+
+
+def release_claim(*, entry_id: int, moderator: Any) -> None:
+    ModerationClaim.objects.filter(entry_id=entry_id, moderator=moderator).delete()
+
+
+# --- Decisions -------------------------------------------------------------------------------------------------
+
+
+def approve(*, entry_id: int, moderator: Any, note: str = "") -> Entry:
+    """Approve a submitted entry (contest's service), log it, free the claim and refresh the screens."""
+    with transaction.atomic():
+        _check_claim(entry_id, moderator)
+        before = _state(_locked(entry_id))
+        entry = contest.approve_entry(entry_id=entry_id, moderator=moderator)
+        _resolve_reports(entry_id, moderator)
+        _log(entry, actor=moderator, action=ModerationLog.Action.APPROVE, before=before, note=note)
+        release_claim(entry_id=entry_id, moderator=moderator)
+        notify_screens(reason="publish")
+    return entry
+
+
+def reject(*, entry_id: int, moderator: Any, reason: str, note: str = "") -> Entry:
+    """Reject an entry with a reason its fan sees (contest's service); a public one leaves every screen."""
+    with transaction.atomic():
+        _check_claim(entry_id, moderator)
+        before = _state(_locked(entry_id))
+        entry = contest.reject_entry(entry_id=entry_id, moderator=moderator, reason=reason, note=note)
+        _resolve_reports(entry_id, moderator)
+        _log(entry, actor=moderator, action=ModerationLog.Action.REJECT, before=before, note=note)
+        release_claim(entry_id=entry_id, moderator=moderator)
+        if before["public"]:
+            notify_screens(reason="unpublish", removed=[entry_id])
+    return entry
+
+
+def keep(*, entry_id: int, moderator: Any, note: str = "") -> Entry:
+    """A reported public entry is fine: close its reports, so it leaves the queue; it stays public."""
+    with transaction.atomic():
+        _check_claim(entry_id, moderator)
+        entry = _locked(entry_id)
+        if not entry.is_public:
+            raise GalleryError("not_public", _("Only a public entry can be kept."), status=409)
+        before = _state(entry)
+        _resolve_reports(entry_id, moderator)
+        _log(entry, actor=moderator, action=ModerationLog.Action.KEEP, before=before, note=note)
+        release_claim(entry_id=entry_id, moderator=moderator)
+    return entry
+
+
+def take_down_entry(*, entry_id: int, moderator: Any, note: str = "") -> Entry:
+    """Unpublish an entry everywhere at once: back to "waiting for review", its video private, screens told.
+
+    Contest's state machine has no "public -> submitted" move (rejection is final), so this one move is made here,
+    under the same row lock and audited; see the report to contest's owner.
+    """
+    with transaction.atomic():
+        entry = _locked(entry_id)
+        if not entry.is_public:
+            raise GalleryError("not_public", _("This entry is not public."), status=409)
+        before = _state(entry)
+        entry.state = Entry.State.SUBMITTED
+        entry.decided = timezone.now()
+        entry.decided_by = moderator
+        entry.save(update_fields=["state", "decided", "decided_by"])
+        if not Entry.objects.filter(job_id=entry.job_id, state__in=Entry.PUBLIC).exists():
+            jobs.change_job(entry.job_id, public=False)
+        _log(entry, actor=moderator, action=ModerationLog.Action.TAKE_DOWN, before=before, note=note)
+        notify_screens(reason="unpublish", removed=[entry_id])
+    return entry
+
+
+BULK_ACTIONS = ("approve", "reject", "keep", "take_down")
+
+
+def bulk_moderate(
+    *, entry_ids: list[int], moderator: Any, action: str, reason: str = "", note: str = ""
+) -> tuple[int, list[str]]:
+    """Apply one decision to many entries, each in its own transaction; returns (done, error messages)."""
+    if action not in BULK_ACTIONS:
+        raise GalleryError("bad_action", _("Choose an action."))
+    done, errors = 0, []
+    for entry_id in entry_ids:
+        try:
+            if action == "approve":
+                approve(entry_id=entry_id, moderator=moderator, note=note)
+            elif action == "reject":
+                reject(entry_id=entry_id, moderator=moderator, reason=reason, note=note)
+            elif action == "keep":
+                keep(entry_id=entry_id, moderator=moderator, note=note)
+            else:
+                take_down_entry(entry_id=entry_id, moderator=moderator, note=note)
+            done += 1
+        except contest.ContestError as exc:
+            errors.append(f"#{entry_id}: {exc.message}")
+    return done, errors
+
+
+# --- Reports ---------------------------------------------------------------------------------------------------
+
+
+def report_entry(*, entry_id: int, user: Any, ip: str, reason: str, note: str = "") -> Report:
+    """Anyone may report a public entry (rate-limited per account or network); it goes back to the queue."""
+    if reason not in Report.Reason.values:
+        raise GalleryError("reason_required", _("Choose a reason for your report."))
+    authenticated = user is not None and user.is_authenticated
+    who = f"user:{user.pk}" if authenticated else f"ip:{contest.client_hash(ip)}"
+    if not contest._take(f"report:{who}", REPORTS_PER_HOUR, 3600):
+        raise GalleryError("too_many_reports", _("You have sent many reports. Please try again later."), status=429)
+    with transaction.atomic():
+        entry = _locked(entry_id)
+        if not entry.is_public:
+            raise GalleryError("not_public", _("This entry is not public."), status=404)
+        report = Report.objects.create(
+            entry=entry,
+            reporter=user if authenticated else None,
+            reporter_hash="" if authenticated else contest.client_hash(ip),
+            reason=reason,
+            note=(note or "").strip()[:1000],
+        )
+        _log(
+            entry,
+            actor=user if authenticated else None,
+            action=ModerationLog.Action.REPORT,
+            before=_state(entry),
+            note=report.get_reason_display(),
+        )
+    return report
+
+
+# --- Curation and screens --------------------------------------------------------------------------------------
+
+
+def reorder_collection(*, collection_id: int, entry_ids: list[int]) -> None:
+    """Set the order of a collection's entries (drag to reorder); entries not named keep their place after."""
+    with transaction.atomic():
+        items = {i.entry_id: i for i in CollectionItem.objects.select_for_update().filter(collection_id=collection_id)}
+        order = [e for e in entry_ids if e in items] + sorted(
+            set(items) - set(entry_ids), key=lambda e: items[e].position
+        )
+        for position, entry_id in enumerate(order):
+            items[entry_id].position = position
+        CollectionItem.objects.bulk_update(items.values(), ["position"])
+        notify_screens(reason="reorder")
+
+
+def reorder_playlist(*, screen_slug: str, entry_ids: list[int]) -> None:
+    """Replace a screen's own playlist with these entries, in this order."""
+    with transaction.atomic():
+        screen = Screen.objects.select_for_update().get(slug=screen_slug)
+        PlaylistItem.objects.filter(screen=screen).delete()
+        PlaylistItem.objects.bulk_create(
+            PlaylistItem(screen=screen, entry_id=entry_id, position=position)
+            for position, entry_id in enumerate(dict.fromkeys(entry_ids))
+        )
+        notify_screens(reason="reorder", screen=screen.slug)
+
+
+def record_heartbeat(*, slug: str, status: str, now_playing: int | None = None, version: str = "") -> Screen:
+    """A screen's sign of life: what it plays and whether from the network or its cache."""
+    if status not in Screen.Status.values:
+        status = Screen.Status.PLAYING
+    with transaction.atomic():
+        screen = Screen.objects.select_for_update().filter(slug=slug).first()
+        if screen is None:
+            raise GalleryError("no_such_screen", _("There is no such screen."), status=404)
+        screen.last_heartbeat = timezone.now()
+        screen.status = status
+        screen.now_playing_id = now_playing if now_playing and Entry.objects.filter(pk=now_playing).exists() else None
+        screen.playlist_version = (version or "")[:64]
+        screen.save(update_fields=["last_heartbeat", "status", "now_playing", "playlist_version"])
+    return screen
