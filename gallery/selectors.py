@@ -30,7 +30,7 @@ from django.utils.dateparse import parse_datetime
 from contest.models import ArenaBoard, Entry
 from contest.selectors import current_contest
 
-from .models import CollectionItem, Exhibition, ModerationClaim, ModerationLog, PlaylistItem, Report, Screen
+from .models import Collection, CollectionItem, Exhibition, ModerationClaim, ModerationLog, PlaylistItem, Report, Screen
 
 # How much each risk signal weighs in the queue order: a flagged prompt, each open report, a new account.
 RISK_FLAGGED = 5
@@ -265,3 +265,10 @@ def playlist_version(entries: list[Entry]) -> str:
 
 def screens() -> list[Screen]:
     return list(Screen.objects.select_related("now_playing").order_by("name"))
+
+
+def film_collections() -> QuerySet[Collection]:
+    """Collections with how many of their clips are public (only those go into the film)."""
+    return Collection.objects.annotate(
+        clip_count=Count("items", filter=Q(items__entry__state__in=Entry.PUBLIC))
+    ).order_by("-created")

@@ -18,8 +18,9 @@ from contest import services as contest
 from contest.models import Entry
 from generation import realtime
 from generation import services as jobs
+from generation.models import Job
 
-from .models import CollectionItem, ModerationClaim, ModerationLog, PlaylistItem, Report, Screen
+from .models import Collection, CollectionItem, ModerationClaim, ModerationLog, PlaylistItem, Report, Screen
 
 MODERATORS_GROUP = "moderators"
 MUSEUM_GROUP = "museum"
@@ -277,3 +278,51 @@ def record_heartbeat(*, slug: str, status: str, now_playing: int | None = None, 
         screen.playlist_version = (version or "")[:64]
         screen.save(update_fields=["last_heartbeat", "status", "now_playing", "playlist_version"])
     return screen
+
+
+# --- The film and the time-slice poster (jobs) ----------------------------------------------------------------
+
+
+def _creator(entry: Entry) -> tuple[str, str]:
+    fan = getattr(entry.author, "fan", None)
+    name = fan.display_name if fan else entry.author.get_username()
+    country = fan.country.name if fan and fan.country else ""
+    return str(name), str(country)
+
+
+def start_film(*, collection_id: int, moderator: Any) -> Job:
+    """Turn a collection into "Your Epic Vibe": its public entries in order, captions and credits, as a job."""
+    collection = Collection.objects.get(pk=collection_id)
+    items = (
+        CollectionItem.objects.filter(collection=collection, entry__state__in=Entry.PUBLIC)
+        .select_related("entry__job", "entry__author__fan")
+        .order_by("position", "pk")
+    )
+    clips, credits = [], []
+    for item in items:
+        video = ((item.entry.job.result or {}).get("files") or {}).get("video")
+        if not video:
+            continue
+        name, country = _creator(item.entry)
+        clips.append(
+            {"path": video, "title": item.entry.title, "creator": name, "country": country, "sport": item.entry.sport}
+        )
+        credits.append(f"{item.entry.title} — {name}" + (f" ({country})" if country else ""))
+    if not clips:
+        raise contest.ContestError("empty_collection", _("This collection has no published videos yet."), status=409)
+    return jobs.create_job(
+        kind="film",
+        spec={"title": collection.title, "clips": clips, "credits": credits, "collection": collection.pk},
+        owner=moderator,
+    )
+
+
+def start_time_slice(*, entry_id: int, owner: Any, session_key: str) -> Job:
+    """A stroboscopic still of a public entry's clip, as a job anyone watching the entry may start."""
+    entry = Entry.objects.select_related("job").get(pk=entry_id, state__in=Entry.PUBLIC)
+    video = ((entry.job.result or {}).get("files") or {}).get("video")
+    if not video:
+        raise contest.ContestError("no_video", _("This entry has no video to slice."), status=409)
+    return jobs.create_job(
+        kind="timeslice", spec={"video": video, "entry": entry.pk}, owner=owner, session_key=session_key
+    )

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import user_passes_test
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,11 +21,12 @@ from django.views.decorators.http import require_POST
 from contest.models import Entry
 from contest.services import ContestError
 from generation import services as jobs
+from generation.models import Job
 from generation.prompting.vocab import SPORTS, STYLES
 
 from . import museum as showcase
 from . import selectors, services
-from .models import ModerationLog, Report, Screen
+from .models import Collection, ModerationLog, Report, Screen
 from .thumbnails import poster_thumbnail
 
 moderator_required = user_passes_test(services.is_moderator, login_url="admin:login")
@@ -269,3 +271,49 @@ def museum_service_worker(request: HttpRequest) -> HttpResponse:
     response["Service-Worker-Allowed"] = "/museum/"
     response["Cache-Control"] = "no-cache"
     return response
+
+
+# --- The film and the time-slice poster ------------------------------------------------------------------------
+
+
+@moderator_required
+def films(request: HttpRequest) -> HttpResponse:
+    """Collections that can become "Your Epic Vibe"; POST starts the film job."""
+    if request.method == "POST":
+        try:
+            job = services.start_film(collection_id=int(request.POST.get("collection", "")), moderator=request.user)
+        except (ValueError, Collection.DoesNotExist):
+            raise Http404 from None
+        except ContestError as exc:
+            messages.error(request, exc.message)
+            return redirect("gallery:films")
+        return redirect("gallery:film", job_id=job.pk)
+    return render(request, "gallery/films.html", {"nav": "moderation", "collections": selectors.film_collections()})
+
+
+@moderator_required
+def film(request: HttpRequest, job_id) -> HttpResponse:
+    return render(
+        request, "gallery/film.html", {"nav": "moderation", "job": get_object_or_404(Job, pk=job_id, kind="film")}
+    )
+
+
+@require_POST
+def timeslice_start(request: HttpRequest, entry_id: int) -> HttpResponse:
+    if not request.session.session_key:
+        request.session.save()
+    try:
+        job = services.start_time_slice(entry_id=entry_id, owner=request.user, session_key=request.session.session_key)
+    except Entry.DoesNotExist:
+        raise Http404 from None
+    except ContestError as exc:
+        messages.error(request, exc.message)
+        return redirect("gallery:entry", entry_id=entry_id)
+    return redirect("gallery:timeslice", job_id=job.pk)
+
+
+def timeslice(request: HttpRequest, job_id) -> HttpResponse:
+    job = get_object_or_404(Job, pk=job_id, kind="timeslice")
+    if not job.can_view(request.user, request.session.session_key):
+        raise PermissionDenied
+    return render(request, "gallery/timeslice.html", {"nav": "gallery", "job": job})

@@ -112,23 +112,33 @@
   window.WonderJobs = { start: start };
 })();
 
-// When a video job succeeds, put its player on the page (the template renders it for finished jobs).
+// When a job succeeds, put its video or picture on the page (templates render them for finished jobs).
 document.addEventListener("job:update", function (event) {
   var snap = event.detail;
   var holder = document.querySelector('[data-job-player="' + snap.id + '"]');
-  if (!holder || snap.status !== "succeeded" || !snap.result || !snap.result.files.video || holder.querySelector("video")) return;
+  if (!holder || snap.status !== "succeeded" || !snap.result || holder.querySelector("video, img")) return;
+  var files = snap.result.files;
   var texts = document.getElementById("player-texts").dataset;
-  var video = document.createElement("video");
-  video.controls = video.autoplay = video.muted = video.loop = video.playsInline = true;
-  video.poster = snap.result.files.poster || "";
-  video.src = snap.result.files.video;
+  var media;
+  if (files.video) {
+    media = document.createElement("video");
+    media.controls = media.autoplay = media.muted = media.loop = media.playsInline = true;
+    media.poster = files.poster || "";
+    media.src = files.video;
+  } else if (files.image) {
+    media = document.createElement("img");
+    media.src = files.image;
+    media.alt = texts.imageAlt || "";
+  } else {
+    return;
+  }
   var label = document.createElement("p");
   label.className = "ai-label";
   label.textContent = texts.ai + (snap.result.metadata.preview ? " · " + texts.preview : "");
   var download = document.createElement("a");
   download.className = "button";
-  download.href = snap.result.files.video;
+  download.href = files.video || files.image;
   download.setAttribute("download", "");
   download.textContent = texts.download;
-  holder.append(video, label, download);
+  holder.append(media, label, download);
 });
