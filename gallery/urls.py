@@ -21,6 +21,7 @@ urlpatterns = [
     path("moderation/bulk/", views.bulk, name="bulk"),
     path("moderation/screens/", views.screens, name="screens"),
     path("moderation/films/", views.films, name="films"),
+    path("moderation/collections/<int:collection_id>/", views.collection_order, name="collection_order"),
     path("moderation/films/<uuid:job_id>/", views.film, name="film"),
     path("moderation/entries/<int:entry_id>/claim/", views.claim, name="claim"),
     path("moderation/entries/<int:entry_id>/decide/", views.decide, name="decide"),

@@ -317,3 +317,21 @@ def timeslice(request: HttpRequest, job_id) -> HttpResponse:
     if not job.can_view(request.user, request.session.session_key):
         raise PermissionDenied
     return render(request, "gallery/timeslice.html", {"nav": "gallery", "job": job})
+
+
+@moderator_required
+def collection_order(request: HttpRequest, collection_id: int) -> HttpResponse:
+    """Drag (or move with the buttons) a collection's entries into order; saving tells the museum screens."""
+    collection = get_object_or_404(Collection, pk=collection_id)
+    if request.method == "POST":
+        try:
+            entry_ids = [int(value) for value in request.POST.getlist("entry")]
+        except ValueError:
+            return HttpResponse(status=400)
+        services.reorder_collection(collection_id=collection.pk, entry_ids=entry_ids)
+        messages.success(request, _("The new order is saved; museum screens update within seconds."))
+        return redirect("gallery:collection_order", collection_id=collection.pk)
+    items = collection.items.select_related("entry__author__fan").order_by("position", "pk")
+    return render(
+        request, "gallery/collection_order.html", {"nav": "moderation", "collection": collection, "items": items}
+    )
