@@ -21,6 +21,8 @@ from django.db import close_old_connections
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from wonder.logging import job_context
+
 from . import services
 from .engines import get_engine
 from .engines.base import EngineError, EngineResult, JobCanceled
@@ -98,9 +100,16 @@ def result_payload(result: EngineResult) -> dict[str, Any]:
 
 def execute(job_id: Any, *, attempt: int, worker: str) -> str | None:
     """Run one delivery of a job; returns the final status, or None when the delivery was stale."""
+    with job_context(job_id):
+        return _execute(job_id, attempt=attempt, worker=worker)
+
+
+def _execute(job_id: Any, *, attempt: int, worker: str) -> str | None:
     job = services.claim_job(job_id, attempt=attempt, worker=worker)
     if job is None:
+        log.info("stale delivery (attempt %s) ignored", attempt)
         return None
+    log.info("%s job started on %s (attempt %s, engine %s)", job.kind, worker, job.attempts, job.engine)
     out_dir = job_output_dir(job)
     progress = JobProgress(job.pk)
     with translation.override(job.language), heartbeat(job.pk):
@@ -109,7 +118,9 @@ def execute(job_id: Any, *, attempt: int, worker: str) -> str | None:
             out_dir.mkdir(parents=True, exist_ok=True)
             result = engine.generate(job.spec, out_dir=out_dir, progress=progress, cancelled=progress.cancelled)
             params = {k: result.metadata[k] for k in ("engine", "model", "seed", "steps") if k in result.metadata}
-            return services.succeed_job(job.pk, result=result_payload(result), engine_params=params).status
+            done = services.succeed_job(job.pk, result=result_payload(result), engine_params=params)
+            log.info("%s job succeeded in %.2f s", done.kind, (done.finished - done.started).total_seconds())
+            return done.status
         except (JobCanceled, services.InvalidTransition):
             shutil.rmtree(out_dir, ignore_errors=True)
             return _cancel_if_running(job.pk)

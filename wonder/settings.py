@@ -57,8 +57,8 @@ if WONDER_HTTPS:
     # Turn these off if a subdomain must stay on plain HTTP, or before the domain is ready for preloading.
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
-# /healthz and /readyz answer plain HTTP probes from the proxy and the orchestrator.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# /healthz, /readyz and /metrics answer plain HTTP probes from the proxy and the orchestrator.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
@@ -88,6 +88,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "wonder.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -260,6 +261,9 @@ WONDER_LLM_API_KEY = os.environ.get("WONDER_LLM_API_KEY", "")
 WONDER_LLM_TIMEOUT_S = env_float("WONDER_LLM_TIMEOUT_S", 8.0)
 WONDER_MODERATION_HOOK = os.environ.get("WONDER_MODERATION_HOOK", "")
 
+# Prometheus scrapes /metrics with this bearer token; without one, metrics are served only when DEBUG is on.
+WONDER_METRICS_TOKEN = os.environ.get("WONDER_METRICS_TOKEN", "")
+
 # --- Auth -----------------------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -323,8 +327,18 @@ WONDER_SERVE_MEDIA = env_bool("WONDER_SERVE_MEDIA", True)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"job": {"()": "wonder.logging.JobContextFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [job %(job_id)s] %(message)s"},
+        "json": {"()": "wonder.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if os.environ.get("LOG_FORMAT") == "json" else "plain",
+            "filters": ["job"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.channels.server": {"level": "WARNING"},
