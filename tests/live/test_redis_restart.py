@@ -19,7 +19,19 @@ def restart_redis(url: str) -> None:
     port = url.rsplit(":", 1)[1].split("/")[0]
     redis.Redis(port=int(port)).shutdown(nosave=True)
     subprocess.run(
-        ["redis-server", "--port", port, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "yes"],
+        [
+            "redis-server",
+            "--port",
+            port,
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--daemonize",
+            "yes",
+        ],
         check=True,
     )
     for _ in range(50):
