@@ -150,7 +150,6 @@ def test_lora_defaults_are_few_steps_without_guidance(settings) -> None:
 
 @pytest.fixture(scope="module")
 def wan_lora(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    pytest.importorskip("peft")
     return build_tiny_wan_lora(tmp_path_factory.mktemp("wan-lora") / "lora")
 
 
@@ -179,7 +178,6 @@ def test_a_configured_lora_is_fused_and_brings_few_step_defaults(
 
 
 def test_an_absent_lora_is_model_missing(configured: Path, settings, tmp_path: Path) -> None:
-    pytest.importorskip("peft")
     settings.WONDER_WAN_LORA = str(tmp_path / "no-such-lora")
 
     with pytest.raises(EngineError) as error:

@@ -151,7 +151,6 @@ def test_cancel_mid_run_raises_and_neither_decodes_nor_writes_a_video(
 
 
 def test_an_i2v_lora_is_fused_and_brings_few_step_defaults(configured, avatars, settings, tmp_path: Path) -> None:
-    pytest.importorskip("peft")
     # The attention shapes of the tiny T2V and I2V transformers match, so the T2V test LoRA fits both.
     lora = build_tiny_wan_lora(tmp_path / "lora")
     settings.WONDER_WAN_I2V_LORA = str(lora)
