@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from typing import Any
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
 
 from . import realtime
 from .models import Job
@@ -33,6 +35,7 @@ def _snapshot(job_id: str) -> dict[str, Any] | None:
 class JobConsumer(AsyncWebsocketConsumer):
     job_id: str | None = None
     last_seq = -1
+    refresher: asyncio.Task | None = None
 
     async def connect(self) -> None:
         job = await _load(self.scope["url_route"]["kwargs"]["job_id"])
@@ -48,11 +51,22 @@ class JobConsumer(AsyncWebsocketConsumer):
         self.job_id = str(job.pk)
         # Subscribe before reading, so no change can fall between the read and the subscription.
         await self.channel_layer.group_add(realtime.job_group(self.job_id), self.channel_name)
-        await self._send_current()
+        if not await self._send_current():
+            self.refresher = asyncio.create_task(self._refresh_until_finished())
 
     async def disconnect(self, code: int) -> None:
+        if self.refresher:
+            self.refresher.cancel()
         if self.job_id:
             await self.channel_layer.group_discard(realtime.job_group(self.job_id), self.channel_name)
+
+    async def _refresh_until_finished(self) -> None:
+        """Re-read the row now and then while the job is active: the layer delivers at most once, and a broker
+        restart can drop a subscription, but the row is the truth, so an open socket never stays stale for long."""
+        while True:
+            await asyncio.sleep(settings.WONDER_SOCKET_REFRESH_S)
+            if await self._send_current():
+                return
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         """Clients may ask for the current snapshot or ping; anything else gets an error frame."""
@@ -75,10 +89,13 @@ class JobConsumer(AsyncWebsocketConsumer):
     async def job_snapshot(self, event: dict[str, Any]) -> None:
         await self._forward(event["seq"], event["text"])
 
-    async def _send_current(self, force: bool = False) -> None:
+    async def _send_current(self, force: bool = False) -> bool:
+        """Send the row's snapshot if it is newer (or ``force``); True once the job has finished."""
         snapshot = await _snapshot(self.job_id)
-        if snapshot is not None:
-            await self._forward(snapshot["seq"], json.dumps(snapshot), force=force)
+        if snapshot is None:
+            return True
+        await self._forward(snapshot["seq"], json.dumps(snapshot), force=force)
+        return snapshot["status"] in Job.FINISHED
 
     async def _forward(self, seq: int, text: str, force: bool = False) -> None:
         # Publishers on different threads may deliver out of order: never step a client back in time.

@@ -45,7 +45,7 @@ def restart_redis(url: str) -> None:
 def test_redis_restart_mid_job(tmp_path):
     with distributed_site(tmp_path) as (url, env, workers):
         client = SiteClient(url)
-        snapshot = client.start_diagnostic(steps=60, delay_s=0.1)
+        snapshot = client.start_diagnostic(steps=100, delay_s=0.1)  # 10 s: still running after the restart
 
         async def scenario() -> tuple[list[dict], list[dict]]:
             async with client.connect(snapshot["id"]) as kept:
