@@ -87,6 +87,12 @@ def test_consent_camera_countdown_capture_style_progress_avatar(avatar_site, kio
     page.wait_for_url(re.compile(r"/a/[0-9a-f-]+/$"))
     result = page.get_by_test_id("avatar-result").locator("img")
     result.wait_for(state="visible", timeout=30_000)
+    # Visible is not loaded: wait until the browser has decoded the picture, then check its size.
+    page.wait_for_function(
+        "document.querySelector('[data-testid=avatar-result] img').complete"
+        " && document.querySelector('[data-testid=avatar-result] img').naturalWidth > 0",
+        timeout=30_000,
+    )
     assert page.evaluate("document.querySelector('[data-testid=avatar-result] img').naturalWidth") == 1080
     assert page.locator(".qr svg").count() == 1
     page.screenshot(path=str(tmp_path / "avatar-result.png"))
