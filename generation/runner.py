@@ -121,22 +121,22 @@ def _execute(job_id: Any, *, attempt: int, worker: str) -> str | None:
             done = services.succeed_job(job.pk, result=result_payload(result), engine_params=params)
             log.info("%s job succeeded in %.2f s", done.kind, (done.finished - done.started).total_seconds())
             return done.status
-        except (JobCanceled, services.InvalidTransition):
+        except Exception as exc:
+            # No result is kept from a run that did not succeed.
             shutil.rmtree(out_dir, ignore_errors=True)
-            return _cancel_if_running(job.pk)
-        except EngineError as exc:
-            shutil.rmtree(out_dir, ignore_errors=True)
-            return _fail(job.pk, exc.code, exc.message)
-        except OSError as exc:
-            shutil.rmtree(out_dir, ignore_errors=True)
-            if exc.errno == errno.ENOSPC:
-                return _fail(job.pk, "disk_full", _("The server ran out of storage space. Please try again later."))
-            log.exception("job %s failed", job.pk)
-            return _fail(job.pk, "internal_error", _("Something went wrong while making this. Please try again."))
-        except Exception:
-            shutil.rmtree(out_dir, ignore_errors=True)
-            log.exception("job %s failed", job.pk)
-            return _fail(job.pk, "internal_error", _("Something went wrong while making this. Please try again."))
+            return _end_unsuccessfully(job.pk, exc)
+
+
+def _end_unsuccessfully(job_id: Any, exc: Exception) -> str:
+    """Record why a run stopped: canceled, a message the engine chose, a full disk, or a generic failure."""
+    if isinstance(exc, JobCanceled | services.InvalidTransition):
+        return _cancel_if_running(job_id)
+    if isinstance(exc, EngineError):
+        return _fail(job_id, exc.code, exc.message)
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return _fail(job_id, "disk_full", _("The server ran out of storage space. Please try again later."))
+    log.exception("job %s failed", job_id, exc_info=exc)
+    return _fail(job_id, "internal_error", _("Something went wrong while making this. Please try again."))
 
 
 def _cancel_if_running(job_id: Any) -> str:
