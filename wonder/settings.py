@@ -61,6 +61,14 @@ if WONDER_HTTPS:
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Only the installation's own pages may ask for the camera (the selfie); nothing else is ever needed.
+PERMISSIONS_POLICY = {
+    "camera": ["self"],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+}
 
 # Where runtime data lives in embedded mode (database, media); ignored by git.
 VAR_DIR = Path(os.environ.get("WONDER_VAR_DIR", BASE_DIR / "var"))
@@ -80,6 +88,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_htmx",
     "template_partials",
+    "csp",
     "generation",
     "experience",
     "avatars",
@@ -90,6 +99,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "wonder.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -324,6 +335,28 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+
+# Content-Security-Policy: our pages run only our own scripts and styles (no inline code, no eval), so an
+# injected <script> or style attribute does nothing. Media may come from object storage (MEDIA_URL's origin).
+MEDIA_ORIGIN = os.environ.get("WONDER_MEDIA_ORIGIN", "")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:", *filter(None, [MEDIA_ORIGIN])],
+        "media-src": ["'self'", "blob:", *filter(None, [MEDIA_ORIGIN])],
+        # 'self' covers same-origin ws:// and wss:// in CSP Level 3 browsers.
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 # Embedded mode serves media itself (with range requests, so videos seek); production puts a proxy or
 # object storage in front.
 WONDER_SERVE_MEDIA = env_bool("WONDER_SERVE_MEDIA", True)

@@ -20,6 +20,9 @@
     this.retry = 0;
     this.pollTimer = null;
     this.finished = false;
+    // The server renders the starting percentage as data; the CSP forbids style attributes in markup.
+    var bar = root.querySelector(".job-bar");
+    bar.querySelector("span").style.width = (bar.getAttribute("aria-valuenow") || "0") + "%";
     var cancel = root.querySelector(".job-cancel");
     if (cancel) cancel.addEventListener("click", this.cancel.bind(this));
     this.connect();

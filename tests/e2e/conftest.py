@@ -42,5 +42,13 @@ def page(browser):
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.js_errors = errors
+    # Every browser test doubles as a Content-Security-Policy check: chromium reports each blocked script,
+    # style or connection on the console, and a page that needs one is broken in production.
+    blocked: list[str] = []
+    page.on(
+        "console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None
+    )
+    page.csp_blocked = blocked
     yield page
     context.close()
+    assert not blocked, "the Content-Security-Policy blocked something:\n" + "\n".join(blocked)
