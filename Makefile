@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast lint bench install system-deps run-distributed services-stop messages
+.PHONY: run test test-fast lint audit bench install system-deps run-distributed services-stop messages
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ test-fast: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# Known vulnerabilities in any installed package (scripts/audit.sh says when the advisory data is unreachable).
+audit: install
+	scripts/audit.sh
 
 bench: install
 	for script in bench/*.py; do echo "# $$script"; $(PY) $$script || exit 1; done
