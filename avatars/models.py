@@ -18,6 +18,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from generation import media_store
 from generation.models import Job
 
 
@@ -114,19 +115,19 @@ class Avatar(models.Model):
         return bool(self.session_key) and self.session_key == session_key
 
     def file(self, role: str) -> Path | None:
-        """The output file for ``role`` (``image``, ``portrait``, ``webp``) once the job succeeded."""
-        if self.job is None or self.job.status != Job.Status.SUCCEEDED or not self.job.result:
-            return None
-        relative = self.job.result.get("files", {}).get(role)
-        if not relative:
-            return None
-        path = Path(settings.MEDIA_ROOT) / relative
-        return path if path.is_file() else None
+        """A local copy of the output file for ``role`` (``image``, ``portrait``, ``webp``) once the job succeeded."""
+        relative = self._stored_name(role)
+        return media_store.local_path(relative) if relative else None
 
     def url(self, role: str) -> str | None:
-        if self.file(role) is None:
+        relative = self._stored_name(role)
+        # Checked without fetching the file: a web server in front of object storage has no local copy.
+        return media_store.url(relative) if relative and media_store.exists(relative) else None
+
+    def _stored_name(self, role: str) -> str | None:
+        if self.job is None or self.job.status != Job.Status.SUCCEEDED or not self.job.result:
             return None
-        return f"{settings.MEDIA_URL}{self.job.result['files'][role]}"
+        return self.job.result.get("files", {}).get(role) or None
 
     @property
     def urls(self) -> dict[str, str | None]:

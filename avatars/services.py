@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,9 +22,12 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 
+from generation import media_store
 from generation import services as jobs
 from generation.models import Job
+from wonder import ratelimit
 
 from . import faces
 from .bases import BASES
@@ -75,8 +77,15 @@ def withdraw_consent(session: Any) -> None:
 # --- capture -----------------------------------------------------------------------------------------------
 
 
-def save_capture(*, session_key: str, data: bytes, consented_at: datetime) -> tuple[Capture, faces.Analysis]:
+def save_capture(
+    *, session_key: str, data: bytes, consented_at: datetime, ip: str = ""
+) -> tuple[Capture, faces.Analysis]:
     """Check, analyse and privately store a selfie. Raises ``faces.PhotoRejected``; nothing is stored then."""
+    # Face analysis is the costliest thing a visitor can trigger: a few tries per visit, more per kiosk network.
+    if not ratelimit.allow(f"capture:{session_key}", settings.WONDER_CAPTURE_RATE_SESSION) or (
+        ip and not ratelimit.allow(f"capture-ip:{ratelimit.client_key(ip)}", settings.WONDER_CAPTURE_RATE_IP)
+    ):
+        raise faces.PhotoRejected("rate_limited", _("That was a lot of photos in a short time. Please wait a minute."))
     image = faces.open_photo(data)
     analysis = faces.analyse(image)
     folder = private_dir()
@@ -292,7 +301,8 @@ def delete_avatar(avatar: Avatar) -> None:
                 job = jobs.cancel_job(job)
             except jobs.InvalidTransition as exc:
                 job = exc.job
-        shutil.rmtree(Path(settings.MEDIA_ROOT) / "jobs" / str(job.pk), ignore_errors=True)
+        # Local files and the copies in object storage: biometric-derived, so really gone.
+        media_store.delete_tree(f"jobs/{job.pk}")
     avatar.delete()
     if was_finished:
         job.delete()

@@ -72,6 +72,7 @@ def capture(request: HttpRequest) -> HttpResponse:
                     session_key=_session_key(request),
                     data=_read_upload(form.cleaned_data["photo"]),
                     consented_at=consented_at,
+                    ip=request.META.get("REMOTE_ADDR", ""),
                 )
             except faces.PhotoRejected as exc:
                 error = exc.message
@@ -232,6 +233,7 @@ def phone_upload(request: HttpRequest, token: str) -> HttpResponse:
                 session_key=_session_key(request),
                 data=_read_upload(form.cleaned_data["photo"]),
                 consented_at=consented_at,
+                ip=request.META.get("REMOTE_ADDR", ""),
             )
         except faces.PhotoRejected as exc:
             error = exc.message

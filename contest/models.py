@@ -183,7 +183,14 @@ class Entry(models.Model):
     class Meta:
         ordering = ["-created"]
         verbose_name_plural = "entries"
-        indexes = [models.Index(fields=["contest", "state", "sport"], name="entry_board_idx")]
+        indexes = [
+            models.Index(fields=["contest", "state", "sport"], name="entry_board_idx"),
+            # The gallery's keyset pages walk entries in these two orders and stop after a page, instead of
+            # sorting every public entry per page. (Not partial: SQLite cannot match a partial index's condition
+            # against bound parameters, and nearly every entry is public anyway.)
+            models.Index(fields=["-submitted", "-id"], name="entry_new_idx"),
+            models.Index(fields=["-wilson", "-id"], name="entry_top_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["contest", "job"], name="entry_one_per_job_per_contest"),
             models.CheckConstraint(

@@ -44,9 +44,12 @@ def _start_of_day() -> datetime:
 
 
 def generation_quota(*, user: Any, session_key: str | None) -> Quota:
-    """Videos made today against the daily limit: per fan, or per browser session for visitors."""
+    """Videos made today against the daily limit: per fan, or per browser session for visitors.
+
+    A video that failed does not count: every failure after the prompt was accepted is ours (a full disk, a lost
+    worker), and a fan should not lose a try to it."""
     since = _start_of_day()
-    videos = Job.objects.filter(kind="video", created__gte=since)
+    videos = Job.objects.filter(kind="video", created__gte=since).exclude(status=Job.Status.FAILED)
     if user is not None and user.is_authenticated:
         return Quota(settings.WONDER_GENERATIONS_PER_DAY, videos.filter(owner=user).count())
     used = videos.filter(session_key=session_key, owner__isnull=True).count() if session_key else 0
@@ -65,7 +68,9 @@ def counts_hidden(contest: Contest) -> bool:
 
 def public_entries(contest: Contest, *, sport: str | None = None, order: str = "top") -> QuerySet[Entry]:
     """Approved, shortlisted and winning entries; "top" by the Wilson lower bound of likes, else newest first."""
-    entries = Entry.objects.filter(contest=contest, state__in=Entry.PUBLIC).select_related("job", "author__fan")
+    entries = Entry.objects.filter(contest=contest, state__in=Entry.PUBLIC).select_related(
+        "contest", "job", "author__fan"
+    )
     if sport:
         entries = entries.filter(sport=sport)
     if order == "top":

@@ -21,10 +21,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from generation import media_store
 from generation import services as jobs
 from generation.models import Job
 from generation.prompting import check_prompt, expand_prompt, parse_prompt
 from generation.prompting.vocab import EMOTIONS, SPORTS, STYLES
+from wonder import ratelimit
 
 from . import selectors
 from .accounts import is_verified
@@ -160,7 +162,7 @@ def generate_video(
         if (
             not authenticated
             and ip
-            and not _take(f"anon-gen:{client_hash(ip)}", settings.WONDER_ANON_GENERATIONS_PER_IP_DAY, 86400)
+            and not ratelimit.take(f"anon-gen:{client_hash(ip)}", settings.WONDER_ANON_GENERATIONS_PER_IP_DAY, 86400)
         ):
             raise ContestError(
                 "sign_in_required",
@@ -213,7 +215,8 @@ def _avatar_image(*, user: Any, session_key: str, references: list[str]) -> str 
     except Exception:  # another app's failure must not stop a video
         log.exception("avatar_for failed")
         return None
-    return str(image) if image else None
+    # A storage name, not this machine's path: the GPU worker that renders the video may be another machine.
+    return media_store.name_of(image) if image else None
 
 
 def adopt_videos(*, user: Any, job_ids: list[str]) -> int:
@@ -301,7 +304,9 @@ def submit_entry(*, user: Any, entry_id: int, accept_rules: bool) -> Entry:
 
 
 def _locked_entry(entry_id: int) -> Entry:
-    entry = Entry.objects.select_for_update().select_related("contest").filter(pk=entry_id).first()
+    # of=("self",): lock the entry only. Locking the joined contest row too would queue every vote of the contest
+    # behind one row and deadlock votes against judgements (seen under load on PostgreSQL).
+    entry = Entry.objects.select_for_update(of=("self",)).select_related("contest").filter(pk=entry_id).first()
     if entry is None:
         raise ContestError("no_such_entry", _("There is no such entry."), status=404)
     return entry
@@ -360,23 +365,6 @@ def shortlist_entry(*, entry_id: int, moderator: Any, shortlisted: bool = True) 
 # --- Voting ----------------------------------------------------------------------------------------------------
 
 
-def _take(key: str, limit: int, window_s: int) -> bool:
-    """A fixed-window counter in the cache: True while under ``limit`` hits per ``window_s``."""
-    bucket = f"rl:{key}:{int(timezone.now().timestamp() // window_s)}"
-    cache.add(bucket, 0, window_s + 5)
-    try:
-        count = cache.incr(bucket)
-    except ValueError:  # evicted between add and incr
-        cache.set(bucket, 1, window_s + 5)
-        count = 1
-    return count <= limit
-
-
-def _rate(spec: str) -> tuple[int, int]:
-    count, _slash, window = spec.partition("/")
-    return int(count), int(window or 60)
-
-
 def _check_voter(*, user: Any, ip: str) -> Fan:
     """Verified, past the new-account cooldown, under the rate limits. Returns the fan (maybe flagged)."""
     if user is None or not user.is_authenticated:
@@ -392,12 +380,10 @@ def _check_voter(*, user: Any, ip: str) -> Fan:
             % {"minutes": minutes},
             status=429,
         )
-    limit, window = _rate(settings.WONDER_VOTE_RATE_FAN)
-    if not _take(f"vote-fan:{user.pk}", limit, window):
+    if not ratelimit.allow(f"vote-fan:{user.pk}", settings.WONDER_VOTE_RATE_FAN):
         raise ContestError("rate_limited", _("You are voting very fast. Take a breath and try again."), status=429)
     if ip:
-        limit, window = _rate(settings.WONDER_VOTE_RATE_IP)
-        if not _take(f"vote-ip:{client_hash(ip)}", limit, window):
+        if not ratelimit.allow(f"vote-ip:{client_hash(ip)}", settings.WONDER_VOTE_RATE_IP):
             raise ContestError(
                 "rate_limited", _("Too many votes from your network. Please try again in a minute."), status=429
             )
@@ -468,7 +454,7 @@ def judge_pair(*, user: Any, token: str, choice: str, ip: str = "", user_agent: 
         # Lock both rows in id order, so two judgements of the same pair cannot deadlock.
         entries = {
             e.pk: e
-            for e in Entry.objects.select_for_update()
+            for e in Entry.objects.select_for_update(of=("self",))
             .select_related("contest")
             .filter(pk__in=[a_id, b_id])
             .order_by("pk")

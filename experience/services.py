@@ -5,17 +5,14 @@ set a zone's status (re-plans affected visits and tells their screens), finish, 
 from __future__ import annotations
 
 import logging
-import shutil
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
 from avatars import services as avatar_services
-from generation import realtime
+from generation import media_store, realtime
 from generation.models import Job
 from generation.services import cancel_job, create_job
 
@@ -281,7 +278,10 @@ def wipe_visit(*, visit: Visit, counter: str = "reset") -> None:
         Job.objects.filter(pk__in=[job.pk for job in jobs]).delete()
         VisitStats.bump(counter)
     for job in jobs:
-        shutil.rmtree(Path(settings.MEDIA_ROOT) / "jobs" / str(job.pk), ignore_errors=True)
+        try:
+            media_store.delete_tree(f"jobs/{job.pk}")
+        except Exception:  # the visit is already gone: a storage outage must not fail the kiosk's reset
+            log.exception("files of job %s could not be deleted", job.pk)
 
 
 def purge_visits() -> int:

@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.utils.translation import gettext
 
+from generation import media_store
 from generation.engines.base import CancelFn, EngineError, EngineResult, ProgressFn
 from generation.engines.outputs import write_image
 from generation.engines.preview.engine import SPORT_NAMES
@@ -17,10 +18,11 @@ from .timeslice import TimeSliceError, time_slice
 
 
 def media_file(relative: str) -> Path | None:
-    """``relative`` under MEDIA_ROOT, or None when it points outside it (a spec is data, not a trusted path)."""
+    """A local copy of ``relative`` (fetched from object storage when needed), or None when it points outside
+    MEDIA_ROOT (a spec is data, not a trusted path) or is nowhere to be found."""
     root = Path(settings.MEDIA_ROOT).resolve()
     path = (root / str(relative)).resolve()
-    return path if path.is_relative_to(root) else None
+    return media_store.local_path(path.relative_to(root).as_posix()) if path.is_relative_to(root) else None
 
 
 def sport_name(value: str) -> str:

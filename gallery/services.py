@@ -19,6 +19,7 @@ from contest.models import Entry
 from generation import realtime
 from generation import services as jobs
 from generation.models import Job
+from wonder import ratelimit
 
 from .models import Collection, CollectionItem, ModerationClaim, ModerationLog, PlaylistItem, Report, Screen
 
@@ -213,7 +214,7 @@ def report_entry(*, entry_id: int, user: Any, ip: str, reason: str, note: str = 
         raise GalleryError("reason_required", _("Choose a reason for your report."))
     authenticated = user is not None and user.is_authenticated
     who = f"user:{user.pk}" if authenticated else f"ip:{contest.client_hash(ip)}"
-    if not contest._take(f"report:{who}", REPORTS_PER_HOUR, 3600):
+    if not ratelimit.take(f"report:{who}", REPORTS_PER_HOUR, 3600):
         raise GalleryError("too_many_reports", _("You have sent many reports. Please try again later."), status=429)
     with transaction.atomic():
         entry = _locked(entry_id)

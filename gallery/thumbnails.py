@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import secrets
 from pathlib import Path
 
 from django.conf import settings
 
+from generation import media_store
 from generation.models import Job
 
 log = logging.getLogger(__name__)
@@ -18,23 +20,27 @@ def poster_thumbnail(job: Job) -> Path | None:
     poster = ((job.result or {}).get("files") or {}).get("poster")
     if not poster:
         return None
-    source = Path(settings.MEDIA_ROOT) / poster
     target = Path(settings.MEDIA_ROOT) / "thumbs" / f"{job.pk}.jpg"
     if target.is_file():
         return target
-    if not source.is_file():
+    # Fetched from object storage when this machine has no copy of the poster.
+    source = media_store.local_path(poster)
+    if source is None:
         return None
     from PIL import Image
 
+    # Each writer its own temporary file: two first requests for one poster must not write into the same one.
+    partial = target.with_suffix(f".{secrets.token_hex(4)}.part")
     try:
         with Image.open(source) as image:
             image = image.convert("RGB")
             image.thumbnail((THUMB_WIDTH, THUMB_WIDTH))
             target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_suffix(".part")
             image.save(partial, "JPEG", quality=80, optimize=True)
-            partial.replace(target)  # atomic: two requests at once never serve half a file
+            partial.replace(target)  # atomic: a reader never sees half a file
     except OSError:
         log.warning("thumbnail of %s failed", source, exc_info=True)
         return None
+    finally:
+        partial.unlink(missing_ok=True)
     return target

@@ -12,6 +12,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import media_store
+
 
 class Job(models.Model):
     class Status(models.TextChoices):
@@ -143,7 +145,7 @@ class Job(models.Model):
 
 
 def _media_url(relative_path: str | None) -> str | None:
-    return f"{settings.MEDIA_URL}{relative_path}" if relative_path else None
+    return media_store.url(relative_path) if relative_path else None
 
 
 _DURATION_CACHE: dict[str, tuple[float, float]] = {}

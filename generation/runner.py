@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from wonder.logging import job_context
 
-from . import services
+from . import media_store, services
 from .engines import get_engine
 from .engines.base import EngineError, EngineResult, JobCanceled
 from .models import Job
@@ -112,29 +112,48 @@ def _execute(job_id: Any, *, attempt: int, worker: str) -> str | None:
     log.info("%s job started on %s (attempt %s, engine %s)", job.kind, worker, job.attempts, job.engine)
     out_dir = job_output_dir(job)
     progress = JobProgress(job.pk)
+    published = False
     with translation.override(job.language), heartbeat(job.pk):
         try:
             engine = get_engine(job.engine)
             out_dir.mkdir(parents=True, exist_ok=True)
             result = engine.generate(job.spec, out_dir=out_dir, progress=progress, cancelled=progress.cancelled)
             params = {k: result.metadata[k] for k in ("engine", "model", "seed", "steps") if k in result.metadata}
-            done = services.succeed_job(job.pk, result=result_payload(result), engine_params=params)
+            payload = result_payload(result)
+            # Uploaded before the success is recorded: a fan never gets a URL that is not there yet.
+            media_store.publish(out_dir)
+            published = True
+            done = services.succeed_job(job.pk, result=payload, engine_params=params)
             log.info("%s job succeeded in %.2f s", done.kind, (done.finished - done.started).total_seconds())
             return done.status
         except Exception as exc:
-            # No result is kept from a run that did not succeed.
+            # No result is kept from a run that did not succeed: not on disk, not in object storage.
             shutil.rmtree(out_dir, ignore_errors=True)
+            if published:
+                _unpublish(out_dir)
             return _end_unsuccessfully(job.pk, exc)
 
 
+def _unpublish(out_dir: Path) -> None:
+    try:
+        media_store.delete_tree(media_store.name_of(out_dir))
+    except Exception:
+        log.exception("could not delete the published files of %s", out_dir)
+
+
 def _end_unsuccessfully(job_id: Any, exc: Exception) -> str:
-    """Record why a run stopped: canceled, a message the engine chose, a full disk, or a generic failure."""
+    """Record why a run stopped: canceled, a message the engine chose, a full disk, an unreachable media storage,
+    or a generic failure."""
     if isinstance(exc, JobCanceled | services.InvalidTransition):
         return _cancel_if_running(job_id)
     if isinstance(exc, EngineError):
         return _fail(job_id, exc.code, exc.message)
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
         return _fail(job_id, "disk_full", _("The server ran out of storage space. Please try again later."))
+    if isinstance(exc, media_store.StorageUnavailable):
+        log.error("job %s failed: media storage unavailable: %s", job_id, exc)
+        message = _("Your creation could not be saved to the media storage. Please try again later.")
+        return _fail(job_id, "storage_unavailable", message)
     log.exception("job %s failed", job_id, exc_info=exc)
     return _fail(job_id, "internal_error", _("Something went wrong while making this. Please try again."))
 

@@ -121,13 +121,15 @@ def claim_job(job_id: Any, *, attempt: int, worker: str) -> Job | None:
             return None
         was = job.status
         job.attempts = attempt if fresh_start else job.attempts + 1
-        if job.attempts > settings.WONDER_JOB_MAX_ATTEMPTS:
-            return _fail_lost(job)
+        # The worker has no request: the fan's language comes from the job.
+        with translation.override(job.language):
+            if job.attempts > settings.WONDER_JOB_MAX_ATTEMPTS:
+                return _fail_lost(job)
+            job.stage = _("Starting")
         job.status = Job.Status.RUNNING
         job.started = job.started or now
         job.heartbeat = now
         job.worker = worker
-        job.stage = _("Starting")
         job.seq += 1
         job.save()
         snapshot = job.snapshot()

@@ -4,12 +4,25 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.utils import translation
 
 
 def pytest_collection_modifyitems(items):
     """Browser tests last: Playwright's sync API leaves an event loop running in the main thread, after which
     ``asyncio.run`` and Django's ORM (async-unsafe check) refuse to run in that thread."""
     items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters (and cached pages) live in the cache, and the active language in the thread: each test
+    starts from an empty cache and the default language."""
+    cache.clear()
+    yield
+    cache.clear()
+    # LocaleMiddleware leaves a test client request's language active in this thread: later tests would see it.
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ The README lists every variable.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -138,6 +139,21 @@ ASGI_APPLICATION = "wonder.asgi.application"
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))}
+    # Daphne runs each request's sync code in a thread of its own, so without a pool every concurrent request
+    # opens a connection: 500 fans exhausted PostgreSQL's max_connections (bench/load.py). A bounded pool per
+    # process makes a burst wait for a connection instead. Size the sum over processes below max_connections.
+    DB_POOL_MAX_SIZE = env_int("DB_POOL_MAX_SIZE", 16)
+    if DB_POOL_MAX_SIZE and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections; Django must not as well
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": env_int("DB_POOL_MIN_SIZE", 2),
+            "max_size": DB_POOL_MAX_SIZE,
+            # A request waits this long for a connection, then gets the friendly 503 (also how long a fan waits
+            # for that page while the database is down: the pool keeps retrying until then).
+            "timeout": env_float("DB_POOL_TIMEOUT_S", 5.0),
+        }
+        # Django then checks each pooled connection on checkout: after a database restart no request gets a dead one.
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
     # A fresh clone has no var/ yet; SQLite would fail with "unable to open database file".
     VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -290,9 +306,18 @@ LOGIN_URL = "/admin/login/"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        "wonder.api_auth.VisitorSessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
     ],
+    # Every API call counts against its caller (per IP when anonymous); votes and quotas have their own limits.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("WONDER_API_RATE_ANON", "600/min"),
+        "user": os.environ.get("WONDER_API_RATE_USER", "1200/min"),
+    },
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {
@@ -336,9 +361,42 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
+# Media on object storage (S3, or an S3-compatible store such as MinIO) when a bucket is named: workers upload
+# each finished job's files there (generation/media_store.py) and fans fetch them from it. Credentials come only
+# from boto3's own sources (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, an instance role), never from settings.
+WONDER_MEDIA_BUCKET = os.environ.get("WONDER_MEDIA_BUCKET", "")
+WONDER_MEDIA_ENDPOINT_URL = os.environ.get("WONDER_MEDIA_ENDPOINT_URL", "")  # empty: AWS itself
+WONDER_MEDIA_REGION = os.environ.get("WONDER_MEDIA_REGION", "")
+WONDER_MEDIA_CUSTOM_DOMAIN = os.environ.get("WONDER_MEDIA_CUSTOM_DOMAIN", "")  # a CDN host in front of the bucket
+if WONDER_MEDIA_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": WONDER_MEDIA_BUCKET,
+            "endpoint_url": WONDER_MEDIA_ENDPOINT_URL or None,
+            "region_name": WONDER_MEDIA_REGION or None,
+            "custom_domain": WONDER_MEDIA_CUSTOM_DOMAIN or None,
+            # Outputs are public behind random names: plain URLs that browsers and CDNs cache, no expiry.
+            "querystring_auth": False,
+            "file_overwrite": False,
+            # The bucket's policy says who may read (per-object ACLs are off on new AWS buckets).
+            "default_acl": None,
+        },
+    }
+
 # Content-Security-Policy: our pages run only our own scripts and styles (no inline code, no eval), so an
-# injected <script> or style attribute does nothing. Media may come from object storage (MEDIA_URL's origin).
-MEDIA_ORIGIN = os.environ.get("WONDER_MEDIA_ORIGIN", "")
+# injected <script> or style attribute does nothing. Media may come from object storage: its origin, derived from
+# the settings above unless WONDER_MEDIA_ORIGIN says otherwise.
+if WONDER_MEDIA_CUSTOM_DOMAIN:
+    _storage_origin = "https://" + WONDER_MEDIA_CUSTOM_DOMAIN.split("/")[0]
+elif WONDER_MEDIA_ENDPOINT_URL:  # S3-compatible stores are addressed by path: the endpoint is the origin
+    _endpoint = urlsplit(WONDER_MEDIA_ENDPOINT_URL)
+    _storage_origin = f"{_endpoint.scheme}://{_endpoint.netloc}"
+elif WONDER_MEDIA_BUCKET:
+    _storage_origin = f"https://{WONDER_MEDIA_BUCKET}.s3.amazonaws.com"
+else:
+    _storage_origin = ""
+MEDIA_ORIGIN = os.environ.get("WONDER_MEDIA_ORIGIN", "") or _storage_origin
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -439,6 +497,9 @@ WONDER_ENTRIES_PER_CONTEST = env_int("WONDER_ENTRIES_PER_CONTEST", 3)
 # Vote abuse: at most COUNT votes (likes + arena judgements) per WINDOW seconds, per fan and per IP address.
 WONDER_VOTE_RATE_FAN = os.environ.get("WONDER_VOTE_RATE_FAN", "60/60")
 WONDER_VOTE_RATE_IP = os.environ.get("WONDER_VOTE_RATE_IP", "600/60")
+# Selfie analyses per visitor session and per network (kiosks of one venue share an address), "count/seconds".
+WONDER_CAPTURE_RATE_SESSION = os.environ.get("WONDER_CAPTURE_RATE_SESSION", "10/600")
+WONDER_CAPTURE_RATE_IP = os.environ.get("WONDER_CAPTURE_RATE_IP", "300/600")
 # New accounts wait this long after signing up before their votes are accepted.
 WONDER_VOTE_COOLDOWN_S = env_int("WONDER_VOTE_COOLDOWN_S", 600)
 # Like counts stay hidden while voting is open, so early numbers do not sway later voters.

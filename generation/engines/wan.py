@@ -39,6 +39,7 @@ from django.conf import settings
 from django.utils.translation import gettext
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
+from generation import media_store
 from generation.engines import outputs, pipelines
 from generation.engines.base import CancelFn, EngineError, EngineResult, JobCanceled, ProgressFn
 
@@ -149,16 +150,16 @@ class WanVideoEngine:
         Raises ``JobCanceled`` (promptly, at the next denoising step) and ``EngineError`` with code
         ``model_missing``, ``model_load_failed``, ``out_of_memory`` or (image-to-video) ``avatar_unreadable``.
         """
-        avatar_path = spec.get("avatar_image")
-        mode = "i2v" if avatar_path and pipelines.is_configured("wan_i2v") else "t2v"
-        if avatar_path and mode == "t2v":
+        reference = spec.get("avatar_image")
+        mode = "i2v" if reference and pipelines.is_configured("wan_i2v") else "t2v"
+        if reference and mode == "t2v":
             log.info("avatar given but no image-to-video model (WONDER_WAN_I2V_MODEL): text-to-video")
         key = pipelines.configured_key("wan_i2v" if mode == "i2v" else "wan")
         params = WanParams.from_spec(spec, lora=bool(key.lora))
         if cancelled():
             raise JobCanceled()
         # A broken avatar fails before minutes of model loading.
-        avatar = load_avatar(avatar_path) if mode == "i2v" else None
+        avatar = load_avatar(media_store.spec_file(reference)) if mode == "i2v" else None
         if not pipelines.is_loaded(key):
             progress(0.0, gettext("Loading the video model"))
         pipe = pipelines.get_pipeline(key)

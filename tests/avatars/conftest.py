@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.urls import reverse
 from PIL import Image
 from skimage import data
 
@@ -36,3 +37,10 @@ def astronaut() -> Image.Image:
 @pytest.fixture
 def selfie_bytes(astronaut) -> bytes:
     return jpeg_bytes(astronaut)
+
+
+@pytest.fixture
+def consented(client, db):
+    """A visitor's browser that has given consent on the intro page."""
+    client.post(reverse("avatars:intro"))
+    return client

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -15,12 +14,6 @@ from generation.models import Job
 
 def upload(data: bytes, name: str = "selfie.jpg") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data, content_type="image/jpeg")
-
-
-@pytest.fixture
-def consented(client, db):
-    client.post(reverse("avatars:intro"))
-    return client
 
 
 def test_intro_explains_what_why_how_long_and_how_to_delete(client, db) -> None:
@@ -125,3 +118,29 @@ def test_safe_next_is_kept_unsafe_next_ignored(client, db) -> None:
     assert 'href="/kiosk/zones/"' in client.get(reverse("avatars:intro")).content.decode()
     client.get(reverse("avatars:intro") + "?next=https://evil.example/")
     assert "evil.example" not in client.get(reverse("avatars:intro")).content.decode()
+
+
+def test_an_at_me_video_names_the_avatar_so_any_worker_can_fetch_it(client, db, enqueued, published) -> None:
+    avatar = services.start_avatar(session_key="kiosk", base="owl", style="comic", sport="luge")
+    runner.execute(avatar.job.pk, attempt=1, worker="test")
+    session = client.session
+    session.save()
+    Avatar.objects.update(session_key=session.session_key)
+
+    assert client.post(reverse("contest:create"), {"text": "@me luge down the track"}).status_code == 302
+    video = Job.objects.get(kind="video")
+    # A name in the media storage, not this machine's path (a GPU worker elsewhere resolves it).
+    avatar.job.refresh_from_db()
+    assert video.spec["avatar_image"] == avatar.job.result["files"]["portrait"]
+    assert runner.execute(video.pk, attempt=1, worker="test") == Job.Status.SUCCEEDED
+
+
+def test_a_video_whose_avatar_is_gone_is_made_without_it(client, db, enqueued, published) -> None:
+    avatar = services.start_avatar(session_key="kiosk", base="owl", style="comic", sport="luge")
+    runner.execute(avatar.job.pk, attempt=1, worker="test")
+    session = client.session
+    session.save()
+    Avatar.objects.update(session_key=session.session_key)
+    client.post(reverse("contest:create"), {"text": "@me luge down the track"})
+    Avatar.objects.get().file("portrait").unlink()  # purged between the request and the worker
+    assert runner.execute(Job.objects.get(kind="video").pk, attempt=1, worker="test") == Job.Status.SUCCEEDED

@@ -1,17 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 
 from .factories import ContestFactory, FanFactory
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """Rate-limit counters live in the cache: each test starts from zero."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

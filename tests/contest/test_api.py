@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -85,3 +87,16 @@ def test_the_schema_documents_the_contest_api(client):
         "/api/contest/entries/{entry_id}/scores/",
     ]:
         assert path in schema
+
+
+def test_the_entry_list_costs_the_same_queries_for_3_or_30_entries(contest):
+    client = APIClient()
+
+    def queries_for(total: int) -> int:
+        while Entry.objects.count() < total:
+            EntryFactory(contest=contest, state="approved")
+        with CaptureQueriesContext(connection) as captured:
+            assert len(client.get("/api/contest/entries/").json()) == total
+        return len(captured)
+
+    assert queries_for(3) == queries_for(30)

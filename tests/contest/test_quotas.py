@@ -33,6 +33,16 @@ def test_visitors_get_a_few_tries_then_are_asked_to_sign_in(client, enqueued):
     assert Job.objects.count() == 1
 
 
+@override_settings(WONDER_GENERATIONS_PER_DAY=1)
+def test_a_video_that_failed_on_our_side_gives_the_try_back(client, fan, enqueued):
+    client.force_login(fan)
+    client.post("/contest/videos/", {"text": "a curling stone glides"})
+    assert "0 of 1 videos left today" in client.get("/").content.decode()
+    Job.objects.update(status=Job.Status.FAILED, error={"code": "disk_full", "message": "full"})
+    assert "1 of 1 videos left today" in client.get("/").content.decode()
+    assert client.post("/contest/videos/", {"text": "a curling stone glides"}).status_code == 302
+
+
 def test_a_video_made_before_signing_in_comes_along(client, fan, enqueued):
     client.post("/contest/videos/", {"text": "a snowboarder spins"})
     job = Job.objects.get()

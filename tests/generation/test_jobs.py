@@ -109,6 +109,13 @@ def test_claim_starts_a_fresh_delivery_once(published):
     assert services.claim_job(job.pk, attempt=1, worker="w3") is None
 
 
+def test_claim_speaks_the_fans_language_not_the_workers(published, django_capture_on_commit_callbacks):
+    job = JobFactory(language="it")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.claim_job(job.pk, attempt=1, worker="w1").stage == "Avvio in corso"
+    assert published[-1]["stage"] == "Avvio in corso"
+
+
 def test_claim_ignores_finished_and_canceled_jobs(published):
     assert services.claim_job(JobFactory(status="canceled").pk, attempt=1, worker="w") is None
     assert services.claim_job(JobFactory(status="succeeded").pk, attempt=1, worker="w") is None

@@ -26,11 +26,18 @@ class SiteClient:
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
 
+    def csrf_token(self) -> str:
+        """The CSRF cookie, fetched from a page first if this browser has none (like a browser's first visit)."""
+        if not any(c.name == "csrftoken" for c in self.jar):
+            self.opener.open(self.base_url + "/", timeout=10).close()
+        return next(c.value for c in self.jar if c.name == "csrftoken")
+
     def request(self, path: str, body: dict | None = None, headers: dict | None = None) -> tuple[int, Any]:
         data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(
-            self.base_url + path, data=data, headers={"Content-Type": "application/json", **(headers or {})}
-        )
+        headers = {"Content-Type": "application/json", **(headers or {})}
+        if data is not None:  # a POST: the site checks CSRF for anyone holding a session
+            headers.setdefault("X-CSRFToken", self.csrf_token())
+        request = urllib.request.Request(self.base_url + path, data=data, headers=headers)
         try:
             with self.opener.open(request, timeout=10) as response:
                 return response.status, json.load(response)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -9,10 +10,14 @@ from typing import Any
 import numpy as np
 from django.utils.translation import gettext
 
+from generation import media_store
+
 from ..base import CancelFn, EngineResult, JobCanceled, ProgressFn
 from ..outputs import write_clip
 from .render import ClipRenderer
 from .shot import Shot
+
+log = logging.getLogger(__name__)
 
 # Share of the progress bar for rendering+encoding the frames; the poster and the animation take the rest.
 FRAMES_SHARE = 0.95
@@ -51,7 +56,10 @@ class PreviewVideoEngine:
     def generate(
         self, spec: dict[str, Any], *, out_dir: Path, progress: ProgressFn, cancelled: CancelFn
     ) -> EngineResult:
-        shot = Shot.from_spec(spec)
+        avatar = media_store.spec_file(spec.get("avatar_image"))
+        if spec.get("avatar_image") and avatar is None:
+            log.warning("the avatar %s is gone; the clip is made without it", spec["avatar_image"])
+        shot = Shot.from_spec({**spec, "avatar_image": str(avatar) if avatar else None})
         progress(0.0, gettext("Setting the scene"))
         renderer = ClipRenderer(
             shot,
