@@ -133,7 +133,8 @@ def entry_log(request: HttpRequest, entry_id: int) -> HttpResponse:
 
 @moderator_required
 def screens(request: HttpRequest) -> HttpResponse:
-    return render(request, "gallery/screens.html", {"nav": "moderation", "screens": selectors.screens()})
+    template = "gallery/screens.html#screens" if request.htmx else "gallery/screens.html"
+    return render(request, template, {"nav": "moderation", "screens": selectors.screens()})
 
 
 @staff_member_required

@@ -35,9 +35,7 @@ def avatar_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def camera_browser(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
+def camera_browser(playwright, tmp_path_factory):
     video = write_y4m(tmp_path_factory.mktemp("camera") / "astronaut.y4m")
     args = [
         *CHROMIUM_ARGS,
@@ -45,10 +43,9 @@ def camera_browser(tmp_path_factory):
         "--use-fake-ui-for-media-stream",
         f"--use-file-for-fake-video-capture={video}",
     ]
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args, headless=True)
-        yield browser
-        browser.close()
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args, headless=True)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture

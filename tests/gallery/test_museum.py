@@ -77,6 +77,15 @@ def test_heartbeat_records_status_and_the_dashboard_shows_it(client, screen, mak
     assert "Lobby" in page and entry.title in page
 
 
+def test_the_dashboard_refreshes_its_table_in_place_not_the_whole_page(client, screen, staff):
+    client.force_login(staff)
+    page = client.get(reverse("gallery:screens")).content.decode()
+    assert 'http-equiv="refresh"' not in page  # a timed reload fails WCAG 2.2.1 (axe: meta-refresh)
+    assert 'hx-trigger="every 15s"' in page
+    table = client.get(reverse("gallery:screens"), headers={"HX-Request": "true"}).content.decode()
+    assert table.lstrip().startswith('<div id="screens"') and "Lobby" in table and "<html" not in table
+
+
 def test_the_service_worker_is_served_with_a_museum_scope(client):
     response = client.get("/museum/sw.js")
     assert response.status_code == 200
