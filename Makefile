@@ -45,9 +45,10 @@ audit: install
 bench: install
 	for script in bench/*.py; do echo "# $$script"; $(PY) $$script || exit 1; done
 
-# The multi-process stack on one machine: Redis, PostgreSQL, Daphne and a Celery worker.
-run-distributed: install system-deps messages
-	scripts/run-distributed.sh
+# The production layout on one machine: nginx, two Daphnes, CPU and GPU-queue workers, beat, Redis, PostgreSQL.
+run-distributed: install messages
+	scripts/system-deps.sh distributed
+	HOST=$(HOST) PORT=$(PORT) scripts/run-distributed.sh
 
 services-stop:
 	deploy/dev-services.sh stop

@@ -18,7 +18,7 @@ print_env() {
 }
 
 start() {
-  command -v redis-server >/dev/null && [ -n "$pg_bin" ] || "$(dirname "$0")/../scripts/system-deps.sh" test
+  command -v redis-server >/dev/null && [ -n "$pg_bin" ] || "$(dirname "$0")/../scripts/system-deps.sh" distributed
   pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
   mkdir -p "$root"
   if ! redis-cli -p "$redis_port" ping >/dev/null 2>&1; then

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Wonder needs, only when something is missing.
-#   scripts/system-deps.sh run    what `make run` needs: gettext (translations), fonts for the preview engines
-#   scripts/system-deps.sh test   also Chromium (browser tests), redis-server and PostgreSQL (distributed tests)
+#   scripts/system-deps.sh run           what `make run` needs: gettext (translations), fonts for the preview engines
+#   scripts/system-deps.sh distributed   also redis-server, PostgreSQL and nginx (`make run-distributed`)
+#   scripts/system-deps.sh test          all of the above and Chromium (browser tests)
 set -euo pipefail
 want=(gettext fonts-dejavu-core fonts-noto-cjk)
-if [ "${1:-run}" = "test" ]; then
-  want+=(chromium redis-server postgresql)
-fi
+case "${1:-run}" in
+  run) ;;
+  distributed) want+=(redis-server postgresql nginx) ;;
+  test) want+=(redis-server postgresql nginx chromium) ;;
+  *) echo "usage: $0 run|distributed|test" >&2; exit 2 ;;
+esac
 missing=()
 for pkg in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -116,6 +116,19 @@ def distributed_env(tmp: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+def drop_database(env: dict[str, str]) -> None:
+    """Remove the run's database again, so runs do not pile databases up in the shared PostgreSQL."""
+    import psycopg
+
+    name = env["DATABASE_URL"].rsplit("/", 1)[1]
+    admin_url = env["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres"
+    try:
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    except psycopg.Error as exc:  # e.g. a test that stopped PostgreSQL itself
+        print(f"could not drop {name}: {exc}", file=sys.stderr)
+
+
 def start_worker(env: dict[str, str], tmp: Path, name: str, queues: str = "default,gpu") -> subprocess.Popen:
     celery = str(Path(PYTHON).with_name("celery"))
     return spawn(
@@ -140,3 +153,31 @@ def distributed_site(tmp: Path, **extra: str):
         for worker in workers:
             stop(worker)
         stop(server)
+        drop_database(env)
+
+
+def log_tail(log: Path, lines: int = 40) -> str:
+    return "\n".join(log.read_text(errors="replace").splitlines()[-lines:]) if log.exists() else "(no log)"
+
+
+@contextmanager
+def distributed_stack(tmp: Path, **extra: str):
+    """``scripts/run-distributed.sh`` (nginx, two Daphnes, workers, beat) on a fresh database and Redis database.
+
+    Yields (url, env, script): nginx's URL, the environment and the script's process (a session of its own).
+    """
+    env = distributed_env(tmp, **extra)
+    env.update(HOST="127.0.0.1", PORT=str(free_port()), WEB_PORTS=f"{free_port()} {free_port()}")
+    log = tmp / "stack.log"
+    script = spawn([str(ROOT / "scripts/run-distributed.sh")], env, log)
+    url = f"http://127.0.0.1:{env['PORT']}"
+    try:
+        try:
+            # Migrations, the demo data (a few preview videos) and five Python processes on a busy machine.
+            wait_ready(url, timeout=300, process=script)
+        except (RuntimeError, TimeoutError) as exc:
+            raise AssertionError(f"{exc}; the stack's log ends with:\n{log_tail(log)}") from exc
+        yield url, env, script
+    finally:
+        stop(script)
+        drop_database(env)
