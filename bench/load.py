@@ -1,15 +1,18 @@
 """Load: 500 concurrent signed-in fans browse, vote and watch job progress for 60 s, embedded and distributed.
 
     python bench/load.py [--fans 500] [--duration 60] [--mode embedded|distributed|both] [--seed 1]
+                         [--think 0.5,2] [--debug]
 
-Starts its own servers (tests/live/servers.py: `manage.py serve`; the distributed mode adds Redis, PostgreSQL and a
-separate Celery worker), loads the demo data (`seed_demo`) plus 300 more approved entries that reuse the demo clips,
+Starts its own servers with production settings (DEBUG off, collected static files; --debug for DEBUG on):
+embedded is `manage.py serve` (one Daphne with its in-process worker, SQLite); distributed is the production
+layout of `scripts/run-distributed.sh` (nginx, two Daphnes, CPU and GPU-queue workers, beat, Redis, PostgreSQL).
+It loads the demo data (`seed_demo`) plus 300 more approved entries that reuse the demo clips,
 and creates the fans in the database (verified e-mail, joined two days ago, so past the new-account cooldown) with
 a server-side session each, so 500 sign-ups and log-ins do not have to go through the forms first.
 
 Every fan is one asyncio task of one event loop (aiohttp: its own cookie jar, keep-alive connections from a shared
 pool with no limit). It lands on the home page (which sets its CSRF cookie), then, until the time is up, thinks
-0.5-2 s (seeded) and does one of:
+(0.5-2 s by default, seeded; --think) and does one of:
 
     gallery 18 %   /gallery/ (random sort and sport filter) and up to 3 poster thumbnails it has not loaded yet
     entry   20 %   an entry page (contest or gallery) and its poster
@@ -58,14 +61,22 @@ from yarl import URL
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.live.servers import PYTHON, ROOT, distributed_site, embedded_site, manage  # noqa: E402
+from tests.live.servers import PYTHON, ROOT, distributed_stack, embedded_site, manage  # noqa: E402
 
 SERVER_ENV = {"WONDER_VOTE_RATE_IP": "1000000/60"}
+# Production settings (DEBUG off: no query log, compressed static files), plain HTTP on loopback.
+PRODUCTION_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "bench-load-secret-" + "x" * 50,
+    "WONDER_HTTPS": "0",
+    "ALLOWED_HOSTS": "127.0.0.1,localhost",
+}
 EXTRA_ENTRIES = 300
 SPORTS = ["ski-jumping", "figure-skating", "snowboard", "curling", "luge", "biathlon"]
 TIMEOUT_S = 30.0
 WATCH_TIMEOUT_S = 60.0
 MAKERS = 0.1  # share of fans who start (and watch) one job
+THINK_S = (0.5, 2.0)  # seconds between a fan's actions (--think)
 FINISHED = {"succeeded", "failed", "canceled"}
 MIX = {"gallery": 18, "entry": 20, "entries": 10, "home": 5, "api": 15, "like": 20, "arena": 12}
 
@@ -241,7 +252,7 @@ class Fan:
         return status, content
 
     def think(self) -> float:
-        return self.rng.uniform(0.5, 2.0)
+        return self.rng.uniform(*THINK_S)
 
     def some_entry(self, sport: str | None = None) -> tuple[int, str]:
         pool = [e for e in self.entries if e[1] == sport] if sport else self.entries
@@ -417,7 +428,7 @@ async def drive(url: str, seeded: dict, duration: float, seed: int, tokens: Self
 def run(
     mode: str, url: str, env: dict[str, str], args: argparse.Namespace, tokens: SelfcheckTokens, server_env: dict
 ) -> None:
-    manage(env, "seed_demo")
+    manage({**env, "DEBUG": "1"}, "seed_demo")  # the demo data is only loaded in DEBUG; the server runs without
     seeded = shell(
         env, f"ARGS = {json.dumps({'fans': args.fans, 'entries': EXTRA_ENTRIES, 'sports': SPORTS})}\n" + SEED
     )
@@ -467,16 +478,27 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="keep the servers' logs and files in this folder")
     parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE", help="more server settings")
+    parser.add_argument("--debug", action="store_true", help="run the servers with DEBUG on (default: off)")
+    parser.add_argument("--think", default="0.5,2", help="a fan's think time between actions, min,max seconds")
     args = parser.parse_args()
+    global THINK_S
+    THINK_S = tuple(float(v) for v in args.think.split(","))
     server_env = {**SERVER_ENV, **dict(item.split("=", 1) for item in args.env)}
-    tokens = SelfcheckTokens()
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
+        if not args.debug:
+            server_env = {**PRODUCTION_ENV, "STATIC_ROOT": str(folder / "static"), **server_env}
+            # The selfcheck tokens are signed with the servers' key; the manifest of static files must exist
+            # before a server with DEBUG off starts.
+            os.environ.update(DEBUG="0", SECRET_KEY=server_env["SECRET_KEY"])
+            manage({**os.environ, **server_env}, "collectstatic", "--noinput", "-v0")
+        tokens = SelfcheckTokens()
         if args.mode in ("embedded", "both"):
             with embedded_site(folder / "embedded", **server_env) as (url, env):
                 run("embedded", url, env, args, tokens, server_env)
         if args.mode in ("distributed", "both"):
-            with distributed_site(folder / "distributed", **server_env) as (url, env, _workers):
+            # The production layout: nginx in front of two Daphnes, workers and beat (scripts/run-distributed.sh).
+            with distributed_stack(folder / "distributed", **server_env) as (url, env, _script):
                 run("distributed", url, env, args, tokens, server_env)
 
 

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import user_passes_test
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -220,7 +220,9 @@ def poster(request: HttpRequest, entry_id: int) -> HttpResponse:
     path = poster_thumbnail(item.job) if item is not None else None
     if path is None:
         raise Http404
-    return FileResponse(path.open("rb"), content_type="image/jpeg")
+    # A whole small file, not a stream: a streamed response keeps its request (and database connection) open
+    # until the last byte is out.
+    return HttpResponse(path.read_bytes(), content_type="image/jpeg")
 
 
 # --- The museum ------------------------------------------------------------------------------------------------

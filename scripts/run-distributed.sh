@@ -40,7 +40,9 @@ demo="$(.venv/bin/python manage.py seed_demo)"
 mkdir -p "$MEDIA_ROOT" "$run/tmp"
 escape() { printf '%s' "$1" | sed -e 's/[\\|&]/\\&/g'; }
 upstream=""
-for p in "${web_ports[@]}"; do upstream+="server 127.0.0.1:$p; "; done
+# max_fails=0: the Daphnes are restarted by this script, and a few resets under load must not make nginx turn
+# every request away for fail_timeout (it did: thousands of instant 502s in bench/load.py).
+for p in "${web_ports[@]}"; do upstream+="server 127.0.0.1:$p max_fails=0; "; done
 sed -e "s|@RUN@|$(escape "$run")|g" -e "s|@MEDIA_ROOT@|$(escape "$MEDIA_ROOT")|g" \
   -e "s|@LISTEN@|$(escape "$host:$port")|g" -e "s|@UPSTREAM_SERVERS@|$upstream|g" \
   -e "s|@USER@|$(id -un)|g" -e "s|@GROUP@|$(id -gn)|g" deploy/nginx-local.conf.template >"$run/nginx.conf"

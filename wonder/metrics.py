@@ -28,6 +28,11 @@ REQUEST_SECONDS = Histogram(
     ["method", "route", "status"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
 )
+QUEUE_SECONDS = Histogram(
+    "wonder_http_queue_seconds",
+    "Time an HTTP request waited for its turn in this process (AdmissionMiddleware) before Django ran it.",
+    buckets=(0.001, 0.005, 0.025, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+)
 RECENT = timedelta(hours=1)
 
 

@@ -98,6 +98,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "wonder.middleware.AdmissionMiddleware",
     "wonder.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -135,6 +136,9 @@ TEMPLATES = [
 WSGI_APPLICATION = "wonder.wsgi.application"
 ASGI_APPLICATION = "wonder.asgi.application"
 
+# Requests of one Daphne process that run Django code at once; more wait in line (wonder/middleware.py). 0: no limit.
+WONDER_MAX_CONCURRENT_REQUESTS = env_int("WONDER_MAX_CONCURRENT_REQUESTS", 8)
+
 # --- Database -------------------------------------------------------------------------------------------
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
@@ -142,7 +146,7 @@ if DATABASE_URL:
     # Daphne runs each request's sync code in a thread of its own, so without a pool every concurrent request
     # opens a connection: 500 fans exhausted PostgreSQL's max_connections (bench/load.py). A bounded pool per
     # process makes a burst wait for a connection instead. Size the sum over processes below max_connections.
-    DB_POOL_MAX_SIZE = env_int("DB_POOL_MAX_SIZE", 16)
+    DB_POOL_MAX_SIZE = env_int("DB_POOL_MAX_SIZE", 32)
     if DB_POOL_MAX_SIZE and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections; Django must not as well
         DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
