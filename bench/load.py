@@ -48,7 +48,6 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -61,7 +60,8 @@ from yarl import URL
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.live.servers import PYTHON, ROOT, distributed_stack, embedded_site, manage  # noqa: E402
+from bench.votes import percentile, shell  # noqa: E402
+from tests.live.servers import distributed_stack, embedded_site, manage  # noqa: E402
 
 SERVER_ENV = {"WONDER_VOTE_RATE_IP": "1000000/60"}
 # Production settings (DEBUG off: no query log, compressed static files), plain HTTP on loopback.
@@ -155,18 +155,6 @@ print(json.dumps({
     "likes": totals["likes"] or 0, "dislikes": totals["dislikes"] or 0, "comparisons": totals["comparisons"] or 0,
 }))
 """
-
-
-def shell(env: dict[str, str], code: str) -> dict:
-    out = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(int(round(q / 100 * (len(ordered) - 1))), len(ordered) - 1)] if ordered else 0.0
 
 
 class SelfcheckTokens:

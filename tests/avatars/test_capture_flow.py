@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -120,13 +121,19 @@ def test_safe_next_is_kept_unsafe_next_ignored(client, db) -> None:
     assert "evil.example" not in client.get(reverse("avatars:intro")).content.decode()
 
 
-def test_an_at_me_video_names_the_avatar_so_any_worker_can_fetch_it(client, db, enqueued, published) -> None:
+@pytest.fixture
+def with_avatar(client, db, enqueued, published) -> Avatar:
+    """A visitor's browser whose session has a finished avatar, for "@me" videos."""
     avatar = services.start_avatar(session_key="kiosk", base="owl", style="comic", sport="luge")
     runner.execute(avatar.job.pk, attempt=1, worker="test")
     session = client.session
     session.save()
     Avatar.objects.update(session_key=session.session_key)
+    return avatar
 
+
+def test_an_at_me_video_names_the_avatar_so_any_worker_can_fetch_it(client, with_avatar) -> None:
+    avatar = with_avatar
     assert client.post(reverse("contest:create"), {"text": "@me luge down the track"}).status_code == 302
     video = Job.objects.get(kind="video")
     # A name in the media storage, not this machine's path (a GPU worker elsewhere resolves it).
@@ -135,12 +142,7 @@ def test_an_at_me_video_names_the_avatar_so_any_worker_can_fetch_it(client, db, 
     assert runner.execute(video.pk, attempt=1, worker="test") == Job.Status.SUCCEEDED
 
 
-def test_a_video_whose_avatar_is_gone_is_made_without_it(client, db, enqueued, published) -> None:
-    avatar = services.start_avatar(session_key="kiosk", base="owl", style="comic", sport="luge")
-    runner.execute(avatar.job.pk, attempt=1, worker="test")
-    session = client.session
-    session.save()
-    Avatar.objects.update(session_key=session.session_key)
+def test_a_video_whose_avatar_is_gone_is_made_without_it(client, with_avatar) -> None:
     client.post(reverse("contest:create"), {"text": "@me luge down the track"})
     Avatar.objects.get().file("portrait").unlink()  # purged between the request and the worker
     assert runner.execute(Job.objects.get(kind="video").pk, attempt=1, worker="test") == Job.Status.SUCCEEDED
