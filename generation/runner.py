@@ -129,6 +129,8 @@ def _execute(job_id: Any, *, attempt: int, worker: str) -> str | None:
         except Exception as exc:
             # No result is kept from a run that did not succeed: not on disk, not in object storage.
             shutil.rmtree(out_dir, ignore_errors=True)
+            with contextlib.suppress(OSError):  # jobs/<uuid>/ itself, unless an earlier attempt left outputs
+                out_dir.parent.rmdir()
             if published:
                 _unpublish(out_dir)
             return _end_unsuccessfully(job.pk, exc)
@@ -149,6 +151,7 @@ def _end_unsuccessfully(job_id: Any, exc: Exception) -> str:
     if isinstance(exc, EngineError):
         return _fail(job_id, exc.code, exc.message)
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        log.error("job %s failed: no space left on the media disk (%s)", job_id, exc)
         return _fail(job_id, "disk_full", _("The server ran out of storage space. Please try again later."))
     if isinstance(exc, media_store.StorageUnavailable):
         log.error("job %s failed: media storage unavailable: %s", job_id, exc)

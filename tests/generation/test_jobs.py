@@ -207,14 +207,17 @@ def test_runner_hides_unexpected_exceptions_behind_a_friendly_message(monkeypatc
     assert job.status == "failed" and job.error_code == "internal_error" and "secret" not in job.error
 
 
-def test_runner_reports_a_full_disk_clearly(monkeypatch, published, settings, tmp_path):
+def test_runner_reports_a_full_disk_clearly(monkeypatch, published, settings, tmp_path, caplog):
     settings.MEDIA_ROOT = tmp_path
 
     def action(spec, out_dir, progress, cancelled):
+        (out_dir / "video.partial.mp4").write_bytes(b"half")
         raise OSError(28, "No space left on device")
 
     job = run_with(monkeypatch, action)
     assert job.status == "failed" and job.error_code == "disk_full"
+    assert "no space left on the media disk" in caplog.text  # operators see it, not only the fan
+    assert not (tmp_path / "jobs" / str(job.pk)).exists()  # not even the job's empty folder
 
 
 def test_cancel_during_a_run_stops_the_engine_and_keeps_canceled(monkeypatch, published, settings, tmp_path):
