@@ -280,7 +280,7 @@ def wipe_visit(*, visit: Visit, counter: str = "reset") -> None:
     for job in jobs:
         try:
             media_store.delete_tree(f"jobs/{job.pk}")
-        except Exception:  # the visit is already gone: a storage outage must not fail the kiosk's reset
+        except media_store.StorageUnavailable:  # the visit is already gone: an outage must not fail the reset
             log.exception("files of job %s could not be deleted", job.pk)
 
 

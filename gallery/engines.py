@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.utils.translation import gettext
 
 from generation import media_store
@@ -20,9 +19,7 @@ from .timeslice import TimeSliceError, time_slice
 def media_file(relative: str) -> Path | None:
     """A local copy of ``relative`` (fetched from object storage when needed), or None when it points outside
     MEDIA_ROOT (a spec is data, not a trusted path) or is nowhere to be found."""
-    root = Path(settings.MEDIA_ROOT).resolve()
-    path = (root / str(relative)).resolve()
-    return media_store.local_path(path.relative_to(root).as_posix()) if path.is_relative_to(root) else None
+    return media_store.local_path(str(relative))
 
 
 def sport_name(value: str) -> str:

@@ -138,7 +138,8 @@ def spec_file(reference: str | None) -> Path | None:
 def delete_tree(prefix: str) -> None:
     """Delete everything under ``prefix`` (``jobs/<uuid>``): the local files and the stored objects.
 
-    Raises when the storage cannot be reached, so a purge never counts as done while copies remain.
+    Raises :class:`StorageUnavailable` when the storage cannot be reached, so a purge never counts as done while
+    copies remain.
     """
     if not is_local():
         storage = _storage()
@@ -147,9 +148,11 @@ def delete_tree(prefix: str) -> None:
             folder = folders.pop()
             try:
                 subfolders, files = storage.listdir(folder)
+                folders.extend(f"{folder}/{sub}" for sub in subfolders)
+                for file_name in files:
+                    storage.delete(f"{folder}/{file_name}")
             except FileNotFoundError:  # a FileSystemStorage elsewhere than MEDIA_ROOT, folder already gone
                 continue
-            folders.extend(f"{folder}/{sub}" for sub in subfolders)
-            for file_name in files:
-                storage.delete(f"{folder}/{file_name}")
+            except Exception as exc:
+                raise StorageUnavailable(f"deleting {folder} failed: {exc}") from exc
     shutil.rmtree(_local(prefix), ignore_errors=True)

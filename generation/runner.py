@@ -139,7 +139,7 @@ def _execute(job_id: Any, *, attempt: int, worker: str) -> str | None:
 def _unpublish(out_dir: Path) -> None:
     try:
         media_store.delete_tree(media_store.name_of(out_dir))
-    except Exception:
+    except media_store.StorageUnavailable:
         log.exception("could not delete the published files of %s", out_dir)
 
 

@@ -275,6 +275,21 @@ def test_an_unreachable_storage_fails_the_job_clearly_and_publishes_nothing(buck
     assert not local_files(job), "no half-published result is kept"
 
 
+def test_a_purge_against_an_unreachable_storage_says_so_and_keeps_the_local_copy(bucket, published):
+    job = preview_job()
+    default = {**settings.STORAGES["default"]}
+    default["OPTIONS"] = {
+        **default["OPTIONS"],
+        "endpoint_url": f"http://127.0.0.1:{closed_port()}",
+        "client_config": Config(retries={"max_attempts": 1}, connect_timeout=2),
+    }
+    with override_settings(STORAGES={**settings.STORAGES, "default": default}):
+        with pytest.raises(media_store.StorageUnavailable):
+            media_store.delete_tree(f"jobs/{job.pk}")
+    # Nothing counts as deleted while the bucket still holds copies: the local files stay for the next try.
+    assert local_files(job)
+
+
 def test_an_upload_failing_half_way_leaves_nothing_in_the_bucket(bucket, published, monkeypatch):
     name, client = bucket
     storage_class = type(storages["default"])
