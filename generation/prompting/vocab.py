@@ -102,6 +102,101 @@ DEFAULT_CAMERA = {
 FALLBACK_CAMERA = "static-wide"
 
 
+# ---- Keys of the per-language lexicon files (generation/prompting/lexicons/*.toml) -----------------------------
+# Who the clip is about, in English, with a weight that ranks them when several appear: a named character or a
+# creature is what the fan wants to see more than "a woman".
+SUBJECTS: dict[str, float] = {
+    "Sun Wukong, the Monkey King": 3.0,
+    "Santa Claus": 3.0,
+    "a robot": 2.0,
+    "a panda": 2.0,
+    "a cat": 2.0,
+    "a dog": 2.0,
+    "a penguin": 2.0,
+    "a polar bear": 2.0,
+    "a fox": 2.0,
+    "a snowman": 2.0,
+    "a dragon": 2.0,
+    "an astronaut": 2.0,
+    "a grandmother": 1.6,
+    "a grandfather": 1.6,
+    "a child": 1.5,
+    "a girl": 1.4,
+    "a boy": 1.4,
+    "a family": 1.3,
+    "a couple": 1.3,
+    "a woman": 1.2,
+    "a man": 1.2,
+    "my mum": 1.2,
+    "my dad": 1.2,
+}
+# Attributes, in English. Colours pair with an adjacent garment ("tuta rossa" -> "red suit").
+COLOURS = ("red", "blue", "green", "yellow", "white", "black", "pink", "orange", "purple", "gold", "silver")
+GARMENTS = ("ski suit", "jacket", "helmet", "scarf", "hat", "goggles", "costume", "kimono", "hanfu")
+ATTRIBUTES = ("elderly", "young", "little", "female", "two people", "three people", "four people", "crowd")
+
+# The scene around the athlete: where, in what light, in what weather (English phrases for the model prompt).
+SETTINGS = {
+    "village": "a snowy mountain village",
+    "mountain-hut": "a wooden mountain hut",
+    "city-square": "a city square",
+    "dolomites": "the pale peaks of the Dolomites",
+    "mountain-peak": "high alpine peaks",
+    "forest": "a snowy pine forest",
+    "frozen-lake": "a frozen lake",
+    "stadium": "a packed stadium",
+    "city-street": "a city street",
+    "castle": "a castle",
+    "temple": "a temple",
+    "home": "a cosy home by the fireplace",
+}
+LIGHTS = {
+    "dawn": "at dawn, soft pink early light",
+    "daylight": "in bright daylight",
+    "sunset": "at sunset, warm golden light",
+    "night": "at night",
+    "northern-lights": "under green northern lights",
+    "moonlight": "under moonlight",
+    "spotlights": "under bright spotlights",
+    "fireworks": "with fireworks in the sky",
+    "candlelight": "by warm candle and fire light",
+}
+WEATHERS = {
+    "blizzard": "in a raging blizzard",
+    "snowfall": "with snow falling",
+    "fog": "in drifting fog",
+    "wind": "in strong wind",
+    "clear": "under a clear sky",
+}
+# Action beats, in the order the fan tells them; each is an English verb phrase for the model prompt.
+BEATS = {
+    "slip": "slips",
+    "fall": "falls",
+    "get-up": "gets back up",
+    "laugh": "everyone laughs",
+    "cheer": "the crowd cheers",
+    "applaud": "people applaud",
+    "cry": "sheds a tear",
+    "land": "lands cleanly",
+    "telemark": "lands a telemark",
+    "spin": "spins",
+    "jump": "jumps",
+    "flip": "does a flip",
+    "wave": "waves",
+    "hug": "hugs",
+    "kiss": "kisses",
+    "sleep": "sleeps",
+    "wake": "wakes up",
+    "celebrate": "celebrates",
+    "dance": "dances",
+    "bow": "bows",
+    "overtake": "overtakes a rival",
+    "score": "scores",
+    "win": "wins",
+    "crash": "crashes",
+}
+
+
 def choices(vocabulary: dict) -> list[tuple[str, str]]:
     """(slug, label) pairs for a form's ``choices`` or the chips of the UI."""
     return [(slug, label) for slug, label in vocabulary.items()]
