@@ -18,13 +18,29 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .normalize import Token, is_cjk, normalize, tokenize
+from .normalize import Token, is_unspaced, normalize, tokenize
 
 # Fuzzy matching compares at most this many distinct unknown tokens per text (bounded cost on huge inputs).
 FUZZY_TOKEN_BUDGET = 64
 FUZZY_MIN_LEN = 5
 # Two typos are tolerated only in long words: in short ones two edits turn most words into others.
 FUZZY_TWO_EDITS_LEN = 9
+# Arabic and Hebrew attach conjunctions, prepositions and the article to the next word ("والتزلج" = "and the
+# skiing"); a word that matches nothing is tried again without them, longest first (normalised spellings).
+_PROCLITICS = {
+    "arabic": ("وال", "بال", "فال", "کال", "لل", "ال", "و", "ف", "ب", "ل", "ک"),
+    "hebrew": ("וה", "וב", "ול", "ומ", "וש", "שה", "שב", "של", "כש", "ה", "ו", "ב", "ל", "מ", "ש", "כ"),
+}
+MIN_STEM = 2
+
+
+def stems(word: str) -> list[str]:
+    """``word`` without its attached Arabic or Hebrew prefixes (empty for other scripts)."""
+    first = word[:1]
+    script = "arabic" if "\u0600" <= first <= "\u06ff" else "hebrew" if "\u0590" <= first <= "\u05ff" else None
+    if script is None:
+        return []
+    return [word[len(p) :] for p in _PROCLITICS[script] if word.startswith(p) and len(word) - len(p) >= MIN_STEM]
 
 
 @dataclass(frozen=True)
@@ -73,6 +89,10 @@ def _word_matches(pattern: str, word: str) -> bool:
     return word == pattern
 
 
+def _word_or_stem_matches(pattern: str, word: str) -> bool:
+    return _word_matches(pattern, word) or any(_word_matches(pattern, stem) for stem in stems(word))
+
+
 class Lexicon:
     """Terms mapped to keys with weights, matched against normalised text.
 
@@ -92,7 +112,7 @@ class Lexicon:
             norm = norm.rstrip("~")
             if not norm:
                 continue
-            if any(is_cjk(ch) for ch in norm):
+            if any(is_unspaced(ch) for ch in norm):
                 self._substrings.append(_Entry(norm, (norm,), key, weight))
                 continue
             words = tuple(norm.replace("-", " ").split())
@@ -124,6 +144,15 @@ class Lexicon:
         return hits
 
     def _candidates(self, word: str) -> list[_Entry]:
+        found = self._exact_candidates(word)
+        if not found:
+            for stem in stems(word):
+                found = self._exact_candidates(stem)
+                if found:
+                    break
+        return found
+
+    def _exact_candidates(self, word: str) -> list[_Entry]:
         found = list(self._by_word.get(word, ()))
         for n in self._prefix_lengths:
             if n <= len(word):
@@ -141,7 +170,7 @@ class Lexicon:
                 if len(e.words) > len(tokens) - i:
                     continue
                 rest = tokens[i + 1 : i + len(e.words)]
-                if all(_word_matches(p, t.text) for p, t in zip(e.words[1:], rest, strict=True)):
+                if all(_word_or_stem_matches(p, t.text) for p, t in zip(e.words[1:], rest, strict=True)):
                     end = (rest[-1] if rest else tok).end
                     hits.append(Hit(e.key, e.term, norm[tok.start : end], tok.start, end, e.weight))
         if self._fuzzy:
@@ -151,6 +180,9 @@ class Lexicon:
     def _find_fuzzy(self, unmatched: dict[str, list[Token]]) -> list[Hit]:
         hits = []
         for word in list(unmatched)[:FUZZY_TOKEN_BUDGET]:
+            # Typos are tolerated in Latin, Greek and Cyrillic words only: elsewhere one edit is often another word.
+            if word[0] >= "\u0530":
+                continue
             limit = 2 if len(word) >= FUZZY_TWO_EDITS_LEN else 1
             for e in self._fuzzy.get(word[0], ()):
                 if osa_distance(word, e.term, limit) <= limit:

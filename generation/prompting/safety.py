@@ -27,7 +27,7 @@ from django.utils.translation import gettext
 
 from . import safety_terms as terms
 from .lexicon import Lexicon
-from .normalize import is_cjk, normalize, tokenize
+from .normalize import is_unspaced, normalize, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +119,7 @@ class _Matcher:
 
 def _script(term: str) -> str:
     norm = normalize(term)
-    if any(is_cjk(ch) for ch in norm):
+    if any(is_unspaced(ch) for ch in norm):
         return "cjk"
     if any("\u0400" <= ch <= "\u04ff" for ch in norm):
         return "cyrillic"
@@ -163,7 +163,7 @@ def _views(text: str) -> _Views:
         if len(run) >= 3:
             runs.append("".join(run))
         run = []
-    dense = "".join(ch for ch in plain if is_cjk(ch) or ch.isalnum())
+    dense = "".join(ch for ch in plain if is_unspaced(ch) or ch.isalnum())
     return _Views(plain=plain, latin=latin + " | " + " ".join(extra + runs), dense=dense, runs=runs)
 
 
