@@ -28,6 +28,7 @@ from generation import media_store
 from generation import services as jobs
 from generation.models import Job
 from wonder import ratelimit
+from wonder.clients import client_hash
 
 from . import faces
 from .bases import BASES
@@ -83,7 +84,7 @@ def save_capture(
     """Check, analyse and privately store a selfie. Raises ``faces.PhotoRejected``; nothing is stored then."""
     # Face analysis is the costliest thing a visitor can trigger: a few tries per visit, more per kiosk network.
     if not ratelimit.allow(f"capture:{session_key}", settings.WONDER_CAPTURE_RATE_SESSION) or (
-        ip and not ratelimit.allow(f"capture-ip:{ratelimit.client_key(ip)}", settings.WONDER_CAPTURE_RATE_IP)
+        ip and not ratelimit.allow(f"capture-ip:{client_hash(ip)}", settings.WONDER_CAPTURE_RATE_IP)
     ):
         raise faces.PhotoRejected("rate_limited", _("That was a lot of photos in a short time. Please wait a minute."))
     image = faces.open_photo(data)

@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from wonder import clients
+
 from . import faces, services
 from .bases import BASES, draw_base
 from .forms import BaseForm, LookForm, PhoneUploadForm, PhotoForm
@@ -72,7 +74,7 @@ def capture(request: HttpRequest) -> HttpResponse:
                     session_key=_session_key(request),
                     data=_read_upload(form.cleaned_data["photo"]),
                     consented_at=consented_at,
-                    ip=request.META.get("REMOTE_ADDR", ""),
+                    ip=clients.client_ip(request),
                 )
             except faces.PhotoRejected as exc:
                 error = exc.message
@@ -233,7 +235,7 @@ def phone_upload(request: HttpRequest, token: str) -> HttpResponse:
                 session_key=_session_key(request),
                 data=_read_upload(form.cleaned_data["photo"]),
                 consented_at=consented_at,
-                ip=request.META.get("REMOTE_ADDR", ""),
+                ip=clients.client_ip(request),
             )
         except faces.PhotoRejected as exc:
             error = exc.message

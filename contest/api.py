@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 from generation.api import JobSnapshotSerializer
 from generation.prompting.vocab import EMOTIONS, SPORTS, STYLES
+from wonder import clients
 
 from . import selectors, services
 from .models import Contest, Entry, Vote
@@ -35,11 +36,11 @@ def _contest() -> Contest:
 
 
 def _ip(request: Request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+    return clients.client_ip(request._request)
 
 
 def _ua(request: Request) -> str:
-    return request.headers.get("User-Agent", "")[:400]
+    return clients.user_agent(request._request)
 
 
 class ContestAPIView(APIView):

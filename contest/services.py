@@ -7,8 +7,6 @@ nothing.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
 import secrets
 from typing import Any
@@ -27,6 +25,7 @@ from generation.models import Job
 from generation.prompting import check_prompt, expand_prompt, parse_prompt
 from generation.prompting.vocab import EMOTIONS, SPORTS, STYLES
 from wonder import ratelimit
+from wonder.clients import client_hash
 
 from . import selectors
 from .accounts import is_verified
@@ -46,13 +45,6 @@ class ContestError(Exception):
         self.code = code
         self.message = message
         self.status = status
-
-
-def client_hash(value: str) -> str:
-    """A keyed hash of an IP address or user agent: enough to spot a farm of votes, useless to identify anyone."""
-    if not value:
-        return ""
-    return hmac.new(settings.SECRET_KEY.encode(), value.encode(), hashlib.sha256).hexdigest()[:32]
 
 
 # --- Fans ------------------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from generation.models import Job
 from generation.prompting import parse_prompt
 from generation.prompting.vocab import EMOTIONS, SPORTS, STYLES
+from wonder import clients
 
 from . import selectors, services
 from .accounts import SESSION_JOBS, is_verified
@@ -26,18 +27,9 @@ from .models import CRITERIA_LABELS, Entry, Vote
 SHARE_SALT = "contest.share"
 
 
-def _session_key(request: HttpRequest) -> str:
-    if not request.session.session_key:
-        request.session.save()
-    return request.session.session_key
-
-
-def _ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _ua(request: HttpRequest) -> str:
-    return request.headers.get("User-Agent", "")[:400]
+_session_key = clients.session_key
+_ip = clients.client_ip
+_ua = clients.user_agent
 
 
 def _create_context(request: HttpRequest, form: VideoPromptForm) -> dict:

@@ -20,6 +20,7 @@ from generation import realtime
 from generation import services as jobs
 from generation.models import Job
 from wonder import ratelimit
+from wonder.clients import client_hash
 
 from .models import Collection, CollectionItem, ModerationClaim, ModerationLog, PlaylistItem, Report, Screen
 
@@ -213,7 +214,7 @@ def report_entry(*, entry_id: int, user: Any, ip: str, reason: str, note: str = 
     if reason not in Report.Reason.values:
         raise GalleryError("reason_required", _("Choose a reason for your report."))
     authenticated = user is not None and user.is_authenticated
-    who = f"user:{user.pk}" if authenticated else f"ip:{contest.client_hash(ip)}"
+    who = f"user:{user.pk}" if authenticated else f"ip:{client_hash(ip)}"
     if not ratelimit.take(f"report:{who}", REPORTS_PER_HOUR, 3600):
         raise GalleryError("too_many_reports", _("You have sent many reports. Please try again later."), status=429)
     with transaction.atomic():
@@ -223,7 +224,7 @@ def report_entry(*, entry_id: int, user: Any, ip: str, reason: str, note: str = 
         report = Report.objects.create(
             entry=entry,
             reporter=user if authenticated else None,
-            reporter_hash="" if authenticated else contest.client_hash(ip),
+            reporter_hash="" if authenticated else client_hash(ip),
             reason=reason,
             note=(note or "").strip()[:1000],
         )

@@ -23,6 +23,7 @@ from contest.services import ContestError
 from generation import services as jobs
 from generation.models import Job
 from generation.prompting.vocab import SPORTS, STYLES
+from wonder import clients
 
 from . import museum as showcase
 from . import selectors, services
@@ -199,7 +200,7 @@ def report(request: HttpRequest, entry_id: int) -> HttpResponse:
         services.report_entry(
             entry_id=entry_id,
             user=request.user,
-            ip=request.META.get("REMOTE_ADDR", ""),
+            ip=clients.client_ip(request),
             reason=request.POST.get("reason", ""),
             note=request.POST.get("note", ""),
         )

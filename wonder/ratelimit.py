@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -29,8 +27,3 @@ def take(key: str, limit: int, window_s: int) -> bool:
 def allow(key: str, spec: str) -> bool:
     """``take`` with a ``"count/seconds"`` setting."""
     return take(key, *parse_rate(spec))
-
-
-def client_key(ip: str) -> str:
-    """A short digest of an address, so counters in the cache do not hold raw IP addresses."""
-    return hashlib.blake2b(ip.encode(), digest_size=8).hexdigest()
