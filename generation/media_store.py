@@ -156,3 +156,7 @@ def delete_tree(prefix: str) -> None:
             except Exception as exc:
                 raise StorageUnavailable(f"deleting {folder} failed: {exc}") from exc
     shutil.rmtree(_local(prefix), ignore_errors=True)
+    # The job's clean masters (never public) go with it.
+    from generation import masters
+
+    masters.delete_tree(prefix)

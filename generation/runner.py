@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from wonder.logging import job_context
 
-from . import media_store, services
+from . import masters, media_store, services
 from .engines import get_engine
 from .engines.base import EngineError, EngineResult, JobCanceled
 from .models import Job
@@ -129,6 +129,7 @@ def _execute(job_id: Any, *, attempt: int, worker: str) -> str | None:
         except Exception as exc:
             # No result is kept from a run that did not succeed: not on disk, not in object storage.
             shutil.rmtree(out_dir, ignore_errors=True)
+            masters.delete_for(out_dir)
             with contextlib.suppress(OSError):  # jobs/<uuid>/ itself, unless an earlier attempt left outputs
                 out_dir.parent.rmdir()
             if published:

@@ -388,6 +388,24 @@ if WONDER_MEDIA_BUCKET:
         },
     }
 
+# Clean masters (the engines' frames before any burnt-in label), which the film and the time-slice start from:
+# outside MEDIA_ROOT so nothing serves them (generation/masters.py). WONDER_MASTERS_BUCKET adds a private bucket
+# (signed access only, never the public media bucket) so workers on other machines can fetch them.
+WONDER_MASTERS_ROOT = Path(os.environ.get("WONDER_MASTERS_ROOT", VAR_DIR / "masters"))
+WONDER_MASTERS_BUCKET = os.environ.get("WONDER_MASTERS_BUCKET", "")
+if WONDER_MASTERS_BUCKET:
+    STORAGES["masters"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": WONDER_MASTERS_BUCKET,
+            "endpoint_url": WONDER_MEDIA_ENDPOINT_URL or None,
+            "region_name": WONDER_MEDIA_REGION or None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+            "default_acl": "private",
+        },
+    }
+
 # Content-Security-Policy: our pages run only our own scripts and styles (no inline code, no eval), so an
 # injected <script> or style attribute does nothing. Media may come from object storage: its origin, derived from
 # the settings above unless WONDER_MEDIA_ORIGIN says otherwise.

@@ -27,6 +27,8 @@ import av
 import numpy as np
 from PIL import Image, PngImagePlugin
 
+from generation import masters
+
 VIDEO_NAME = "video.mp4"
 POSTER_NAME = "poster.jpg"
 ANIMATION_NAME = "preview.webp"
@@ -36,6 +38,9 @@ IMAGE_WEBP_NAME = "image.webp"
 # H.264 settings: CRF 21 looks clean for stylised and generated footage; "veryfast" keeps a 5 s 832x480 clip
 # well under a second of encoding on one core.
 VIDEO_CRF = 21
+# The clean master is what the film and the time-slice re-encode: a little more quality, so generations of
+# re-encoding do not add up to visible loss.
+MASTER_CRF = 17
 VIDEO_PRESET = "veryfast"
 # x264's macroblock-tree gives different bits for the same frames depending on what the process did between
 # frames (measured: any CPU work between frames changes the output). Off, the same frames always encode to the
@@ -70,8 +75,13 @@ def write_clip(
     metadata: dict[str, Any],
     frame_count: int | None = None,
     progress: Callable[[int], None] | None = None,
+    label: Callable[[np.ndarray, int], np.ndarray] | None = None,
 ) -> dict[str, Path]:
     """Encode RGB uint8 ``height x width x 3`` frames into ``video.mp4``, ``poster.jpg`` and ``preview.webp``.
+
+    With ``label``, the frames are the clean ones: each is first encoded as is into the private clean master
+    (:mod:`generation.masters`, outside ``out_dir`` and never served), then ``label(copy, index)`` burns the
+    visible marks into a copy, and only labelled frames reach the public video, poster and animation.
 
     Frames are consumed one at a time and never all held in memory. ``frame_count``, when known, lets the poster
     be picked exactly at ~60 % of the clip; without it the pick is within a few frames. ``progress`` is called
@@ -89,6 +99,10 @@ def write_clip(
         out_dir / ANIMATION_NAME,
     )
     partials = [_partial(p) for p in (video_path, poster_path, animation_path)]
+    master_path = masters.path_for(out_dir) if label is not None else None
+    if master_path is not None:
+        master_path.parent.mkdir(parents=True, exist_ok=True)
+        partials.append(_partial(master_path))
     try:
         posters = _PosterPicker(frame_count)
         thumbs: list[Image.Image] = []
@@ -103,8 +117,11 @@ def write_clip(
                 thumbs.append(Image.fromarray(frame).resize(thumb_size, Image.Resampling.BILINEAR, reducing_gap=2.0))
                 due[0] += thumb_every
 
+        checked = _checked(frames, width, height)
+        if master_path is not None:
+            checked = _labelled(checked, label, _Mp4Writer(partials[3], fps, width, height, metadata, MASTER_CRF))
         count = _encode_mp4(
-            _checked(frames, width, height),
+            checked,
             partials[0],
             fps=fps,
             width=width,
@@ -123,8 +140,11 @@ def write_clip(
         for path in partials:
             path.unlink(missing_ok=True)
         raise
-    for partial, final in zip(partials, (video_path, poster_path, animation_path), strict=True):
+    finals = [video_path, poster_path, animation_path] + ([master_path] if master_path is not None else [])
+    for partial, final in zip(partials, finals, strict=True):
         os.replace(partial, final)
+    if master_path is not None:
+        masters.store(out_dir)
     return {"video": video_path, "poster": poster_path, "animation": animation_path}
 
 
@@ -197,6 +217,51 @@ def _encode_mp4(
         for packet in stream.encode():
             container.mux(packet)
     return count
+
+
+class _Mp4Writer:
+    """One H.264 MP4 written frame by frame (the clean master beside the public video)."""
+
+    def __init__(self, path: Path, fps: int, width: int, height: int, metadata: dict[str, Any], crf: int) -> None:
+        self.enc_w, self.enc_h = width - width % 2, height - height % 2
+        self.container = av.open(str(path), mode="w", format="mp4", options={"movflags": "+faststart"})
+        tags = _container_tags(metadata)
+        tags["comment"] += "; clean master (no burnt-in marks): never published"
+        self.container.metadata.update(tags)
+        self.stream = self.container.add_stream("libx264", rate=fps)
+        self.stream.width, self.stream.height = self.enc_w, self.enc_h
+        self.stream.pix_fmt = "yuv420p"
+        self.stream.options = {"crf": str(crf), "preset": VIDEO_PRESET, "x264-params": X264_PARAMS}
+
+    def write(self, frame: np.ndarray) -> None:
+        frame = frame[: self.enc_h, : self.enc_w]
+        video_frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(frame), format="rgb24").reformat(
+            format="yuv420p"
+        )
+        for packet in self.stream.encode(video_frame):
+            self.container.mux(packet)
+
+    def close(self, flush: bool) -> None:
+        try:
+            if flush:
+                for packet in self.stream.encode():
+                    self.container.mux(packet)
+        finally:
+            self.container.close()
+
+
+def _labelled(
+    frames: Iterator[np.ndarray], label: Callable[[np.ndarray, int], np.ndarray], master: _Mp4Writer
+) -> Iterator[np.ndarray]:
+    """Each clean frame into the master, then labelled (on a copy) for the public files."""
+    done = False
+    try:
+        for index, frame in enumerate(frames):
+            master.write(frame)
+            yield label(frame.copy(), index)
+        done = True
+    finally:
+        master.close(flush=done)
 
 
 def _checked(frames: Iterable[np.ndarray], width: int, height: int) -> Iterator[np.ndarray]:
@@ -287,6 +352,18 @@ def _save_animation(thumbs: list[Image.Image], path: Path, metadata: dict[str, A
 
 
 # --- labels ------------------------------------------------------------------------------------------------
+
+
+def ai_label(width: int, height: int, text: str):
+    """The visible "AI-generated" pill (EU AI Act) for the bottom-right corner of a ``width x height`` picture, as
+    a :class:`~generation.engines.preview.overlay.Sticker`; what engines without marks of their own burn in."""
+    # Imported here: the preview package imports this module.
+    from .preview.overlay import Sticker, _pill
+
+    size = max(9, round(min(height, width * 9 / 16) / 40))
+    pill = _pill(text, size, (255, 255, 255, 255), (0, 0, 0, 185), max(3, size // 3), bold=False)
+    margin = max(4, size // 2)
+    return Sticker(pill, width - pill.width - margin, height - pill.height - margin)
 
 
 def _label_text(metadata: dict[str, Any]) -> str:

@@ -68,6 +68,11 @@ class PreviewVideoEngine:
             sport_text=gettext(SPORT_NAMES[shot.sport]),
         )
         total = shot.frames
+        # Clean frames out of the renderer; write_clip keeps them as the master and labels the public copy.
+        renderer.labelled = False
+
+        def label(frame: np.ndarray, index: int) -> np.ndarray:
+            return renderer.overlay.apply(frame, index / shot.fps, shot.duration_s)
 
         def frames() -> Iterator[np.ndarray]:
             for frame in renderer.frames():
@@ -108,6 +113,7 @@ class PreviewVideoEngine:
             metadata=metadata,
             frame_count=total,
             progress=encoded,
+            label=label,
         )
         progress(1.0, gettext("Done"))
         return EngineResult(files=files, metadata=metadata)
