@@ -40,11 +40,13 @@ JURY_GROUP = "jury"
 class ContestError(Exception):
     """A refused action: ``code`` for machines (and the API), ``message`` translated for people."""
 
-    def __init__(self, code: str, message: str, status: int = 400) -> None:
+    def __init__(self, code: str, message: str, status: int = 400, details: dict[str, Any] | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.status = status
+        # Extra machine-readable facts for the API (e.g. the sports to choose from).
+        self.details = details or {}
 
 
 # --- Fans ------------------------------------------------------------------------------------------------------
@@ -169,6 +171,10 @@ def generate_video(
         return jobs.create_job(kind="video", spec=spec, owner=user, session_key=session_key or "")
 
 
+# The fan's explicit "surprise me" instead of a sport: we pick one, openly, rather than guess silently.
+SURPRISE = "surprise"
+
+
 def build_video_spec(
     *,
     text: str,
@@ -178,10 +184,23 @@ def build_video_spec(
     subject: str | None = None,
     seed: int | None = None,
 ) -> dict[str, Any]:
-    """What we understood of the sentence, with the fan's chip edits winning, and a seed."""
+    """What we understood of the sentence, with the fan's chip edits winning, and a seed.
+
+    Raises ``ContestError("sport_needed")`` when neither the text nor the fan settles the sport.
+    """
     parsed = parse_prompt(text, sport_hint=sport if sport in SPORTS else None)
-    if sport in SPORTS:
+    if sport == SURPRISE and parsed.sport_source != "named":
+        parsed.sport = secrets.choice(parsed.sport_candidates or list(SPORTS))
+        parsed.sport_source = "surprise"
+    elif sport in SPORTS:
         parsed.sport = sport
+    if parsed.sport is None:
+        raise ContestError(
+            "sport_needed",
+            _("Which sport should it be? Pick one (or ask for a surprise) and generate again."),
+            details={"sport_needs_choice": True, "sport_candidates": parsed.sport_candidates},
+        )
+    parsed.sport_candidates = []
     if style in STYLES:
         parsed.style = style
     if emotion in EMOTIONS:
@@ -190,7 +209,12 @@ def build_video_spec(
     if subject and subject != parsed.subject:
         parsed.subject = subject
     parsed.prompt_en = expand_prompt(parsed)
-    return {**parsed.to_dict(), "prompt": text, "seed": seed if seed is not None else secrets.randbelow(2**31)}
+    return {
+        **parsed.to_dict(),
+        "sport_source": parsed.sport_source,
+        "prompt": text,
+        "seed": seed if seed is not None else secrets.randbelow(2**31),
+    }
 
 
 def _avatar_image(*, user: Any, session_key: str, references: list[str]) -> str | None:
