@@ -186,12 +186,30 @@ def start_avatar(
     return avatar
 
 
+class AlreadyClaimed(Exception):
+    """The avatar belongs to another account: its take-home link no longer claims or deletes it."""
+
+
 def claim_avatar(avatar: Avatar, user: Any) -> Avatar:
-    """Attach a take-home avatar to a signed-in fan, for "@me"; a claimed avatar no longer expires."""
-    avatar.owner = user
-    avatar.expires_at = None
-    avatar.save(update_fields=["owner", "expires_at"])
+    """Attach a take-home avatar to a signed-in fan, for "@me"; a claimed avatar no longer expires.
+
+    A take-home link claims once: the first account keeps the avatar, and a second one (whoever else saw or
+    scanned the QR code) gets ``AlreadyClaimed``. The check and the write are one conditional UPDATE, so two
+    claims racing each other cannot both win.
+    """
+    claimed = Avatar.objects.filter(pk=avatar.pk, owner__isnull=True).update(owner=user, expires_at=None)
+    avatar.refresh_from_db(fields=["owner", "expires_at"])
+    if not claimed and avatar.owner_id != user.pk:
+        raise AlreadyClaimed(str(avatar.pk))
     return avatar
+
+
+def may_delete(avatar: Avatar, user: Any) -> bool:
+    """Whether this request may "Delete now": anyone holding the take-home link while nobody claimed the avatar
+    (the link is the visitor's key), only its owner once an account claimed it."""
+    if avatar.owner_id is None:
+        return True
+    return user is not None and getattr(user, "is_authenticated", False) and avatar.owner_id == user.pk
 
 
 def avatar_for(user_or_session: Any) -> Path | None:
@@ -285,6 +303,19 @@ def purge_session(session_key: str) -> int:
         _purge_capture(capture)
         count += 1
     return count
+
+
+def end_session(session_key: str) -> int:
+    """A kiosk visit ended: purge its photos now and detach its avatars from the kiosk browser's session.
+
+    The avatars stay reachable through their take-home links (and the visit's), never through the kiosk again:
+    the next visitor on that browser, or anyone reusing the old session key, sees none of them. Returns how many
+    avatars were detached.
+    """
+    if not session_key:
+        return 0
+    purge_session(session_key)
+    return Avatar.objects.filter(session_key=session_key).update(session_key="")
 
 
 def delete_avatar(avatar: Avatar) -> None:

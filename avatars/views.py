@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -16,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from wonder import clients
+from experience.kiosk import kiosk_page
+from wonder import clients, public_url
 
 from . import faces, services
 from .bases import BASES, draw_base
@@ -50,6 +49,7 @@ def _context(request: HttpRequest, **extra) -> dict:
 # --- consent and capture -------------------------------------------------------------------------------------
 
 
+@kiosk_page
 def intro(request: HttpRequest) -> HttpResponse:
     """The consent screen: what is captured, why, how long, how to delete. Nothing starts before a yes."""
     _remember_next(request)
@@ -59,7 +59,7 @@ def intro(request: HttpRequest) -> HttpResponse:
     return render(request, "avatars/intro.html", _context(request))
 
 
-@never_cache
+@kiosk_page
 def capture(request: HttpRequest) -> HttpResponse:
     """The camera (and a file input for phones or without JavaScript); POST analyses the photo."""
     consented_at = services.has_consent(request.session)
@@ -101,6 +101,7 @@ def _read_upload(upload) -> bytes:
 
 
 @require_POST
+@kiosk_page
 def withdraw(request: HttpRequest) -> HttpResponse:
     """ "No thanks" after agreeing: forget the consent and every photo of this visit."""
     services.withdraw_consent(request.session)
@@ -108,6 +109,7 @@ def withdraw(request: HttpRequest) -> HttpResponse:
     return redirect("avatars:intro")
 
 
+@kiosk_page
 def pick(request: HttpRequest) -> HttpResponse:
     """The no-camera path: choose a drawn avatar."""
     _remember_next(request)
@@ -142,6 +144,7 @@ def selfie(request: HttpRequest, capture_id) -> HttpResponse:
 # --- look and result -----------------------------------------------------------------------------------------
 
 
+@kiosk_page
 def look(request: HttpRequest) -> HttpResponse:
     """Choose style, sport and name, then start the job."""
     source = request.POST if request.method == "POST" else request.GET
@@ -176,30 +179,37 @@ def _own_avatar(request: HttpRequest, avatar_id) -> Avatar:
     return avatar
 
 
+@kiosk_page
 def result(request: HttpRequest, avatar_id) -> HttpResponse:
-    """The kiosk's result screen: live progress, then the avatar with its QR code to take it home."""
-    avatar = _own_avatar(request, avatar_id)
-    take_home = request.build_absolute_uri(reverse("avatars:take_home", args=[avatar.token]))
+    """The kiosk's result screen: live progress, then the avatar with its QR code to take it home.
+
+    Someone else's avatar (an earlier visitor's, reached with Back or an old address) is not found: the screen
+    goes back to the attract loop.
+    """
+    avatar = Avatar.objects.select_related("job").filter(pk=avatar_id).first()
+    if avatar is None or not avatar.belongs_to(request.user, request.session.session_key):
+        return redirect("experience:kiosk")
+    take_home = public_url.absolute(reverse("avatars:take_home", args=[avatar.token]), request)
     return render(
         request,
         "avatars/result.html",
-        _context(request, avatar=avatar, job=avatar.job, take_home=take_home, qr=_qr_svg(take_home)),
+        _context(request, avatar=avatar, job=avatar.job, take_home=take_home, qr=public_url.qr_svg(take_home)),
     )
-
-
-def _qr_svg(url: str) -> str:
-    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
-    return image.to_string(encoding="unicode")
 
 
 # --- take-home ---------------------------------------------------------------------------------------------
 
 
 def take_home(request: HttpRequest, token: str) -> HttpResponse:
-    """What the QR code opens on a phone: the avatar, download, "Delete now", use in the contest, new upload."""
+    """What the QR code opens on a phone: the avatar, download, "Delete now", use in the contest, new upload.
+
+    Once an account claimed the avatar, the link shows it to that account only.
+    """
     avatar = Avatar.objects.select_related("job").filter(token=token).first()
     if avatar is None:
         return render(request, "avatars/take_home_gone.html", status=404)
+    if avatar.owner_id is not None and not (request.user.is_authenticated and avatar.owner_id == request.user.pk):
+        return render(request, "avatars/take_home_gone.html", {"claimed": True}, status=403)
     return render(
         request, "avatars/take_home.html", _context(request, avatar=avatar, job=avatar.job, form=PhoneUploadForm())
     )
@@ -208,6 +218,9 @@ def take_home(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def delete_now(request: HttpRequest, token: str) -> HttpResponse:
     avatar = get_object_or_404(Avatar, token=token)
+    if not services.may_delete(avatar, request.user):
+        # Claimed by an account: the take-home link alone deletes nothing any more.
+        return render(request, "avatars/take_home_gone.html", {"claimed": True}, status=403)
     services.delete_avatar(avatar)
     return render(request, "avatars/take_home_gone.html", {"deleted": True})
 
@@ -217,7 +230,10 @@ def claim(request: HttpRequest, token: str) -> HttpResponse:
     avatar = get_object_or_404(Avatar, token=token)
     if not request.user.is_authenticated:
         return redirect(f"{settings.LOGIN_URL}?next={reverse('avatars:take_home', args=[token])}")
-    services.claim_avatar(avatar, request.user)
+    try:
+        services.claim_avatar(avatar, request.user)
+    except services.AlreadyClaimed:
+        return render(request, "avatars/take_home_gone.html", {"claimed": True}, status=403)
     messages.success(request, _("Done: write @me in a contest prompt to star in your video."))
     return redirect("avatars:take_home", token=token)
 
@@ -226,6 +242,8 @@ def claim(request: HttpRequest, token: str) -> HttpResponse:
 def phone_upload(request: HttpRequest, token: str) -> HttpResponse:
     """A new avatar from a photo taken on the phone (consent is ticked in the same form)."""
     avatar = get_object_or_404(Avatar.objects.select_related("job"), token=token)
+    if avatar.owner_id is not None and not (request.user.is_authenticated and avatar.owner_id == request.user.pk):
+        return render(request, "avatars/take_home_gone.html", {"claimed": True}, status=403)
     form = PhoneUploadForm(request.POST, request.FILES)
     error = None
     if form.is_valid():

@@ -16,12 +16,12 @@ from generation import media_store, realtime
 from generation.models import Job
 from generation.services import cancel_job, create_job
 
-from . import planning, quiz, recommend, selectors
+from . import kiosk, planning, quiz, recommend, selectors
 from .models import RecommendationItem, Visit, VisitStats, Zone, ZoneStatus, ZoneStatusChange
 
 log = logging.getLogger(__name__)
 
-SESSION_KEY = "kiosk_visit"
+SESSION_KEY = kiosk.SESSION_KEY
 # A queue that grows to at least this many minutes re-plans the visits that were going to stand in it.
 REPLAN_QUEUE_MINUTES = 15
 # An unfinished visit nobody touched for this long was abandoned (the kiosk browser died): it is wiped.
@@ -257,11 +257,20 @@ def end_visit(*, visit: Visit, counter: str = "reset") -> None:
     visit is wiped, leaving only the anonymous count. Either way the visitor's selfie, face crops and embeddings
     go now (the avatar made from them stays reachable through its own take-home link).
     """
-    avatar_services.purge_session(visit.session_key)
+    avatar_services.end_session(visit.session_key)
     if visit.finished_at is not None and not visit.is_expired:
         Visit.objects.filter(pk=visit.pk).update(session_key="")
         return
     wipe_visit(visit=visit, counter=counter)
+
+
+def end_kiosk_session(session_key: str, visit: Visit | None) -> None:
+    """The kiosk browser lets go of whatever its session holds: the visit (see ``end_visit``) and, visit or not,
+    the avatar booth's photos and avatars made in that session (a visitor may use the booth without a visit)."""
+    if visit is not None:
+        end_visit(visit=visit)
+    if session_key:
+        avatar_services.end_session(session_key)
 
 
 def wipe_visit(*, visit: Visit, counter: str = "reset") -> None:

@@ -14,14 +14,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from . import qr, selectors, services
+from wonder import public_url
+
+from . import selectors, services
 from .forms import LanguageForm, QuizForm, ZoneStatusForm
+from .kiosk import IDLE_SESSION_KEY, current_visit, idle_seconds, kiosk_page, new_session
 from .models import Visit, Zone
 
-IDLE_SESSION_KEY = "kiosk_idle_s"
 LANGUAGE_GREETINGS = {
     "en": "Welcome",
     "it": "Benvenuti",
@@ -35,24 +38,12 @@ LANGUAGE_GREETINGS = {
 ViewFn = Callable[..., HttpResponse]
 
 
-def _idle_seconds(request: HttpRequest) -> int:
-    return int(request.session.get(IDLE_SESSION_KEY) or settings.WONDER_KIOSK_IDLE_S)
-
-
-def _current_visit(request: HttpRequest) -> Visit | None:
-    token = request.session.get(services.SESSION_KEY)
-    if not token:
-        return None
-    visit = Visit.objects.select_related("job").filter(token=token).first()
-    return visit if visit is not None and not visit.is_expired else None
-
-
 def kiosk_visit(view: ViewFn) -> ViewFn:
     """Give the view this kiosk's current visit, in the visit's language; no visit: back to the attract loop."""
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        visit = _current_visit(request)
+        visit = current_visit(request)
         if visit is None:
             home = reverse("experience:kiosk")
             return HttpResponseClientRedirect(home) if request.htmx else redirect(home)
@@ -60,16 +51,18 @@ def kiosk_visit(view: ViewFn) -> ViewFn:
         with translation.override(visit.language):
             return view(request, visit, *args, **kwargs)
 
-    return wrapper
+    # Never stored: Back after a visit ended must ask the server again, which knows that visit is gone.
+    return never_cache(wrapper)
 
 
 def _visit_context(request: HttpRequest, visit: Visit, step: str, **extra) -> dict:
-    return {"visit": visit, "step": step, "idle_s": _idle_seconds(request), **extra}
+    return {"visit": visit, "step": step, "idle_s": idle_seconds(request), **extra}
 
 
 # --- the journey -----------------------------------------------------------------------------------------
 
 
+@kiosk_page
 def kiosk(request: HttpRequest) -> HttpResponse:
     """The attract loop. ``?idle=N`` shortens the idle timeout (DEBUG only: for demos and tests)."""
     idle = request.GET.get("idle", "")
@@ -80,6 +73,7 @@ def kiosk(request: HttpRequest) -> HttpResponse:
     )
 
 
+@kiosk_page
 def language(request: HttpRequest) -> HttpResponse:
     names = [(code, translation.get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
     # Each language in its own words, capitalised as on a button ("italiano" -> "Italiano").
@@ -89,15 +83,13 @@ def language(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def start(request: HttpRequest) -> HttpResponse:
+    """ "Touch to begin" -> a language: a new visit in a fresh session, with nothing of whoever came before."""
     form = LanguageForm(request.POST)
     if not form.is_valid():
         return redirect("experience:language")
-    previous = _current_visit(request)
-    if previous is not None:
-        services.end_visit(visit=previous)
-    if not request.session.session_key:
-        request.session.save()
-    visit = services.start_visit(session_key=request.session.session_key, language=form.cleaned_data["language"])
+    services.end_kiosk_session(request.session.session_key or "", current_visit(request))
+    session_key = new_session(request)
+    visit = services.start_visit(session_key=session_key, language=form.cleaned_data["language"])
     request.session[services.SESSION_KEY] = visit.token
     return redirect("experience:quiz")
 
@@ -154,20 +146,19 @@ def take_home(request: HttpRequest, visit: Visit) -> HttpResponse:
     if visit.plan is None:
         return redirect("experience:plan")
     visit = services.finish_visit(visit=visit)
-    url = qr.take_home_url(request, visit.token)
+    url = public_url.absolute(reverse("take_home:visit", args=[visit.token]), request)
     context = _visit_context(
-        request, visit, "take_home", url=url, qr_svg=qr.svg(url), visit_ttl_h=settings.WONDER_TAKE_HOME_TTL_H
+        request, visit, "take_home", url=url, qr_svg=public_url.qr_svg(url), visit_ttl_h=settings.WONDER_TAKE_HOME_TTL_H
     )
     return render(request, "experience/take_home.html", context)
 
 
 @require_POST
 def end(request: HttpRequest) -> HttpResponse:
-    """Idle timeout, "start over" or "done": let go of the visit (wiped unless taken home) -> attract loop."""
-    visit = _current_visit(request)
-    if visit is not None:
-        services.end_visit(visit=visit)
-    request.session.pop(services.SESSION_KEY, None)
+    """Idle timeout, "start over" or "done": let go of the visit (wiped unless taken home) and of everything the
+    browser's session held for it (consent, photos, avatars, "@me") -> attract loop."""
+    services.end_kiosk_session(request.session.session_key or "", current_visit(request))
+    new_session(request)
     home = reverse("experience:kiosk")
     return HttpResponseClientRedirect(home) if request.htmx else redirect(home)
 

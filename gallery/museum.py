@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from contest.models import Entry
-from experience import qr
 from generation.prompting.vocab import SPORTS
+from wonder import public_url as qr
 
 from . import selectors
 from .models import Screen

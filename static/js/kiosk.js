@@ -30,10 +30,13 @@
     function end() {
       ending = true;
       var home = root.dataset.homeUrl || "/kiosk/";
-      if (!root.dataset.endUrl) { location.href = home; return; }
+      var token = csrfToken();
+      // Wipe the screen first: nothing of this visit stays visible while the server lets go of it.
+      root.replaceChildren();
+      if (!root.dataset.endUrl) { location.replace(home); return; }
       fetch(root.dataset.endUrl, {
-        method: "POST", credentials: "same-origin", headers: { "X-CSRFToken": csrfToken() }, redirect: "manual",
-      }).catch(function () {}).then(function () { location.href = home; });
+        method: "POST", credentials: "same-origin", headers: { "X-CSRFToken": token }, redirect: "manual",
+      }).catch(function () {}).then(function () { location.replace(home); });
     }
 
     setInterval(function () {
@@ -94,6 +97,15 @@
     }
     if (box.dataset.visitSocket) connect();
   }
+
+  // A page restored from the back-forward cache would show an earlier visitor's screen: ask the server again
+  // (kiosk pages are no-store, so browsers should not keep them; this covers those that do).
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      document.documentElement.hidden = true;
+      location.reload();
+    }
+  });
 
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-idle-s]").forEach(startIdle);
