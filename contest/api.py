@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from generation.api import JobSnapshotSerializer
-from generation.prompting.vocab import EMOTIONS, SPORTS, STYLES
+from generation.prompting.vocab import EMOTIONS, MAX_PROMPT_CHARS, SPORTS, STYLES
 from wonder import clients
 
 from . import selectors, services
@@ -26,6 +26,9 @@ from .models import Contest, Entry, Vote
 class ErrorSerializer(serializers.Serializer):
     error = serializers.CharField()
     message = serializers.CharField()
+    # Only with ``sport_needed``: the text does not settle the sport; these compete (empty: it names none).
+    sport_needs_choice = serializers.BooleanField(required=False)
+    sport_candidates = serializers.ListField(child=serializers.CharField(), required=False)
 
 
 def _contest() -> Contest:
@@ -46,7 +49,7 @@ def _ua(request: Request) -> str:
 class ContestAPIView(APIView):
     def handle_exception(self, exc):
         if isinstance(exc, services.ContestError):
-            return Response({"error": exc.code, "message": exc.message}, status=exc.status)
+            return Response({"error": exc.code, "message": exc.message, **exc.details}, status=exc.status)
         return super().handle_exception(exc)
 
 
@@ -145,8 +148,12 @@ class QuotaSerializer(serializers.Serializer):
 
 
 class VideoInput(serializers.Serializer):
-    text = serializers.CharField(max_length=500, allow_blank=True, trim_whitespace=True)
-    sport = serializers.ChoiceField(choices=list(SPORTS), required=False, allow_null=True, allow_blank=True)
+    text = serializers.CharField(max_length=MAX_PROMPT_CHARS, allow_blank=True, trim_whitespace=True)
+    # "surprise": the fan asks us to pick the sport (the answer says which); without a sport the text must name one,
+    # else 400 ``sport_needed`` with ``sport_candidates``.
+    sport = serializers.ChoiceField(
+        choices=[*SPORTS, services.SURPRISE], required=False, allow_null=True, allow_blank=True
+    )
     style = serializers.ChoiceField(choices=list(STYLES), required=False, allow_null=True, allow_blank=True)
     emotion = serializers.ChoiceField(choices=list(EMOTIONS), required=False, allow_null=True, allow_blank=True)
     subject = serializers.CharField(max_length=80, required=False, allow_blank=True)

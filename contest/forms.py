@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from generation.prompting import check_prompt
-from generation.prompting.vocab import EMOTIONS, SPORTS, STYLES
-from generation.videos import MAX_PROMPT_CHARS
+from generation.prompting.vocab import EMOTIONS, MAX_PROMPT_CHARS, SPORTS, STYLES
+
+from .services import SURPRISE
 
 
 class VideoPromptForm(forms.Form):
@@ -22,7 +23,7 @@ class VideoPromptForm(forms.Form):
             "max_length": _("Please keep it to %(limit_value)d characters (you wrote %(show_value)d)."),
         },
     )
-    sport = forms.ChoiceField(label=_("Sport"), required=False, choices=[("", _("Let Wonder guess"))])
+    sport = forms.ChoiceField(label=_("Sport"), required=False, choices=[("", _("From my sentence"))])
     style = forms.ChoiceField(label=_("Style"), required=False, choices=[("", _("Let Wonder choose"))])
     emotion = forms.ChoiceField(label=_("Mood"), required=False, choices=[("", _("Let Wonder choose"))])
     subject = forms.CharField(label=_("Who or what"), required=False, max_length=80)
@@ -31,7 +32,7 @@ class VideoPromptForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sport"].choices += list(SPORTS.items())
+        self.fields["sport"].choices += [*SPORTS.items(), (SURPRISE, _("Surprise me"))]
         self.fields["style"].choices += list(STYLES.items())
         self.fields["emotion"].choices += list(EMOTIONS.items())
 
@@ -52,7 +53,8 @@ class VideoPromptForm(forms.Form):
 class ParseForm(forms.Form):
     """The live parse while typing: lenient, it never shows errors, it just understands what it can."""
 
-    text = forms.CharField(required=False, max_length=5000)
+    # No length limit here: the parser reads the first MAX_PROMPT_CHARS; the real form says when it is too long.
+    text = forms.CharField(required=False)
     sport = forms.CharField(required=False)
     style = forms.CharField(required=False)
     emotion = forms.CharField(required=False)

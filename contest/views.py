@@ -16,13 +16,14 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from generation.models import Job
 from generation.prompting import parse_prompt
-from generation.prompting.vocab import EMOTIONS, SPORTS, STYLES
+from generation.prompting.vocab import EMOTIONS, SPORTS, STYLES, chip_labels
 from wonder import clients
 
 from . import selectors, services
 from .accounts import SESSION_JOBS, is_verified
 from .forms import EntryForm, ParseForm, ProfileForm, VideoPromptForm
 from .models import CRITERIA_LABELS, Entry, Vote
+from .services import SURPRISE
 
 SHARE_SALT = "contest.share"
 
@@ -45,10 +46,14 @@ def _create_context(request: HttpRequest, form: VideoPromptForm) -> dict:
 
 
 def _chips(chosen) -> dict:
-    """The editable chips: what the parser guessed for each, and what the fan picked (which wins)."""
+    """The editable chips: what the parser understood of each, and what the fan picked (which wins).
+
+    When the sentence does not settle the sport, the sport chip says so and offers the contenders first: Generate
+    then asks for a choice (or an explicit "surprise me") instead of guessing.
+    """
     text = (chosen.get("text") or "").strip()
-    sport = chosen.get("sport") if chosen.get("sport") in SPORTS else None
-    parsed = parse_prompt(text, sport_hint=sport) if text else None
+    picked = chosen.get("sport") if chosen.get("sport") in (*SPORTS, SURPRISE) else ""
+    parsed = parse_prompt(text, sport_hint=picked if picked in SPORTS else None) if text else None
     chips = []
     for name, label, vocabulary in (
         ("sport", _("Sport"), SPORTS),
@@ -56,18 +61,28 @@ def _chips(chosen) -> dict:
         ("style", _("Style"), STYLES),
     ):
         guess = getattr(parsed, name, None) if parsed else None
+        choices = list(vocabulary.items())
+        if name == "sport":
+            candidates = parsed.sport_candidates if parsed and not picked else []
+            # The contenders first, so the fan's likely choice is one tap away.
+            choices = [(s, SPORTS[s]) for s in candidates] + [c for c in choices if c[0] not in candidates]
+            choices.append((SURPRISE, _("Surprise me")))
         chips.append(
             {
                 "name": name,
                 "label": label,
                 "guess": vocabulary.get(guess) if guess else None,
-                "choices": list(vocabulary.items()),
-                "chosen": chosen.get(name) if chosen.get(name) in vocabulary else "",
+                "choices": choices,
+                "chosen": chosen.get(name) if chosen.get(name) in dict(choices) else "",
             }
         )
+    needs_choice = bool(parsed and parsed.sport is None and not picked)
     return {
         "parsed": parsed,
         "chips": chips,
+        "needs_sport": needs_choice,
+        "sport_candidates": [SPORTS[s] for s in parsed.sport_candidates] if needs_choice else [],
+        "understood_pct": round(parsed.confidence * 100) if parsed else None,
         "subject": {"guess": parsed.subject if parsed else "", "chosen": (chosen.get("subject") or "")[:80]},
     }
 
@@ -127,6 +142,7 @@ def _video_context(request: HttpRequest, job: Job, form: EntryForm | None = None
     entries = list(Entry.objects.filter(job=job).select_related("contest"))
     return {
         "job": job,
+        "chips": chip_labels(job.spec),
         "nav": "home",
         "contest": contest,
         "entries": entries,

@@ -1,6 +1,6 @@
 """Optional LLM narration: rewords the solver's stop explanations warmly in the visitor's language.
 
-Off unless ``settings.WONDER_LLM_URL`` is set (an OpenAI-compatible ``/chat/completions`` endpoint, e.g. Qwen).
+Off unless ``settings.WONDER_LLM_URL`` is set (:mod:`generation.llm`, the client shared with the video job).
 Never raises and never touches the plan: any error or an unusable answer returns ``None`` and the kiosk keeps
 the deterministic explanations.
 """
@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 import logging
-import urllib.request
 from typing import Any
 
-from django.conf import settings
+from generation import llm
 
 from .planning import Plan, VisitorProfile
 
@@ -31,30 +30,18 @@ def narrate(
     plan: Plan, explanations: list[str], visitor: VisitorProfile, language: str, text: str = ""
 ) -> list[str] | None:
     """The LLM's reworded explanations, or ``None`` (no LLM configured, or its answer was unusable)."""
-    base = getattr(settings, "WONDER_LLM_URL", "") or ""
-    if not base or not explanations:
+    if not explanations:
         return None
     user = json.dumps(
         {"language": language, "note": text[:500], "stops": [s.name for s in plan.stops], "lines": explanations},
         ensure_ascii=False,
     )
-    body = {
-        "model": settings.WONDER_LLM_MODEL,
-        "messages": [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}],
-        "temperature": 0.4,
-    }
-    headers = {"Content-Type": "application/json"}
-    if settings.WONDER_LLM_API_KEY:
-        headers["Authorization"] = f"Bearer {settings.WONDER_LLM_API_KEY}"
-    request = urllib.request.Request(
-        base.rstrip("/") + "/chat/completions", data=json.dumps(body).encode(), headers=headers
-    )
+    answer = llm.chat(SYSTEM_PROMPT, user)
+    if answer is None:
+        return None
     try:
-        timeout = min(max(float(settings.WONDER_LLM_TIMEOUT_S), 0.5), 30.0)
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            answer: Any = json.loads(response.read(256 * 1024))
-        lines = json.loads(answer["choices"][0]["message"]["content"])
-    except Exception as exc:  # any failure keeps the deterministic text
+        lines: Any = json.loads(answer)
+    except ValueError as exc:
         log.warning("LLM narration unavailable: %r", exc)
         return None
     if (

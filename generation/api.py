@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 from . import services
 from .models import Job
 from .prompting import check_prompt, parse_prompt
-from .prompting.vocab import SPORTS
+from .prompting.vocab import MAX_PROMPT_CHARS, SPORTS
 
 SELFCHECK_HEADER = "X-Wonder-Selfcheck"
 SELFCHECK_SALT = "wonder.selfcheck"
@@ -125,7 +125,7 @@ class DiagnosticJobCreate(APIView):
 
 
 class PromptInput(serializers.Serializer):
-    text = serializers.CharField(max_length=500, trim_whitespace=True)
+    text = serializers.CharField(max_length=MAX_PROMPT_CHARS, trim_whitespace=True)
     sport = serializers.ChoiceField(choices=list(SPORTS), required=False, allow_null=True)
 
 
@@ -139,8 +139,16 @@ class ParsedPromptSerializer(serializers.Serializer):
     emotion = serializers.CharField(allow_null=True)
     style = serializers.CharField(allow_null=True)
     camera = serializers.CharField(allow_null=True)
-    confidence = serializers.FloatField()
+    confidence = serializers.FloatField(help_text="Share of the sentence's content words understood, 0..1")
     prompt_en = serializers.CharField()
+    references = serializers.ListField(child=serializers.CharField())
+    para = serializers.BooleanField()
+    setting = serializers.CharField(allow_null=True)
+    light = serializers.CharField(allow_null=True)
+    weather = serializers.CharField(allow_null=True)
+    beats = serializers.ListField(child=serializers.CharField(), help_text="Action beats in the fan's order")
+    sport_candidates = serializers.ListField(child=serializers.CharField())
+    sport_needs_choice = serializers.BooleanField(help_text="The text does not settle the sport: ask the fan")
     safety = serializers.JSONField()
 
 

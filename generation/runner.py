@@ -23,10 +23,11 @@ from django.utils.translation import gettext as _
 
 from wonder.logging import job_context
 
-from . import masters, media_store, services
+from . import llm, masters, media_store, services
 from .engines import get_engine
 from .engines.base import EngineError, EngineResult, JobCanceled
 from .models import Job
+from .prompting.llm import refine_video_prompt
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,22 @@ def result_payload(result: EngineResult) -> dict[str, Any]:
     return {"files": files, "metadata": result.metadata}
 
 
+def refine_prompt_once(job: Job) -> dict[str, Any]:
+    """A video's spec with the optional LLM rewrite of its prompt, asked once per video and kept on the row.
+
+    A re-delivered job (a worker died) reuses the first answer instead of asking again.
+    """
+    spec = job.spec
+    if job.kind != "video" or "prompt_refined" in spec or not llm.configured():
+        return spec
+    refined = refine_video_prompt(spec)
+    spec = {**spec, "prompt_refined": refined is not None}
+    if refined:
+        spec |= {"prompt_en_template": spec.get("prompt_en", ""), "prompt_en": refined}
+    Job.objects.filter(pk=job.pk).update(spec=spec)
+    return spec
+
+
 def execute(job_id: Any, *, attempt: int, worker: str) -> str | None:
     """Run one delivery of a job; returns the final status, or None when the delivery was stale."""
     with job_context(job_id):
@@ -117,7 +134,8 @@ def _execute(job_id: Any, *, attempt: int, worker: str) -> str | None:
         try:
             engine = get_engine(job.engine)
             out_dir.mkdir(parents=True, exist_ok=True)
-            result = engine.generate(job.spec, out_dir=out_dir, progress=progress, cancelled=progress.cancelled)
+            spec = refine_prompt_once(job)
+            result = engine.generate(spec, out_dir=out_dir, progress=progress, cancelled=progress.cancelled)
             params = {k: result.metadata[k] for k in ("engine", "model", "seed", "steps") if k in result.metadata}
             payload = result_payload(result)
             # Uploaded before the success is recorded: a fan never gets a URL that is not there yet.

@@ -42,6 +42,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageOps
 from generation import media_store
 from generation.engines import outputs, pipelines
 from generation.engines.base import CancelFn, EngineError, EngineResult, JobCanceled, ProgressFn
+from generation.prompting.expand import model_prompt
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +108,8 @@ class WanParams:
             guidance_default = DEFAULT_GUIDANCE
         seed = spec.get("seed")
         return cls(
-            prompt=str(spec.get("prompt_en") or spec.get("prompt") or "").strip(),
+            # The English prompt, plus the fan's own sentence where umT5 reads its language (prompting.expand).
+            prompt=model_prompt(spec),
             negative_prompt=str(spec.get("negative_prompt") or DEFAULT_NEGATIVE_PROMPT),
             seed=int(seed) if seed is not None else secrets.randbelow(2**31),
             steps=max(1, int(spec.get("steps") or steps_default)),

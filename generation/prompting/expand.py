@@ -1,15 +1,16 @@
 """``expand_prompt``: the parsed prompt written out as an 80-100 word English prompt for the video model.
 
-Like Wan's prompt extender, the prompt covers subject, motion, physics, camera, light and style. The template
-path is deterministic and always available; when ``settings.WONDER_LLM_URL`` is set an LLM may rewrite it
-(:mod:`.llm`), and any failure falls back to the template text.
+Like Wan's prompt extender, the prompt covers subject, motion, the fan's scene and beats, physics, camera, light
+and style. It is deterministic and offline; when ``settings.WONDER_LLM_URL`` is set, the video job may have an
+LLM rewrite it once (:func:`.llm.refine_video_prompt`), and any failure keeps this text.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .vocab import DEFAULT_STYLE
+from .vocab import BEATS, DEFAULT_STYLE, SETTINGS, WEATHERS
+from .vocab import LIGHTS as SCENE_LIGHTS
 
 if TYPE_CHECKING:
     from .parse import ParsedPrompt
@@ -122,6 +123,19 @@ LIGHTS = {
     "freedom": "Clear blue sky over endless open snow, a feeling of freedom.",
 }
 DEFAULT_LIGHT = "Crisp winter daylight over the Dolomites and an electric Winter Games atmosphere."
+# The mood alone, for when the fan set the light themselves ("at night" must not become "golden light").
+MOODS = {
+    "triumph": "A feeling of victory, a cheering crowd.",
+    "joy": "Vivid colours, a joyful and playful mood.",
+    "calm": "A calm, peaceful mood.",
+    "tension": "A tense and focused atmosphere.",
+    "awe": "Majestic and awe-inspiring.",
+    "melancholy": "Muted colours, quiet and melancholic.",
+    "romance": "A romantic atmosphere.",
+    "humour": "Lighthearted comic timing.",
+    "power": "Explosive energy and raw power.",
+    "freedom": "A feeling of freedom.",
+}
 
 STYLE_LOOKS = {
     "cinematic": "Cinematic broadcast look, photorealistic, high dynamic range, natural colour grading.",
@@ -144,12 +158,13 @@ PADDING = [
 
 _ADJECTIVES = {"elderly": "elderly", "young": "young", "little": "small", "female": "female"}
 _GROUPS = {"two people": "two", "three people": "three", "four people": "four"}
-_SCENES = {
-    "at night": "at night",
-    "at sunset": "at sunset",
-    "at dawn": "at dawn",
-    "snowfall": "in falling snow",
-}
+# The languages of mC4, on which Wan's umT5 text encoder was trained: a sentence in one of them is worth giving
+# the model as the fan wrote it, beside the English prompt (nuance the lexicons do not capture survives).
+UMT5_LANGUAGES = frozenset(
+    "af am ar az be bg bn ca ceb co cs cy da de el eo es et eu fa fi tl fr fy ga gd gl gu ha haw hi hmn ht hu hy id"
+    " ig is it he ja jv ka kk km kn ko ku ky la lb lo lt lv mg mi mk ml mn mr ms mt my ne nl nb ny pa pl ps pt ro"
+    " ru sd si sk sl sm sn so sq sr st su sv sw ta te tg th tr uk ur uz vi xh yi yo zh-Hans zh-Hant zu".split()
+)
 
 
 def default_subject(sport: str | None, *, para: bool = False) -> str:
@@ -185,7 +200,7 @@ def _subject_sentence(parsed: ParsedPrompt, attributes: list[str]) -> str:
     garments = [
         a
         for a in attributes
-        if a not in _ADJECTIVES and a not in _GROUPS and a not in _SCENES and a != "crowd" and not a.startswith("with ")
+        if a not in _ADJECTIVES and a not in _GROUPS and a != "crowd" and not a.startswith("with ")
     ]
     worn = [g for g in garments if " " in g or g not in _COLOUR_WORDS]
     colours = [g for g in garments if g in _COLOUR_WORDS]
@@ -213,13 +228,52 @@ _COLOUR_WORDS = {
 }
 
 
-def _scene_sentence(attributes: list[str]) -> str | None:
-    scenes = [_SCENES[a] for a in attributes if a in _SCENES]
-    crowd = "crowd" in attributes
-    if not scenes and not crowd:
+def _actor(parsed: ParsedPrompt) -> str:
+    """How the beats refer back to the subject: "the panda", "my dad", or "the athlete"."""
+    subject = parsed.subject
+    for article in ("a ", "an "):
+        if subject.startswith(article):
+            return "the " + subject[len(article) :]
+    return subject if subject.startswith(("my ", "@", "Santa", "Sun Wukong")) else "the athlete"
+
+
+def _beats_sentence(parsed: ParsedPrompt) -> str | None:
+    """The fan's action beats, in their order: "Then the panda slips, then everyone laughs." """
+    if not parsed.beats:
         return None
-    text = "The scene unfolds " + _join(scenes) if scenes else "The scene unfolds"
+    actor = _actor(parsed)
+    steps = []
+    for beat in parsed.beats:
+        phrase = BEATS[beat]
+        # Phrases that already name who acts ("everyone laughs", "the crowd cheers") keep their own subject.
+        steps.append(phrase if phrase.split()[0] in ("everyone", "the", "people") else f"{actor} {phrase}")
+    return "Then " + ", then ".join(steps) + "."
+
+
+def _scene_sentence(parsed: ParsedPrompt, attributes: list[str]) -> str | None:
+    parts = [SETTINGS[parsed.setting]] if parsed.setting else []
+    if parsed.light:
+        parts.append(SCENE_LIGHTS[parsed.light])
+    if parsed.weather:
+        parts.append(WEATHERS[parsed.weather])
+    crowd = "crowd" in attributes
+    if not parts and not crowd:
+        return None
+    where = parts[0] if parsed.setting else None
+    rest = parts[1:] if parsed.setting else parts
+    text = "The scene is set in " + where if where else "The scene unfolds"
+    if rest:
+        text += " " + ", ".join(rest) if not where else ", " + ", ".join(rest)
     return text + (" in front of a cheering crowd." if crowd else ".")
+
+
+def model_prompt(spec: dict) -> str:
+    """What the video model reads: the English prompt, plus the fan's own sentence when its encoder reads it."""
+    english = str(spec.get("prompt_en") or spec.get("prompt") or "").strip()
+    own = " ".join(str(spec.get("prompt") or "").split())
+    if own and spec.get("language") in UMT5_LANGUAGES and spec.get("language") != "en" and own != english:
+        return f"{english} Original description: {own}"
+    return english
 
 
 def _assemble(sentences: list[str | None]) -> str:
@@ -227,24 +281,33 @@ def _assemble(sentences: list[str | None]) -> str:
 
 
 def template_prompt(parsed: ParsedPrompt) -> str:
-    """The deterministic English prompt: 80-100 words, whatever the sport, style and attributes."""
+    """The deterministic English prompt: 80-100 words carrying the sport, subject, scene, beats and style."""
     sport = parsed.sport or ""
     style = parsed.style or DEFAULT_STYLE
     attributes = list(parsed.attributes)
+    physics: str | None = PHYSICS.get(sport, NO_SPORT_PHYSICS)
+    mood = MOODS.get(parsed.emotion or "") if parsed.light else LIGHTS.get(parsed.emotion or "", DEFAULT_LIGHT)
     while True:
         core = [
             _subject_sentence(parsed, attributes),
-            PHYSICS.get(sport, NO_SPORT_PHYSICS),
+            _beats_sentence(parsed),
+            _scene_sentence(parsed, attributes),
+            physics,
             CAMERA_SHOTS.get(parsed.camera, CAMERA_SHOTS["static-wide"]),
-            LIGHTS.get(parsed.emotion or "", DEFAULT_LIGHT),
-            _scene_sentence(attributes),
+            mood,
             STYLE_LOOKS[style],
         ]
-        # Too long because of many attributes: drop the last one and rebuild.
-        if count_words(_assemble(core)) <= MAX_WORDS or not attributes:
+        if count_words(_assemble(core)) <= MAX_WORDS:
             break
-        attributes.pop()
-    padding = iter(PADDING)
+        # Too long: the fan's scene and beats stay; generic physics goes first, then the last attributes.
+        if physics:
+            physics = None
+        elif attributes:
+            attributes.pop()
+        else:
+            break
+    # The default venue would contradict a setting the fan chose ("a village", "a city square").
+    padding = iter(PADDING[1:] if parsed.setting else PADDING)
     while count_words(_assemble(core)) < MIN_WORDS:
         extra = next(padding, None)
         if extra is None:
@@ -262,8 +325,5 @@ def template_prompt(parsed: ParsedPrompt) -> str:
 
 
 def expand_prompt(parsed: ParsedPrompt) -> str:
-    """The English model prompt: the LLM's rewrite when configured and usable, else the template."""
-    from .llm import llm_rewrite
-
-    template = template_prompt(parsed)
-    return llm_rewrite(parsed, template) or template
+    """The English model prompt. Deterministic and offline; the LLM rewrite happens once per video, in the job."""
+    return template_prompt(parsed)

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from .normalize import normalize, tokenize
 
-LATIN_LANGUAGES = ("en", "it", "fr", "de", "es", "pt")
-LANGUAGES = (*LATIN_LANGUAGES, "ru", "ja", "ko", "zh-Hans", "zh-Hant")
 UNDETERMINED = "und"
+# The codes that py3langid reports differently from the rest of the project.
+_RENAMED = {"no": "nb"}
 
 # Characters used in only one of the two Chinese scripts (common ones; both lists are the same words).
 _SIMPLIFIED = set(
@@ -57,26 +57,46 @@ _TRADITIONAL = (
     - _SIMPLIFIED
 )
 
-# Function words: short prompts nearly always contain one. A word shared by several languages counts for each,
-# divided by how many share it.
-_FUNCTION_WORDS = {
-    "en": "the a an and of on in with my is to at from off down his her their then like over under for but so"
-    " into up while just everyone",
-    "it": "il lo la i gli le un una uno di del della dello dei delle sul sulla sull nel nella con che e per"
-    " al alla"
-    " all dal dalla poi su tra sugli nello ad verso col suo sua mia",
-    "fr": "le la les un une des du de et en sur dans avec qui au aux puis sous ma mon son sa l d s est ou pour",
-    "de": "der die das ein eine einer einem den dem und mit auf im in von vor beim erst dann wie durch ins"
-    " zum zur"
-    " alle ist uber",
-    "es": "el la los las un una unos de del y en con por al muy mi sobre desde que delante se para",
-    "pt": "o a os as um uma de do da dos das e em no na nos nas com pelo pela minha meu ate para frente ao",
-}
-_WORD_LANGS: dict[str, list[str]] = {}
-for _lang, _words in _FUNCTION_WORDS.items():
-    for _w in _words.split():
-        _WORD_LANGS.setdefault(_w, []).append(_lang)
 FUNCTION_WORD_WEIGHT = 0.12
+# Letters only one language of a shared script uses: a single one settles the language.
+_MARKER_LETTERS = {
+    "uk": "їєґ",
+    "be": "ў",
+    "kk": "әғқұ",
+    "sr": "ђћџ",
+    "mk": "ѓќѕ",
+    "ur": "ٹڈڑںےۓھ",
+    "fa": "پچژگ",
+}
+# Scripts owned by one language (first code point, last code point, language).
+_SCRIPT_LANGUAGES = (
+    (0x0370, 0x03FF, "el"),
+    (0x1F00, 0x1FFF, "el"),
+    (0x0530, 0x058F, "hy"),
+    (0x0590, 0x05FF, "he"),
+    (0x0980, 0x09FF, "bn"),
+    (0x0A00, 0x0A7F, "pa"),
+    (0x0A80, 0x0AFF, "gu"),
+    (0x0B00, 0x0B7F, "or"),
+    (0x0B80, 0x0BFF, "ta"),
+    (0x0C00, 0x0C7F, "te"),
+    (0x0C80, 0x0CFF, "kn"),
+    (0x0D00, 0x0D7F, "ml"),
+    (0x0D80, 0x0DFF, "si"),
+    (0x0E00, 0x0E7F, "th"),
+    (0x0E80, 0x0EFF, "lo"),
+    (0x0F00, 0x0FFF, "dz"),
+    (0x1000, 0x109F, "my"),
+    (0x10A0, 0x10FF, "ka"),
+    (0x1200, 0x137F, "am"),
+    (0x1780, 0x17FF, "km"),
+)
+# Scripts shared by several languages: the languages that compete once the script is known.
+_SHARED_SCRIPTS = {
+    "cyrillic": ("ru", "uk", "be", "bg", "kk", "ky", "mk", "mn", "sr", "tg", "tt", "ba"),
+    "arabic": ("ar", "fa", "ur", "ps", "ku", "ug", "sd", "arz", "ary", "sdh"),
+    "devanagari": ("hi", "mr", "ne", "sa", "gom"),
+}
 
 
 @dataclass(frozen=True)
@@ -89,65 +109,124 @@ class LanguageGuess:
 
 @functools.cache
 def _identifier():
-    # Loaded once, restricted to the Latin languages we have lexicons for: fewer candidates, fewer mistakes.
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(list(LATIN_LANGUAGES))
-    return identifier
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def _script_counts(text: str) -> dict[str, int]:
-    counts = {"kana": 0, "hangul": 0, "han": 0, "cyrillic": 0, "latin": 0, "hans": 0, "hant": 0}
+@functools.cache
+def _latin_languages() -> frozenset[str]:
+    others = {code for _lo, _hi, code in _SCRIPT_LANGUAGES}
+    others |= {code for codes in _SHARED_SCRIPTS.values() for code in codes}
+    others |= {"zh", "ja", "ko", "yue", "wuu", "zxx", "hbo", "grc", "sr"}
+    return frozenset(c for c in _identifier().nb_classes if c not in others) | {"sr", "uz"}
+
+
+@functools.cache
+def _word_languages() -> dict[str, tuple[str, ...]]:
+    from .lexicon_files import function_words
+
+    table: dict[str, list[str]] = {}
+    for code, words in function_words().items():
+        for word in words:
+            table.setdefault(normalize(word), []).append(code)
+    return {word: tuple(codes) for word, codes in table.items()}
+
+
+def known_languages() -> frozenset[str]:
+    """Every code :func:`detect_language` may report."""
+    codes = {_RENAMED.get(c, c) for c in _identifier().nb_classes if c not in ("zh", "zxx")}
+    return frozenset(codes | {"zh-Hans", "zh-Hant", UNDETERMINED})
+
+
+def _script_of(ch: str) -> str | None:
+    o = ord(ch)
+    if 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF:
+        # The prolonged sound mark ー (U+30FC) is katakana too; middle dot U+30FB is punctuation.
+        return None if o == 0x30FB else "kana"
+    if 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
+        return "hangul"
+    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF:
+        return "han"
+    if 0x0400 <= o <= 0x052F:
+        return "cyrillic"
+    if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFEFF:
+        return "arabic"
+    if 0x0900 <= o <= 0x097F:
+        return "devanagari"
+    for low, high, code in _SCRIPT_LANGUAGES:
+        if low <= o <= high:
+            return code
+    if ch.isalpha() and (o < 0x0250 or 0x1E00 <= o <= 0x1EFF):
+        return "latin"
+    return None
+
+
+def _script_words(text: str) -> dict[str, float]:
+    """Per script, how many words of it the text holds (a CJK character counts as half a word)."""
+    words: dict[str, float] = {}
+    previous = None
     for ch in text:
-        o = ord(ch)
-        if 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF:
-            # The prolonged sound mark ー (U+30FC) is katakana too; middle dot U+30FB is punctuation.
-            if o != 0x30FB:
-                counts["kana"] += 1
-        elif 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
-            counts["hangul"] += 1
-        elif 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF:
-            counts["han"] += 1
-            counts["hans"] += ch in _SIMPLIFIED
-            counts["hant"] += ch in _TRADITIONAL
-        elif 0x0400 <= o <= 0x04FF:
-            counts["cyrillic"] += 1
-        elif ch.isalpha() and o < 0x0250:
-            counts["latin"] += 1
-    return counts
+        script = _script_of(ch)
+        if script is None:
+            previous = None
+            continue
+        if script in ("han", "kana", "hangul", "th", "lo", "km", "my"):
+            words[script] = words.get(script, 0.0) + 0.5
+        elif script != previous:
+            words[script] = words.get(script, 0.0) + 1
+        previous = script
+    return words
 
 
-def _latin_language(text: str) -> LanguageGuess:
-    scores = dict(_identifier().rank(text))
-    for tok in tokenize(normalize(text)):
-        langs = _WORD_LANGS.get(tok.text, ())
-        for lang in langs:
-            scores[lang] = scores.get(lang, 0.0) + FUNCTION_WORD_WEIGHT / len(langs)
-    best = max(LATIN_LANGUAGES, key=lambda lang: scores.get(lang, 0.0))
+def _ranked(text: str, candidates: tuple[str, ...] | frozenset[str]) -> LanguageGuess:
+    """py3langid's ranking restricted to ``candidates``, plus function words and marker letters."""
+    allowed = {_RENAMED.get(c, c) for c in candidates}
+    scores = {_RENAMED.get(c, c): p for c, p in _identifier().rank(text) if c in candidates}
     total = sum(scores.values()) or 1.0
-    return LanguageGuess(best, round(min(1.0, scores[best] / total), 3))
+    scores = {code: p / total for code, p in scores.items()}
+    for tok in tokenize(normalize(text)):
+        langs = [code for code in _word_languages().get(tok.text, ()) if code in allowed]
+        for code in langs:
+            scores[code] = scores.get(code, 0.0) + FUNCTION_WORD_WEIGHT / len(langs)
+    lowered = text.casefold()
+    marked = [c for c, letters in _MARKER_LETTERS.items() if c in allowed and any(ch in lowered for ch in letters)]
+    if "ur" in marked and "fa" in marked:
+        marked.remove("fa")  # Urdu writes the Persian letters too
+    for code in marked:
+        scores[code] = scores.get(code, 0.0) + 1.0
+    if "fa" in allowed and not marked and ("ی" in text or "ک" in text):
+        # Persian and Urdu keyboards type ی and ک where Arabic has ي and ك.
+        scores["fa"] = scores.get("fa", 0.0) + 0.5
+    best = max(scores, key=scores.__getitem__)
+    return LanguageGuess(best, round(min(1.0, scores[best] / (sum(scores.values()) or 1.0)), 3))
+
+
+def _chinese(text: str) -> LanguageGuess:
+    hans = sum(ch in _SIMPLIFIED for ch in text)
+    hant = sum(ch in _TRADITIONAL for ch in text)
+    if hant > hans:
+        return LanguageGuess("zh-Hant", 0.9)
+    return LanguageGuess("zh-Hans", 0.9 if hans else 0.7)
 
 
 def detect_language(text: str) -> LanguageGuess:
     """Language of ``text``; remove ``@references`` first (a name says nothing about the language)."""
-    counts = _script_counts(text)
-    cjk = counts["kana"] + counts["hangul"] + counts["han"]
-    # A CJK character carries about half a word: compare scripts in words, so that one Chinese sport name in
-    # an
-    # English sentence stays English and one English word in a Chinese sentence stays Chinese.
-    latin_words = sum(1 for tok in tokenize(normalize(text)) if not tok.text.isdigit() and tok.text.isascii())
-    cyrillic_words = sum(1 for tok in tokenize(normalize(text)) if "\u0400" <= tok.text[0] <= "\u04ff")
-    if cjk and cjk / 2 >= latin_words + cyrillic_words:
-        if counts["kana"]:
-            return LanguageGuess("ja", 0.95)
-        if counts["hangul"]:
-            return LanguageGuess("ko", 0.95)
-        if counts["hant"] > counts["hans"]:
-            return LanguageGuess("zh-Hant", 0.9)
-        return LanguageGuess("zh-Hans", 0.9 if counts["hans"] else 0.7)
-    if cyrillic_words and cyrillic_words >= latin_words:
-        return LanguageGuess("ru", 0.9)
-    if counts["latin"] or latin_words:
-        return _latin_language(text)
-    return LanguageGuess(UNDETERMINED, 0.0)
+    words = _script_words(text)
+    if not words:
+        return LanguageGuess(UNDETERMINED, 0.0)
+    # Japanese mixes kana and kanji: count them as one script, so kanji-heavy Japanese is not read as Chinese.
+    if "kana" in words:
+        words["kana"] += words.pop("han", 0.0)
+    script = max(words, key=lambda s: (words[s], s == "latin"))
+    if script == "kana":
+        return LanguageGuess("ja", 0.95)
+    if script == "hangul":
+        return LanguageGuess("ko", 0.95)
+    if script == "han":
+        return _chinese(text)
+    if script in _SHARED_SCRIPTS or script == "latin":
+        # Only the winning script's words go to the classifier: a Chinese sport name must not make English odd.
+        own = "".join(ch if _script_of(ch) in (script, None) else " " for ch in text)
+        return _ranked(own, _latin_languages() if script == "latin" else _SHARED_SCRIPTS[script])
+    return LanguageGuess(script, 0.95)

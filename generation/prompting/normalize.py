@@ -63,9 +63,7 @@ def _strip_accent(ch: str) -> str:
 
     Kana (dakuten) and hangul decompose under NFD too, so a blanket strip would corrupt them.
     """
-    if ch.isascii() or not (
-        "\u00c0" <= ch <= "\u024f" or "\u0370" <= ch <= "\u04ff" or "\u1e00" <= ch <= "\u1fff"
-    ):
+    if ch.isascii() or not ("\u00c0" <= ch <= "\u024f" or "\u0370" <= ch <= "\u04ff" or "\u1e00" <= ch <= "\u1fff"):
         return ch
     base = unicodedata.normalize("NFD", ch)
     return "".join(c for c in base if not unicodedata.combining(c)) or ch

@@ -1,8 +1,12 @@
 """``parse_prompt``: one fan sentence, any language -> sport, subject, mood, style, camera, English prompt.
 
-Deterministic and offline: lexicons (:mod:`.cues`) matched on normalised text (:mod:`.lexicon`), weighted so a
-sport's name is decisive and actions ("flying off a ramp on skis") add up to an inferred sport. The same
-function serves the web form, the API and ``manage.py parse_prompt``.
+Pure, deterministic and offline (no network call, ever: the optional LLM rewrite runs once per video, in the
+job, see :mod:`.llm`). Word lists, one file per language (:mod:`.lexicon_files`), are matched on normalised text
+(:mod:`.lexicon`), weighted so a sport's name is decisive and actions ("flying off a ramp on skis") add up to an
+inferred sport. Besides the DESIGN.md keys it keeps the fan's scene (setting, light, weather and up to three
+action beats in the order told), and it never guesses a sport silently: when the text names none, or two
+compete, ``sport`` is null, ``sport_candidates`` lists the contenders and ``sport_needs_choice`` is true. The
+same function serves the web form, the API and ``manage.py parse_prompt``.
 """
 
 from __future__ import annotations
@@ -13,19 +17,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import cues
-from .language import UNDETERMINED, detect_language
+from . import lexicon_files
+from .language import detect_language
 from .lexicon import Hit, Lexicon
-from .normalize import normalize, tokenize
-from .vocab import DEFAULT_CAMERA, EMOTIONS, FALLBACK_CAMERA, SPORTS, STYLES
+from .normalize import is_unspaced, normalize, tokenize
+from .vocab import DEFAULT_CAMERA, EMOTIONS, FALLBACK_CAMERA, MAX_PROMPT_CHARS, SETTINGS, SPORTS, STYLES, WEATHERS
 
-# The longest prompt we read: a fan sentence is far shorter; anything past this is ignored, which bounds the
-# cost of parsing whatever is pasted into the form.
-MAX_PROMPT_CHARS = 5000
 # A sport needs at least one real cue (an action or equipment word), not just scenery, to be chosen.
 MIN_SPORT_SCORE = 1.0
-# The fan picked the sport in the form but the text does not say it: likely right, yet unconfirmed.
-HINT_CONFIDENCE = 0.5
+# Two sports whose scores are this close both stay candidates, and the fan is asked to pick.
+AMBIGUOUS_RATIO = 0.85
+MAX_CANDIDATES = 3
+MAX_BEATS = 3
 # Misspelt words count a little less than correctly spelt ones.
 FUZZY_DISCOUNT = 0.8
 # "@name" refers to a person's avatar; stop at whitespace or punctuation (Latin or CJK).
@@ -34,7 +37,7 @@ REFERENCE_RE = re.compile(r"@[^\s@,.;:!?，。、；：！？「」()（）]{1,3
 
 @dataclass
 class ParsedPrompt:
-    """What a fan's sentence asks for; ``to_dict()`` is the DESIGN.md JSON plus ``references``, ``para``."""
+    """What a fan's sentence asks for; ``to_dict()`` is the DESIGN.md JSON plus the fields it allows adding."""
 
     language: str
     sport: str | None
@@ -47,7 +50,12 @@ class ParsedPrompt:
     prompt_en: str = ""
     references: list[str] = field(default_factory=list)
     para: bool = False
-    # Where the sport came from: "named", "inferred", "hint" or None. Not part of the JSON contract.
+    setting: str | None = None
+    light: str | None = None
+    weather: str | None = None
+    beats: list[str] = field(default_factory=list)
+    sport_candidates: list[str] = field(default_factory=list)
+    # Where the sport came from: "named", "inferred", "hint", "chosen" or None. Not part of the JSON contract.
     sport_source: str | None = None
     text: str = field(default="", repr=False)
 
@@ -65,7 +73,18 @@ class ParsedPrompt:
             "prompt_en": self.prompt_en,
             "references": list(self.references),
             "para": self.para,
+            "setting": self.setting,
+            "light": self.light,
+            "weather": self.weather,
+            "beats": list(self.beats),
+            "sport_candidates": list(self.sport_candidates),
+            "sport_needs_choice": self.sport_needs_choice,
         }
+
+    @property
+    def sport_needs_choice(self) -> bool:
+        """True when the text does not settle the sport: the fan must pick one (or ask for a surprise)."""
+        return self.sport is None
 
 
 def _split_terms(terms: str) -> list[str]:
@@ -74,28 +93,11 @@ def _split_terms(terms: str) -> list[str]:
 
 @functools.cache
 def _lexicons() -> dict[str, Lexicon]:
-    """Compiled once per process: a few thousand terms, a few milliseconds."""
-    sport_entries = [
-        (term, sport, weight)
-        for sport, groups in cues.SPORT_CUES.items()
-        for weight, terms in groups
-        for term in _split_terms(terms)
-    ]
-
-    def keyed(table: dict[str, str]) -> list[tuple[str, str, float]]:
-        return [(term, key, 1.0) for key, terms in table.items() for term in _split_terms(terms)]
-
-    return {
-        "sport": Lexicon(sport_entries, fuzzy_min_weight=cues.NAME),
-        "para": Lexicon([(t, "para", 1.0) for t in _split_terms(cues.PARA_CUES)]),
-        "emotion": Lexicon(keyed(cues.EMOTION_CUES)),
-        "style": Lexicon(keyed(cues.STYLE_CUES)),
-        "camera": Lexicon(keyed(cues.CAMERA_CUES)),
-        "subject": Lexicon([(t, subject, w) for w, subject, terms in cues.SUBJECT_CUES for t in _split_terms(terms)]),
-        "colour": Lexicon(keyed(cues.COLOUR_CUES)),
-        "garment": Lexicon(keyed(cues.GARMENT_CUES)),
-        "attribute": Lexicon(keyed(cues.ATTRIBUTE_CUES)),
-    }
+    """Compiled once per process from every language's file: a few thousand terms, a few milliseconds."""
+    tables = ("emotion", "style", "camera", "subject", "colour", "garment", "attribute", "setting", "light")
+    lexicons = {name: Lexicon(lexicon_files.table_entries(name)) for name in (*tables, "weather", "beat", "para")}
+    lexicons["sport"] = Lexicon(lexicon_files.sport_entries(), fuzzy_min_weight=lexicon_files.NAME)
+    return lexicons
 
 
 def score_sports(hits: list[Hit]) -> dict[str, float]:
@@ -103,7 +105,7 @@ def score_sports(hits: list[Hit]) -> dict[str, float]:
     best: dict[tuple[str, str], float] = {}
     # A word that is part of another sport's full name elsewhere in the text ("雪车" after "钢架雪车") is that
     # sport's shorthand, not evidence for its own.
-    names = {h.term: h.key for h in hits if h.weight >= cues.NAME}
+    names = {h.term: h.key for h in hits if h.weight >= lexicon_files.NAME}
     for h in hits:
         if any(h.term in name and h.term != name and key != h.key for name, key in names.items()):
             continue
@@ -142,28 +144,74 @@ def _pick(hits: list[Hit], order: list[str]) -> str | None:
     return min(terms, key=lambda k: (-len(terms[k]), first[k], order.index(k)))
 
 
-def _attributes(norm: str, tokens: list) -> list[str]:
-    lex = _lexicons()
-    colours = sorted(lex["colour"].find(norm, tokens), key=lambda h: h.start)
-    garments = sorted(lex["garment"].find(norm, tokens), key=lambda h: h.start)
-    found: list[str] = []
+def _attributes(found: dict[str, list[Hit]]) -> list[str]:
+    colours = sorted(found["colour"], key=lambda h: h.start)
+    garments = sorted(found["garment"], key=lambda h: h.start)
+    found_list: list[str] = []
     paired: set[int] = set()
     for g in garments:
         # A colour right before or after the garment describes it ("red suit", "tuta rossa", "红色滑雪服").
         near = [c for c in colours if 0 <= g.start - c.end <= 3 or 0 <= c.start - g.end <= 3]
         if near:
             paired.add(id(near[0]))
-            found.append(f"{near[0].key} {g.key}")
+            found_list.append(f"{near[0].key} {g.key}")
         else:
-            found.append(g.key)
-    found.extend(c.key for c in colours if id(c) not in paired)
-    found.extend(h.key for h in sorted(lex["attribute"].find(norm, tokens), key=lambda h: h.start))
-    return list(dict.fromkeys(found))
+            found_list.append(g.key)
+    found_list.extend(c.key for c in colours if id(c) not in paired)
+    found_attributes = sorted(found["attribute"], key=lambda h: h.start)
+    return list(dict.fromkeys([*found_list, *(h.key for h in found_attributes)]))
+
+
+def _ambiguous(ranked: list[tuple[str, float]]) -> list[str]:
+    """The sports that compete with the leader closely enough that the fan should choose (empty if none)."""
+    if len(ranked) < 2:
+        return []
+    top_sport, top = ranked[0]
+    # Nordic combined is scored as jumping plus cross-country: its parts are not rivals.
+    parts = {"ski-jumping", "cross-country-skiing"} if top_sport == "nordic-combined" else set()
+    rivals = [s for s, score in ranked[1:] if s not in parts and score >= max(MIN_SPORT_SCORE, AMBIGUOUS_RATIO * top)]
+    return [top_sport, *rivals][:MAX_CANDIDATES] if rivals else []
+
+
+def _first(hits: list[Hit]) -> str | None:
+    """The key mentioned first (the fan's own order)."""
+    return min(hits, key=lambda h: h.start).key if hits else None
+
+
+def _beats(hits: list[Hit]) -> list[str]:
+    """Up to ``MAX_BEATS`` action beats in the order the fan tells them, each once."""
+    return list(dict.fromkeys(h.key for h in sorted(hits, key=lambda h: h.start)))[:MAX_BEATS]
+
+
+def _coverage(norm: str, tokens: list, hits: list[Hit], function_words: set[str]) -> float:
+    """Share of the content of the sentence that some cue explains (function words and numbers left out).
+
+    A spaced-script word counts as one unit, a character of an unspaced script (Chinese, Thai ...) as half.
+    """
+    covered = [False] * len(norm)
+    for h in hits:
+        covered[h.start : h.end] = [True] * (h.end - h.start)
+    total = understood = 0.0
+    for tok in tokens:
+        if tok.text in function_words or tok.text.isdigit():
+            continue
+        total += 1
+        understood += any(covered[tok.start : tok.end])
+    for i, ch in enumerate(norm):
+        if is_unspaced(ch):
+            total += 0.5
+            understood += 0.5 * covered[i]
+    return round(understood / total, 2) if total else 0.0
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    return frozenset(normalize(w) for words in lexicon_files.function_words().values() for w in words)
 
 
 def parse_prompt(text: str, *, sport_hint: str | None = None) -> ParsedPrompt:
-    """Understand one fan sentence; ``sport_hint`` (picked in the form) wins when the text names no sport."""
-    from .expand import default_subject, expand_prompt
+    """Understand one fan sentence; ``sport_hint`` (picked in the form) wins when the text does not name a sport."""
+    from .expand import default_subject, template_prompt
 
     text = (text or "")[:MAX_PROMPT_CHARS]
     references = list(dict.fromkeys(REFERENCE_RE.findall(text)))
@@ -172,23 +220,22 @@ def parse_prompt(text: str, *, sport_hint: str | None = None) -> ParsedPrompt:
     tokens = tokenize(norm)
     lex = _lexicons()
     hint = sport_hint if sport_hint in SPORTS else None
+    found = {name: lexicon.find(norm, tokens) for name, lexicon in lex.items()}
 
     lang = detect_language(plain)
-    sport_hits = lex["sport"].find(norm, tokens)
-    ranked = _rank_sports(score_sports(sport_hits))
-    named = {h.key for h in sport_hits if h.weight >= cues.NAME}
-    sport, source, sport_conf = None, None, 0.0
+    ranked = _rank_sports(score_sports(found["sport"]))
+    named = {h.key for h in found["sport"] if h.weight >= lexicon_files.NAME}
+    sport, source, candidates = None, None, []
     if ranked and ranked[0][1] >= MIN_SPORT_SCORE:
-        sport, top = ranked[0]
-        second = ranked[1][1] if len(ranked) > 1 else 0.0
-        source = "named" if sport in named else "inferred"
-        sport_conf = min(1.0, top / cues.NAME) * (0.6 + 0.4 * (top - second) / top)
-    if hint and source != "named":
-        sport, source, sport_conf = hint, "hint", HINT_CONFIDENCE
+        candidates = _ambiguous(ranked)
+        if not candidates:
+            sport = ranked[0][0]
+            source = "named" if sport in named else "inferred"
+    if hint and (source != "named" or candidates):
+        sport, source, candidates = hint, "hint", []
 
-    subject_hits = lex["subject"].find(norm, tokens)
-    subjects = sorted(subject_hits, key=lambda h: (-h.weight, h.start))
-    attributes = _attributes(norm, tokens)
+    subjects = sorted(found["subject"], key=lambda h: (-h.weight, h.start))
+    attributes = _attributes(found)
     if references:
         subject = " and ".join(references)
         attributes = [f"with {h.key}" for h in subjects[:1]] + attributes
@@ -197,19 +244,16 @@ def parse_prompt(text: str, *, sport_hint: str | None = None) -> ParsedPrompt:
     else:
         subject = default_subject(sport)
 
-    emotion = _pick(lex["emotion"].find(norm, tokens), list(EMOTIONS))
+    emotion = _pick(found["emotion"], list(EMOTIONS))
     # A named style beats the default "cinematic" when both appear ("cinematic anime").
-    style_hits = lex["style"].find(norm, tokens)
-    specific = [h for h in style_hits if h.key != "cinematic"]
-    style = _pick(specific or style_hits, list(STYLES))
-    camera_hits = sorted(lex["camera"].find(norm, tokens), key=lambda h: h.start)
+    specific = [h for h in found["style"] if h.key != "cinematic"]
+    style = _pick(specific or found["style"], list(STYLES))
+    camera_hits = sorted(found["camera"], key=lambda h: h.start)
     camera = camera_hits[0].key if camera_hits else DEFAULT_CAMERA.get(sport or "", FALLBACK_CAMERA)
 
-    if lang.code == UNDETERMINED and not sport:
-        confidence = 0.0
-    else:
-        detail = 1.0 if (subject_hits or references) else 0.5 if (emotion or style or camera_hits) else 0.0
-        confidence = round(0.65 * sport_conf + 0.2 * lang.confidence + 0.15 * detail, 2)
+    # Honest confidence: the share of the sentence we understood, not how many slots got filled. Whether the
+    # sport is settled is said separately (``sport_needs_choice``).
+    confidence = _coverage(norm, tokens, [h for hits in found.values() for h in hits], _function_words())
 
     parsed = ParsedPrompt(
         language=lang.code,
@@ -221,9 +265,14 @@ def parse_prompt(text: str, *, sport_hint: str | None = None) -> ParsedPrompt:
         camera=camera,
         confidence=confidence,
         references=references,
-        para=bool(lex["para"].find(norm, tokens)),
+        para=bool(found["para"]),
+        setting=_pick(found["setting"], list(SETTINGS)),
+        light=_first(found["light"]),
+        weather=_pick(found["weather"], list(WEATHERS)),
+        beats=_beats(found["beat"]),
+        sport_candidates=candidates,
         sport_source=source,
         text=text,
     )
-    parsed.prompt_en = expand_prompt(parsed)
+    parsed.prompt_en = template_prompt(parsed)
     return parsed

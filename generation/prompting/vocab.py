@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+# The longest prompt a fan may write (form, API and parser alike): a sentence is far shorter, and a bound keeps
+# parsing and the model's text encoder cheap whatever is pasted in.
+MAX_PROMPT_CHARS = 500
+
 # The 16 sports of Milano Cortina 2026 (DESIGN.md "Prompt understanding").
 SPORTS = {
     "alpine-skiing": _("Alpine skiing"),
@@ -195,6 +199,78 @@ BEATS = {
     "win": "wins",
     "crash": "crashes",
 }
+
+# What the fan sees for the scene keys (chips on the video page); the dicts above are what the model reads.
+SCENE_LABELS = {
+    "village": _("Village"),
+    "mountain-hut": _("Mountain hut"),
+    "city-square": _("City square"),
+    "dolomites": _("Dolomites"),
+    "mountain-peak": _("Mountain peaks"),
+    "forest": _("Forest"),
+    "frozen-lake": _("Frozen lake"),
+    "stadium": _("Stadium"),
+    "city-street": _("City street"),
+    "castle": _("Castle"),
+    "temple": _("Temple"),
+    "home": _("At home"),
+    "dawn": _("Dawn"),
+    "daylight": _("Daylight"),
+    "sunset": _("Sunset"),
+    "night": _("Night"),
+    "northern-lights": _("Northern lights"),
+    "moonlight": _("Moonlight"),
+    "spotlights": _("Spotlights"),
+    "fireworks": _("Fireworks"),
+    "candlelight": _("Firelight"),
+    "blizzard": _("Blizzard"),
+    "snowfall": _("Falling snow"),
+    "fog": _("Fog"),
+    "wind": _("Wind"),
+    "clear": _("Clear sky"),
+}
+BEAT_LABELS = {
+    "slip": _("slips"),
+    "fall": _("falls"),
+    "get-up": _("gets up"),
+    "laugh": _("everyone laughs"),
+    "cheer": _("the crowd cheers"),
+    "applaud": _("applause"),
+    "cry": _("tears"),
+    "land": _("lands"),
+    "telemark": _("telemark landing"),
+    "spin": _("spins"),
+    "jump": _("jumps"),
+    "flip": _("flips"),
+    "wave": _("waves"),
+    "hug": _("hugs"),
+    "kiss": _("kisses"),
+    "sleep": _("sleeps"),
+    "wake": _("wakes up"),
+    "celebrate": _("celebrates"),
+    "dance": _("dances"),
+    "bow": _("bows"),
+    "overtake": _("overtakes"),
+    "score": _("scores"),
+    "win": _("wins"),
+    "crash": _("crashes"),
+}
+
+
+def chip_labels(spec: dict) -> list[str]:
+    """The translated names of what a video's spec says (sport, mood, style, camera, scene, beats), never slugs."""
+    sport = spec.get("sport")
+    labels = []
+    if sport in SPORTS:
+        labels.append(PARA_SPORTS.get(sport, SPORTS[sport]) if spec.get("para") else SPORTS[sport])
+    for key, table in (("emotion", EMOTIONS), ("style", STYLES), ("camera", CAMERAS)):
+        if spec.get(key) in table:
+            labels.append(table[spec[key]])
+    labels += [SCENE_LABELS[spec[k]] for k in ("setting", "light", "weather") if spec.get(k) in SCENE_LABELS]
+    beats = [BEAT_LABELS[b] for b in spec.get("beats") or () if b in BEAT_LABELS]
+    if beats:
+        labels.append(" → ".join(str(b) for b in beats))
+    return [str(label) for label in labels]
 
 
 def choices(vocabulary: dict) -> list[tuple[str, str]]:

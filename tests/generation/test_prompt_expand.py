@@ -9,6 +9,7 @@ import pytest
 
 from generation.prompting import SPORTS, STYLES, expand_prompt, parse_prompt, template_prompt
 from generation.prompting.expand import count_words
+from generation.prompting.llm import refine_video_prompt
 from generation.prompting.parse import ParsedPrompt
 
 SIGNATURE = {
@@ -129,6 +130,8 @@ class _Handler(BaseHTTPRequestHandler):
             "slow": json.dumps({"choices": [{"message": {"content": GOOD_ANSWER}}]}),
             "garbage": "{not json",
             "short": json.dumps({"choices": [{"message": {"content": "too short"}}]}),
+            "fenced": json.dumps({"choices": [{"message": {"content": f"```text\n{GOOD_ANSWER}\n```"}}]}),
+            "unsafe": json.dumps({"choices": [{"message": {"content": GOOD_ANSWER + " naked porn"}}]}),
             "shape": json.dumps({"result": "no choices"}),
         }[mode].encode()
         self.send_response(200)
@@ -157,10 +160,20 @@ def llm(settings):
     server.server_close()
 
 
-def test_llm_answer_is_used_when_it_succeeds(llm):
+def _spec(text: str) -> dict:
+    return {**parse_prompt(text).to_dict(), "prompt": text, "safety": {"action": "allow", "category": None}}
+
+
+def test_parsing_never_calls_the_llm_even_when_one_is_configured(llm):
     llm.mode = "ok"
     parsed = parse_prompt("@me ski jumping")
-    assert parsed.prompt_en == GOOD_ANSWER
+    assert parsed.prompt_en == template_prompt(parsed)
+    assert llm.seen == []
+
+
+def test_llm_answer_is_used_when_it_succeeds(llm):
+    llm.mode = "ok"
+    assert refine_video_prompt(_spec("@me ski jumping")) == GOOD_ANSWER
     request = llm.seen[0]
     assert request["path"] == "/v1/chat/completions"
     assert request["body"]["model"] == "qwen-test"
@@ -168,24 +181,38 @@ def test_llm_answer_is_used_when_it_succeeds(llm):
     assert "@me ski jumping" in request["body"]["messages"][-1]["content"]
 
 
+def test_llm_answer_wrapped_in_a_code_fence_is_used(llm):
+    llm.mode = "fenced"
+    assert refine_video_prompt(_spec("@me ski jumping")) == GOOD_ANSWER
+
+
+def test_unsafe_llm_answer_is_never_used(llm, caplog):
+    llm.mode = "unsafe"
+    assert refine_video_prompt(_spec("@me ski jumping")) is None
+    assert any("safety" in r.message for r in caplog.records)
+
+
+def test_llm_answer_that_drops_a_reference_is_not_used(llm):
+    llm.mode = "ok"
+    assert refine_video_prompt(_spec("@anna ski jumping")) is None
+
+
 @pytest.mark.parametrize("mode", ["slow", "500", "garbage", "short", "shape"])
-def test_llm_failure_falls_back_to_the_template(llm, mode, caplog):
+def test_llm_failure_gives_no_rewrite(llm, mode, caplog):
     llm.mode = mode
     start = time.perf_counter()
-    parsed = parse_prompt("@me ski jumping")
+    assert refine_video_prompt(_spec("@me ski jumping")) is None
     assert time.perf_counter() - start < 1.8
-    assert parsed.prompt_en == template_prompt(parsed)
-    assert 80 <= count_words(parsed.prompt_en) <= 100
     assert any("LLM" in r.message for r in caplog.records)
 
 
-def test_unreachable_llm_falls_back(settings):
+def test_unreachable_llm_gives_no_rewrite(settings):
     settings.WONDER_LLM_URL = "http://127.0.0.1:9/v1"
-    parsed = parse_prompt("curling")
-    assert parsed.prompt_en == template_prompt(parsed)
+    assert refine_video_prompt(_spec("curling")) is None
 
 
 def test_no_llm_configured_makes_no_request(settings):
     settings.WONDER_LLM_URL = ""
     parsed = parse_prompt("curling")
     assert expand_prompt(parsed) == template_prompt(parsed)
+    assert refine_video_prompt(_spec("curling")) is None

@@ -180,7 +180,16 @@ def test_long_input_is_parsed_quickly():
 def test_to_dict_has_the_design_keys():
     data = parse_prompt("curling in Cortina").to_dict()
     assert DESIGN_KEYS <= set(data)
-    assert set(data) - DESIGN_KEYS <= {"references", "para"}
+    assert set(data) - DESIGN_KEYS <= {
+        "references",
+        "para",
+        "setting",
+        "light",
+        "weather",
+        "beats",
+        "sport_candidates",
+        "sport_needs_choice",
+    }
 
 
 @pytest.mark.parametrize(

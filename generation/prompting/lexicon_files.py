@@ -1,0 +1,143 @@
+"""The per-language word lists (``lexicons/<code>.toml``) as lexicon entries for the parser.
+
+One file per language so a translator reviews one file (``lexicons/README.md`` gives the format). Every file
+is loaded whatever language a prompt is in: fans mix languages ("il mio snowboard nel halfpipe"), and a word
+that means a sport in one language rarely means another sport in a second one.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from . import vocab
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+
+# What a term is worth for its sport, by the section it is listed in (cues.py's old constants).
+NAME, GEAR, CUE, HINT = 3.0, 2.0, 1.0, 0.5
+SPORT_SECTIONS = {"name": NAME, "gear": GEAR, "cue": CUE, "hint": HINT}
+# Tables keyed by a fixed vocabulary; the keys each may use.
+KEYED_TABLES: dict[str, tuple[str, ...]] = {
+    "emotion": tuple(vocab.EMOTIONS),
+    "style": tuple(vocab.STYLES),
+    "camera": tuple(vocab.CAMERAS),
+    "subject": tuple(vocab.SUBJECTS),
+    "colour": vocab.COLOURS,
+    "garment": vocab.GARMENTS,
+    "attribute": vocab.ATTRIBUTES,
+    "setting": tuple(vocab.SETTINGS),
+    "light": tuple(vocab.LIGHTS),
+    "weather": tuple(vocab.WEATHERS),
+    "beat": tuple(vocab.BEATS),
+}
+TOP_LEVEL = {"code", "name", "function_words", "sport", "para", *KEYED_TABLES}
+
+Entry = tuple[str, str, float]
+
+
+class LexiconFileError(ValueError):
+    """A lexicon file that does not follow ``lexicons/README.md``."""
+
+
+def _terms(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
+        raise LexiconFileError(f"{where}: expected a list of strings")
+    return [t.strip() for t in value if t.strip()]
+
+
+def validate(code: str, data: dict[str, Any]) -> None:
+    """Raise :class:`LexiconFileError` for unknown sections or keys, or values of the wrong type."""
+    unknown = set(data) - TOP_LEVEL
+    if unknown:
+        raise LexiconFileError(f"{code}: unknown sections {sorted(unknown)}")
+    if data.get("code") != code:
+        raise LexiconFileError(f"{code}: 'code' must be {code!r}, the file's name")
+    _terms(data.get("function_words", []), f"{code}.function_words")
+    for sport, sections in data.get("sport", {}).items():
+        if sport not in vocab.SPORTS:
+            raise LexiconFileError(f"{code}: unknown sport {sport!r}")
+        for section, terms in sections.items():
+            if section not in SPORT_SECTIONS:
+                raise LexiconFileError(f"{code}: sport.{sport}: unknown section {section!r}")
+            _terms(terms, f"{code}.sport.{sport}.{section}")
+    _terms(data.get("para", {}).get("terms", []), f"{code}.para.terms")
+    for table, keys in KEYED_TABLES.items():
+        for key, terms in data.get(table, {}).items():
+            if key not in keys:
+                raise LexiconFileError(f"{code}: [{table}] unknown key {key!r}")
+            _terms(terms, f"{code}.{table}.{key}")
+
+
+@functools.cache
+def language_files() -> dict[str, dict[str, Any]]:
+    """Every lexicon file, validated, by language code (read once per process)."""
+    files = {}
+    for path in sorted(LEXICON_DIR.glob("*.toml")):
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+        validate(path.stem, data)
+        files[path.stem] = data
+    if "en" not in files:
+        files["legacy"] = _legacy()
+    return files
+
+
+def _legacy() -> dict[str, Any]:
+    """TRANSITION ONLY: cues.py's tables in the file format, until its languages have their own files."""
+    from . import cues
+
+    def split(terms: str) -> list[str]:
+        return [t.strip() for t in terms.split("|") if t.strip()]
+
+    sections = {3.0: "name", 2.0: "gear", 1.5: "gear", 1.0: "cue"}
+    sport: dict[str, dict[str, list[str]]] = {}
+    for slug, groups in cues.SPORT_CUES.items():
+        for weight, terms in groups:
+            sport.setdefault(slug, {}).setdefault(sections.get(weight, "hint"), []).extend(split(terms))
+    attribute = {k: split(v) for k, v in cues.ATTRIBUTE_CUES.items()}
+    moved = {"at night": ("light", "night"), "at sunset": ("light", "sunset"), "at dawn": ("light", "dawn")}
+    data: dict[str, Any] = {
+        "sport": sport,
+        "para": {"terms": split(cues.PARA_CUES)},
+        "emotion": {k: split(v) for k, v in cues.EMOTION_CUES.items()},
+        "style": {k: split(v) for k, v in cues.STYLE_CUES.items()},
+        "camera": {k: split(v) for k, v in cues.CAMERA_CUES.items()},
+        "subject": {subject: split(terms) for _w, subject, terms in cues.SUBJECT_CUES},
+        "colour": {k: split(v) for k, v in cues.COLOUR_CUES.items()},
+        "garment": {k: split(v) for k, v in cues.GARMENT_CUES.items()},
+        "attribute": {k: v for k, v in attribute.items() if k not in moved and k != "snowfall"},
+        "light": {key: attribute[old] for old, (_t, key) in moved.items()},
+        "weather": {"snowfall": attribute["snowfall"]},
+    }
+    return data
+
+
+def sport_entries() -> list[Entry]:
+    """(term, sport slug, weight) from every file's ``[sport.*]`` tables."""
+    return [
+        (term, sport, SPORT_SECTIONS[section])
+        for data in language_files().values()
+        for sport, sections in data.get("sport", {}).items()
+        for section, terms in sections.items()
+        for term in _terms(terms, sport)
+    ]
+
+
+def table_entries(table: str) -> list[Entry]:
+    """(term, key, weight) of one keyed table; subjects carry their rank from ``vocab.SUBJECTS``."""
+    if table == "para":
+        return [(t, "para", 1.0) for data in language_files().values() for t in data.get("para", {}).get("terms", [])]
+    return [
+        (term, key, vocab.SUBJECTS.get(key, 1.0) if table == "subject" else 1.0)
+        for data in language_files().values()
+        for key, terms in data.get(table, {}).items()
+        for term in _terms(terms, key)
+    ]
+
+
+def function_words() -> dict[str, list[str]]:
+    """Each language's short frequent words, for language identification of short prompts."""
+    return {code: list(data.get("function_words", [])) for code, data in language_files().items()}
