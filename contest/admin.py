@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from gallery import services as moderation
+
 from . import services
 from .models import ArenaBoard, Comparison, Contest, Entry, Fan, JuryScore, Vote
 
@@ -33,7 +35,7 @@ class ContestAdmin(admin.ModelAdmin):
     def announce(self, request, queryset):
         for contest in queryset:
             try:
-                services.announce_results(contest_id=contest.pk, by=request.user)
+                moderation.announce_results(contest_id=contest.pk, by=request.user)
             except services.ContestError as exc:
                 self.message_user(request, f"{contest}: {exc.message}", messages.ERROR)
 
@@ -43,8 +45,21 @@ class EntryAdmin(admin.ModelAdmin):
     list_display = ["title", "contest", "author", "sport", "state", "likes", "dislikes", "comparisons", "created"]
     list_filter = ["state", "contest", "sport"]
     search_fields = ["title", "author__email"]
-    raw_id_fields = ["job", "author", "decided_by"]
-    readonly_fields = ["likes", "dislikes", "wilson", "comparisons", "final_score", "final_rank"]
+    raw_id_fields = ["author"]
+    # State, video and decision change only through the moderation actions (gallery.services): audited, claims
+    # checked, reports closed, screens told. A form field would be a side door around all of that.
+    readonly_fields = [
+        "state",
+        "job",
+        "decided",
+        "decided_by",
+        "likes",
+        "dislikes",
+        "wilson",
+        "comparisons",
+        "final_score",
+        "final_rank",
+    ]
     actions = ["approve", "reject_off_topic", "reject_unsafe", "shortlist"]
 
     def _each(self, request, queryset, call, done):
@@ -63,7 +78,7 @@ class EntryAdmin(admin.ModelAdmin):
         self._each(
             request,
             queryset,
-            lambda e: services.approve_entry(entry_id=e.pk, moderator=request.user),
+            lambda e: moderation.approve(entry_id=e.pk, moderator=request.user),
             _("%(count)d entries approved."),
         )
 
@@ -72,7 +87,7 @@ class EntryAdmin(admin.ModelAdmin):
         self._each(
             request,
             queryset,
-            lambda e: services.reject_entry(entry_id=e.pk, moderator=request.user, reason=Entry.RejectReason.OFF_TOPIC),
+            lambda e: moderation.reject(entry_id=e.pk, moderator=request.user, reason=Entry.RejectReason.OFF_TOPIC),
             _("%(count)d entries rejected."),
         )
 
@@ -81,7 +96,7 @@ class EntryAdmin(admin.ModelAdmin):
         self._each(
             request,
             queryset,
-            lambda e: services.reject_entry(entry_id=e.pk, moderator=request.user, reason=Entry.RejectReason.UNSAFE),
+            lambda e: moderation.reject(entry_id=e.pk, moderator=request.user, reason=Entry.RejectReason.UNSAFE),
             _("%(count)d entries rejected."),
         )
 
@@ -90,7 +105,7 @@ class EntryAdmin(admin.ModelAdmin):
         self._each(
             request,
             queryset,
-            lambda e: services.shortlist_entry(entry_id=e.pk, moderator=request.user),
+            lambda e: moderation.shortlist(entry_id=e.pk, moderator=request.user),
             _("%(count)d entries shortlisted."),
         )
 

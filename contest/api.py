@@ -267,6 +267,27 @@ class EntryDetail(ContestAPIView):
         return Response(EntrySerializer(entry).data)
 
 
+class SubmitInput(serializers.Serializer):
+    accept_rules = serializers.BooleanField(default=False)
+
+
+class EntrySubmit(ContestAPIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        request=SubmitInput,
+        responses={200: EntrySerializer, 400: ErrorSerializer, 403: ErrorSerializer, 409: ErrorSerializer},
+        summary="Send one of your drafts to review (accepting the rules)",
+    )
+    def post(self, request: Request, entry_id: int) -> Response:
+        data = SubmitInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        entry = services.submit_entry(
+            user=request.user, entry_id=entry_id, accept_rules=data.validated_data["accept_rules"]
+        )
+        return Response(EntrySerializer(entry).data)
+
+
 class VoteInput(serializers.Serializer):
     value = serializers.ChoiceField(choices=[Vote.LIKE, Vote.PASS], default=Vote.LIKE)
 
@@ -383,7 +404,9 @@ class EntryApprove(ContestAPIView):
 
     @extend_schema(request=None, responses={200: EntrySerializer, 409: ErrorSerializer}, summary="Moderator: approve")
     def post(self, request: Request, entry_id: int) -> Response:
-        entry = services.approve_entry(entry_id=entry_id, moderator=request.user)
+        from gallery import services as moderation  # the one moderation action: audit, claims, reports, screens
+
+        entry = moderation.approve(entry_id=entry_id, moderator=request.user)
         return Response(EntrySerializer(entry).data)
 
 
@@ -394,9 +417,11 @@ class EntryReject(ContestAPIView):
         request=RejectInput, responses={200: EntrySerializer, 409: ErrorSerializer}, summary="Moderator: reject"
     )
     def post(self, request: Request, entry_id: int) -> Response:
+        from gallery import services as moderation
+
         data = RejectInput(data=request.data)
         data.is_valid(raise_exception=True)
-        entry = services.reject_entry(
+        entry = moderation.reject(
             entry_id=entry_id,
             moderator=request.user,
             reason=data.validated_data["reason"],

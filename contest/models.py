@@ -68,6 +68,10 @@ class Contest(models.Model):
     jury_weight = models.FloatField(_("jury share of the final score"), default=0.7)
     winners_count = models.PositiveSmallIntegerField(_("number of winners"), default=3)
     announced = models.DateTimeField(_("results published"), null=True, blank=True)
+    # Who published the results (the audit log has one "announce" row per ranked entry as well).
+    announced_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
 
     class Meta:
         ordering = ["-submissions_open"]

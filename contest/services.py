@@ -368,11 +368,27 @@ def reject_entry(*, entry_id: int, moderator: Any, reason: str, note: str = "") 
             reject_note=(note or "").strip(),
         )
         if was_public and not Entry.objects.filter(job_id=entry.job_id, state__in=Entry.PUBLIC).exists():
-            jobs.change_job(entry.job_id, public=False)
+            withdraw_media(entry.job_id)
     return entry
 
 
+def withdraw_media(job_id: Any) -> None:
+    """A video that was public is taken back: private now, and its files move after commit, so every URL already
+    handed out (gallery, screens, shares, nginx) stops answering within seconds."""
+    jobs.change_job(job_id, public=False)
+
+    def move() -> None:
+        try:
+            jobs.hide_files(job_id)
+        except Exception:  # the decision stands; an operator sees why the old URL may still answer
+            log.exception("could not move the files of job %s after it was taken back", job_id)
+
+    transaction.on_commit(move)
+
+
 def shortlist_entry(*, entry_id: int, moderator: Any, shortlisted: bool = True) -> Entry:
+    """Put an approved entry on the jury's shortlist (or take it off). Moderators act through
+    :func:`gallery.services.shortlist`, which writes the audit log with who did it."""
     with transaction.atomic():
         entry = _locked_entry(entry_id)
         return _move(entry, Entry.State.SHORTLISTED if shortlisted else Entry.State.APPROVED)
@@ -630,5 +646,6 @@ def announce_results(*, contest_id: int, by: Any = None) -> list[Entry]:
                 entry.state = Entry.State.WINNER
             entry.save(update_fields=["final_score", "final_rank", "state"])
         contest.announced = timezone.now()
-        contest.save(update_fields=["announced"])
+        contest.announced_by = by if by is not None and getattr(by, "is_authenticated", False) else None
+        contest.save(update_fields=["announced", "announced_by"])
     return ranked

@@ -24,6 +24,7 @@ urlpatterns = [
     path("api/contest/quotas/", api.Quotas.as_view(), name="api-quotas"),
     path("api/contest/entries/", api.EntryList.as_view(), name="api-entries"),
     path("api/contest/entries/<int:entry_id>/", api.EntryDetail.as_view(), name="api-entry"),
+    path("api/contest/entries/<int:entry_id>/submit/", api.EntrySubmit.as_view(), name="api-submit"),
     path("api/contest/entries/<int:entry_id>/vote/", api.VoteCreate.as_view(), name="api-vote"),
     path("api/contest/entries/<int:entry_id>/scores/", api.ScoreCreate.as_view(), name="api-scores"),
     path("api/contest/entries/<int:entry_id>/approve/", api.EntryApprove.as_view(), name="api-approve"),

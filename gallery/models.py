@@ -76,6 +76,9 @@ class ModerationLog(models.Model):
         TAKE_DOWN = "take_down", _("Unpublished everywhere")
         REPORT = "report", _("Reported")
         CLAIM = "claim", _("Opened for review")
+        SHORTLIST = "shortlist", _("Shortlisted for the jury")
+        UNSHORTLIST = "unshortlist", _("Taken off the shortlist")
+        ANNOUNCE = "announce", _("Results announced")
 
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="moderation_log")
     actor = models.ForeignKey(

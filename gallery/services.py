@@ -174,10 +174,38 @@ def take_down_entry(*, entry_id: int, moderator: Any, note: str = "") -> Entry:
         entry.decided_by = moderator
         entry.save(update_fields=["state", "decided", "decided_by"])
         if not Entry.objects.filter(job_id=entry.job_id, state__in=Entry.PUBLIC).exists():
-            jobs.change_job(entry.job_id, public=False)
+            contest.withdraw_media(entry.job_id)
         _log(entry, actor=moderator, action=ModerationLog.Action.TAKE_DOWN, before=before, note=note)
         notify_screens(reason="unpublish", removed=[entry_id])
     return entry
+
+
+def shortlist(*, entry_id: int, moderator: Any, shortlisted: bool = True, note: str = "") -> Entry:
+    """Put an approved entry on the jury's shortlist (or take it off), with the moderator in the audit log."""
+    with transaction.atomic():
+        _check_claim(entry_id, moderator)
+        before = _state(_locked(entry_id))
+        entry = contest.shortlist_entry(entry_id=entry_id, moderator=moderator, shortlisted=shortlisted)
+        action = ModerationLog.Action.SHORTLIST if shortlisted else ModerationLog.Action.UNSHORTLIST
+        _log(entry, actor=moderator, action=action, before=before, note=note)
+    return entry
+
+
+def announce_results(*, contest_id: int, by: Any) -> list[Entry]:
+    """Publish a contest's results (contest's service) and log, for every ranked entry, who announced them."""
+    with transaction.atomic():
+        before = {e.pk: _state(e) for e in Entry.objects.filter(contest_id=contest_id, state=Entry.State.SHORTLISTED)}
+        ranked = contest.announce_results(contest_id=contest_id, by=by)
+        for entry in ranked:
+            _log(
+                entry,
+                actor=by,
+                action=ModerationLog.Action.ANNOUNCE,
+                before=before.get(entry.pk, {}),
+                note=f"#{entry.final_rank}",
+            )
+        notify_screens(reason="publish")
+    return ranked
 
 
 BULK_ACTIONS = ("approve", "reject", "keep", "take_down")

@@ -135,6 +135,35 @@ def spec_file(reference: str | None) -> Path | None:
     return local_path(reference)
 
 
+def move_file(name: str, new_name: str) -> None:
+    """Move one stored file to a new name, locally and in the storage: its old URL stops answering at once.
+
+    A file that is in neither place is skipped (its URL is dead already). Raises :class:`StorageUnavailable` when
+    the storage cannot be reached.
+    """
+    old_local, new_local = _local(name), _local(new_name)
+    if old_local.is_file():
+        new_local.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(old_local, new_local)  # a rename: nginx, serving the same disk, gets a 404 from now on
+        with contextlib.suppress(OSError):
+            old_local.parent.rmdir()  # only once empty
+    if is_local():
+        return
+    storage = _storage()
+    try:
+        if not storage.exists(name):
+            return
+        if not new_local.is_file():
+            with storage.open(name, "rb") as source:
+                storage.save(new_name, File(source, name=new_local.name))
+        else:
+            with new_local.open("rb") as handle:
+                storage.save(new_name, File(handle, name=new_local.name))
+        storage.delete(name)
+    except Exception as exc:
+        raise StorageUnavailable(f"moving {name} failed: {exc}") from exc
+
+
 def delete_tree(prefix: str) -> None:
     """Delete everything under ``prefix`` (``jobs/<uuid>``): the local files and the stored objects.
 

@@ -62,6 +62,32 @@ def enqueue(job: Job, *, attempt: int) -> None:
     run_job.apply_async(args=[str(job.id), attempt], queue=job.queue)
 
 
+def hide_files(job_id: Any) -> Job:
+    """Move a finished job's files to a fresh random folder, so the URLs anyone has seen stop answering at once.
+
+    For media that was public and is taken back (an entry rejected or taken down): the owner keeps the video at its
+    new address, nginx (which serves the files from disk) and the media view answer 404 for the old one. Derived
+    thumbnails are removed; they are made again from the new poster if the job becomes public again.
+    """
+    import secrets
+    from pathlib import Path, PurePosixPath
+
+    from . import media_store
+
+    job = Job.objects.get(pk=job_id)
+    files = dict((job.result or {}).get("files") or {})
+    if not files:
+        return job
+    folder = f"jobs/{job.pk}/{secrets.token_urlsafe(9)}"
+    moved = {}
+    for role, name in files.items():
+        new_name = f"{folder}/{PurePosixPath(name).name}"
+        media_store.move_file(name, new_name)
+        moved[role] = new_name
+    (Path(settings.MEDIA_ROOT) / "thumbs" / f"{job.pk}.jpg").unlink(missing_ok=True)
+    return change_job(job.pk, result={**job.result, "files": moved})
+
+
 def change_job(job_id: Any, *, to: str | None = None, require: str | None = None, **fields: Any) -> Job:
     """Apply a change under a row lock, bump ``seq`` and publish the new snapshot after commit.
 
