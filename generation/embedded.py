@@ -22,7 +22,8 @@ def start_embedded_worker(concurrency: int = 2) -> threading.Thread:
     if recovered:
         log.warning("re-sent %d jobs left over from before this start", len(recovered))
     hostname = f"embedded@{socket.gethostname()}"
-    queues = ["default", settings.WONDER_GPU_QUEUE]
+    own_queues = sorted(set(getattr(settings, "WONDER_ENGINE_QUEUES", {}).values()))
+    queues = ["default", settings.WONDER_GPU_QUEUE, *own_queues]
 
     def run() -> None:
         # The bare WorkController sends no worker_ready signal, so start the heartbeat here.

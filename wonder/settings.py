@@ -197,6 +197,7 @@ else:
     CELERY_BROKER_TRANSPORT_OPTIONS = {"polling_interval": 0.005}
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     # Selfies, face crops and embeddings past their deadline (docs/PRIVACY.md).
+    # Every 60 s: avatars.models.PURGE_PERIOD counts on it to keep the promise to the minute.
     "avatars-purge-expired": {"task": "avatars.purge_expired", "schedule": 60.0},
     # Kiosk visits past their expiry or abandoned (anonymous counts stay).
     "experience-purge-visits": {"task": "experience.purge_visits", "schedule": 300.0},
@@ -227,6 +228,9 @@ WONDER_JOB_MAX_ATTEMPTS = env_int("WONDER_JOB_MAX_ATTEMPTS", 3)
 WONDER_WORKER_BEAT_S = env_float("WONDER_WORKER_BEAT_S", 10.0)
 # Job kinds that need a GPU are routed to this queue; everything else to "default".
 WONDER_GPU_QUEUE = os.environ.get("WONDER_GPU_QUEUE", "gpu")
+# Avatar jobs have a queue of their own, so they never wait behind contest videos: a visitor stands at the booth and
+# their selfie's deletion clock (WONDER_BIOMETRIC_TTL_MIN) is running. Run a worker for it (README, deploy/).
+WONDER_AVATAR_QUEUE = os.environ.get("WONDER_AVATAR_QUEUE", "avatar")
 # The kiosk: a visit with no touch for this long is wiped; take-home links expire after this many hours.
 WONDER_KIOSK_IDLE_S = env_int("WONDER_KIOSK_IDLE_S", 90)
 WONDER_TAKE_HOME_TTL_H = env_int("WONDER_TAKE_HOME_TTL_H", 48)
@@ -252,6 +256,8 @@ WONDER_EXTRA_ENGINES: dict[str, str] = {
 }
 # Engines whose jobs go to the GPU queue.
 WONDER_GPU_ENGINES = {"wan", "image", "avatar-faceid"}
+# Engines with a queue of their own (before the GPU rule above).
+WONDER_ENGINE_QUEUES = {"avatar-preview": WONDER_AVATAR_QUEUE, "avatar-faceid": WONDER_AVATAR_QUEUE}
 
 # --- Models (no weights ship with the project; see README) -------------------------------------------------
 WONDER_DEVICE = os.environ.get("WONDER_DEVICE", "auto")

@@ -34,6 +34,10 @@ def engine_for_kind(kind: str) -> str:
 
 
 def queue_for_engine(name: str) -> str:
+    """The Celery queue of an engine's jobs: its own queue when settings give it one, else GPU or default."""
+    own = getattr(settings, "WONDER_ENGINE_QUEUES", {}).get(name)
+    if own:
+        return own
     return settings.WONDER_GPU_QUEUE if name in settings.WONDER_GPU_ENGINES else "default"
 
 
