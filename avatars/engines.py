@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 import torch
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image
 
@@ -33,7 +34,7 @@ from generation.engines import outputs, pipelines
 from generation.engines.base import CancelFn, EngineError, EngineResult, JobCanceled, ProgressFn
 from generation.engines.diffusion_image import DEFAULT_NEGATIVE_PROMPT
 
-from . import poster, stylize
+from . import poster, services, stylize
 from .bases import BASES, draw_base
 from .models import Avatar, Capture
 
@@ -84,17 +85,25 @@ def _seed(spec: dict[str, Any]) -> int:
     return int(spec["seed"]) if spec.get("seed") is not None else secrets.randbelow(2**31)
 
 
+def usable_capture(spec: dict[str, Any]) -> Capture:
+    """The job's capture while it may still be used; past its hard deadline it is as good as deleted."""
+    capture = Capture.objects.filter(pk=spec.get("capture")).first()
+    if capture is not None and capture.expires_at <= timezone.now():
+        raise EngineError("photo_expired", services.photo_expired_message())
+    if capture is None or not capture.photo_path.is_file():
+        raise EngineError(
+            "photo_deleted", _("Your photo has already been deleted, as promised. Please take a new one.")
+        )
+    return capture
+
+
 def load_source(spec: dict[str, Any]) -> tuple[Image.Image, Capture | None]:
     """The head-and-shoulders picture to paint: the visitor's selfie, or the drawn base they chose."""
     if spec.get("base"):
         if spec["base"] not in BASES:
             raise EngineError("bad_spec", _("This drawn avatar does not exist."))
         return draw_base(spec["base"]), None
-    capture = Capture.objects.filter(pk=spec.get("capture")).first()
-    if capture is None or not capture.photo_path.is_file():
-        raise EngineError(
-            "photo_deleted", _("Your photo has already been deleted, as promised. Please take a new one.")
-        )
+    capture = usable_capture(spec)
     with Image.open(capture.photo_path) as photo:
         portrait = stylize.head_and_shoulders(photo.convert("RGB"), capture.face_box)
     return portrait, capture
@@ -337,11 +346,7 @@ class FaceIdAvatarEngine:
     def _embedding(spec: dict[str, Any]) -> np.ndarray | None:
         if spec.get("base"):
             return None
-        capture = Capture.objects.filter(pk=spec.get("capture")).first()
-        if capture is None or not capture.photo_path.is_file():
-            raise EngineError(
-                "photo_deleted", _("Your photo has already been deleted, as promised. Please take a new one.")
-            )
+        capture = usable_capture(spec)
         path = capture.embedding_path
         if path is None or not path.is_file():
             return None

@@ -1,16 +1,17 @@
 """Avatars: the biometric capture (short-lived, private) and the avatar made from it (the stylised output).
 
 A :class:`Capture` holds what a selfie leaves behind: the photo and, with insightface, the face embedding, both in
-private files with random names (never under MEDIA_ROOT), plus the face box. It is purged ``TTL`` minutes after its
-last avatar job ends (see :mod:`avatars.services`). An :class:`Avatar` is the stylised result: a poster and a
-round-friendly portrait written by the job; it keeps no biometric data and lives as long as a take-home link.
+private files with random names (never under MEDIA_ROOT), plus the face box. It is purged within ``TTL`` minutes of
+the capture, whatever its avatar job is doing (see :mod:`avatars.services`). An :class:`Avatar` is the stylised
+result: a poster and a round-friendly portrait written by the job; it keeps no biometric data and lives as long as a
+take-home link.
 """
 
 from __future__ import annotations
 
 import secrets
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -31,6 +32,17 @@ def biometric_ttl() -> timedelta:
     return timedelta(minutes=settings.WONDER_BIOMETRIC_TTL_MIN)
 
 
+# How often the periodic purge runs (``CELERY_BEAT_SCHEDULE["avatars-purge-expired"]`` in settings).
+PURGE_PERIOD = timedelta(seconds=60)
+
+
+def capture_expiry(created: datetime) -> datetime:
+    """When a capture taken at ``created`` is purged: early enough that the periodic purge, however it falls,
+    deletes it within ``WONDER_BIOMETRIC_TTL_MIN`` of the capture, whatever its avatar job is doing."""
+    ttl = biometric_ttl()
+    return created + ttl - min(PURGE_PERIOD, ttl / 4)
+
+
 def new_token() -> str:
     return secrets.token_urlsafe(18)
 
@@ -42,7 +54,7 @@ class Capture(models.Model):
     session_key = models.CharField(max_length=64, db_index=True)
     created = models.DateTimeField(default=timezone.now)
     consented_at = models.DateTimeField(help_text="When the visitor agreed to the capture.")
-    # Purge no earlier than this; jobs still using the capture push the deadline (services.purge_expired).
+    # Purged at this time (capture_expiry): a hard ceiling that no job extends (services.purge_expired).
     expires_at = models.DateTimeField(db_index=True)
     # Random file names relative to private_dir(); never derived from anything about the person.
     photo_name = models.CharField(max_length=80)

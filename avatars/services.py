@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
@@ -32,7 +32,7 @@ from wonder.clients import client_hash
 
 from . import faces
 from .bases import BASES
-from .models import Avatar, Capture, biometric_ttl, private_dir
+from .models import Avatar, Capture, biometric_ttl, capture_expiry, private_dir
 from .stylize import STYLES
 
 log = logging.getLogger(__name__)
@@ -44,8 +44,6 @@ SPORT_SLUGS = (
     "ski-mountaineering", "snowboard", "speed-skating",
 )  # fmt: skip
 PHOTO_QUALITY = 92
-# A capture whose job is still queued or running is kept, but never longer than this many TTLs.
-HARD_LIMIT_TTLS = 8
 
 
 def avatar_keep() -> timedelta:
@@ -105,7 +103,7 @@ def save_capture(
                 session_key=session_key,
                 consented_at=consented_at,
                 created=now,
-                expires_at=now + biometric_ttl(),
+                expires_at=capture_expiry(now),
                 photo_name=photo_name,
                 embedding_name=embedding_name,
                 face_box=analysis.relative_box(*image.size),
@@ -179,10 +177,6 @@ def start_avatar(
         }
         avatar.job = jobs.create_job(kind="avatar", spec=spec, owner=owner, session_key=session_key)
         avatar.save(update_fields=["job"])
-        if capture is not None:
-            Capture.objects.filter(pk=capture.pk).update(
-                expires_at=max(capture.expires_at, timezone.now() + biometric_ttl())
-            )
     return avatar
 
 
@@ -243,27 +237,38 @@ def _purge_capture(capture: Capture) -> None:
     capture.delete()
 
 
-def capture_deadline(capture: Capture) -> datetime | None:
-    """When ``capture`` may be purged: its TTL after its last avatar job ended; None while a job still runs."""
-    deadline = capture.expires_at
-    hard_limit = capture.created + HARD_LIMIT_TTLS * biometric_ttl()
-    for status, finished in Job.objects.filter(avatar__capture=capture).values_list("status", "finished"):
-        if status not in Job.FINISHED:
-            return None if timezone.now() < hard_limit else hard_limit
-        if finished is not None:
-            deadline = max(deadline, finished + biometric_ttl())
-    return deadline
+def photo_expired_message() -> str:
+    """Why an avatar job failed when the photo's time ran out (in the active language)."""
+    return _(
+        "Your photo was deleted %(minutes)d minutes after it was taken, as promised, before your avatar could be "
+        "made. Please take a new one."
+    ) % {"minutes": settings.WONDER_BIOMETRIC_TTL_MIN}
+
+
+def expire_capture(capture: Capture) -> None:
+    """The capture's time is up: fail the avatar jobs still waiting for it or using it, then delete it.
+
+    A job that could not finish in time fails with a clear message in its visitor's language; a worker still
+    running it notices at its next step (the row is no longer running) and keeps nothing.
+    """
+    unfinished = Job.objects.filter(avatar__capture=capture).exclude(status__in=Job.FINISHED)
+    for job in unfinished:
+        with translation.override(job.language):
+            message = photo_expired_message()
+        try:
+            jobs.fail_job(job.pk, code="photo_expired", message=message)
+        except jobs.InvalidTransition:  # finished meanwhile: nothing to fail
+            pass
+    _purge_capture(capture)
 
 
 def purge_expired(now: datetime | None = None) -> dict[str, int]:
-    """Delete biometric data past its deadline and unclaimed avatars past theirs; returns the counts."""
+    """Delete biometric data past its hard deadline and unclaimed avatars past theirs; returns the counts."""
     now = now or timezone.now()
     captures = 0
     for capture in Capture.objects.filter(expires_at__lte=now):
-        deadline = capture_deadline(capture)
-        if deadline is not None and deadline <= now:
-            _purge_capture(capture)
-            captures += 1
+        expire_capture(capture)
+        captures += 1
     avatars = 0
     for avatar in Avatar.objects.filter(owner__isnull=True, expires_at__lte=now).select_related("job"):
         delete_avatar(avatar)

@@ -92,6 +92,12 @@ else
   # No GPU here: one worker takes the gpu queue on the CPU, so every kind of job still runs (slowly).
   start gpu-worker "$celery" -A wonder worker -Q gpu -c 1 -n gpu@%h --loglevel WARNING
 fi
+# Avatar jobs have their own queue, so a visitor at the booth never waits behind contest videos.
+if [ "$gpus" -gt 0 ]; then
+  start avatar-worker env CUDA_VISIBLE_DEVICES=0 "$celery" -A wonder worker -Q avatar -c 1 -n avatar@%h --loglevel WARNING
+else
+  start avatar-worker "$celery" -A wonder worker -Q avatar -c 1 -n avatar@%h --loglevel WARNING
+fi
 for p in "${web_ports[@]}"; do
   # nginx keeps the access log (with the Daphne that answered): Daphne's own would repeat it on the terminal.
   start "daphne:$p" .venv/bin/daphne --bind 127.0.0.1 --port "$p" --proxy-headers -v 0 wonder.asgi:application
