@@ -125,7 +125,7 @@ class Lexicon:
                 eligible = fuzzy_min_weight is not None and (weight >= fuzzy_min_weight or fuzzy_marked)
                 if eligible and len(words) == 1 and len(first) >= FUZZY_MIN_LEN:
                     self._fuzzy.setdefault(first[0], []).append(entry)
-        self._prefix_lengths = sorted({len(p) for p in self._by_prefix}, reverse=True)
+        self._prefix_lengths = sorted({len(p) for p in self._by_prefix})
 
     def find(self, norm: str, tokens: list[Token] | None = None, *, nested: bool = False) -> list[Hit]:
         """All hits in normalised text; hits strictly inside a longer one are dropped unless ``nested``."""
@@ -155,8 +155,9 @@ class Lexicon:
     def _exact_candidates(self, word: str) -> list[_Entry]:
         found = list(self._by_word.get(word, ()))
         for n in self._prefix_lengths:
-            if n <= len(word):
-                found.extend(self._by_prefix.get(word[:n], ()))
+            if n > len(word):
+                break
+            found.extend(self._by_prefix.get(word[:n], ()))
         return found
 
     def _find_tokens(self, norm: str, tokens: list[Token]) -> list[Hit]:

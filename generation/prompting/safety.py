@@ -91,23 +91,24 @@ class SafetyVerdict:
 
 
 class _Matcher:
-    """Every term list in one table per script: Latin terms on the de-obfuscated view, Cyrillic on the plain,
-    CJK on the text without spaces or punctuation ("色 情" is "色情"). Keys are the list names."""
+    """Every term list in one table per kind of script: Latin terms on the de-obfuscated view (leetspeak,
+    lookalike letters undone), other spaced scripts (Cyrillic, Greek, Arabic, Hebrew, Indic ...) on the plain
+    view, and unspaced scripts (CJK, Thai ...) on the text without spaces or punctuation ("色 情" is "色情").
+    Keys are the category names."""
 
-    def __init__(self, lists: dict[str, str]):
-        entries: dict[str, list[tuple[str, str, float]]] = {"latin": [], "cyrillic": [], "cjk": []}
-        for name, spec in lists.items():
-            for term in (t.strip() for t in spec.split("|")):
-                if term:
-                    entries[_script(term)].append((term, name, 1.0))
+    def __init__(self, lists: dict[str, list[str]]):
+        entries: dict[str, list[tuple[str, str, float]]] = {"latin": [], "spaced": [], "unspaced": []}
+        for name, words in lists.items():
+            for term in words:
+                entries[_script(term)].append((term, name, 1.0))
         self.lexicons = {script: Lexicon(items) for script, items in entries.items()}
 
     def find(self, views: _Views) -> dict[str, list[str]]:
-        """List name -> matched words (in text order)."""
+        """Category -> matched words (in text order)."""
         hits = (
             self.lexicons["latin"].find(views.latin, tokenize(views.latin), nested=True)
-            + self.lexicons["cyrillic"].find(views.plain, tokenize(views.plain), nested=True)
-            + self.lexicons["cjk"].find(views.dense, [], nested=True)
+            + self.lexicons["spaced"].find(views.plain, tokenize(views.plain), nested=True)
+            + self.lexicons["unspaced"].find(views.dense, [], nested=True)
         )
         found: dict[str, list[str]] = {}
         for h in sorted(hits, key=lambda h: h.start):
@@ -120,9 +121,9 @@ class _Matcher:
 def _script(term: str) -> str:
     norm = normalize(term)
     if any(is_unspaced(ch) for ch in norm):
-        return "cjk"
-    if any("\u0400" <= ch <= "\u04ff" for ch in norm):
-        return "cyrillic"
+        return "unspaced"
+    if any(ch.isalpha() and not ("a" <= ch <= "z") for ch in norm):
+        return "spaced"
     return "latin"
 
 
@@ -143,7 +144,9 @@ def _deobfuscate_word(word: str) -> str:
 
 
 def _views(text: str) -> _Views:
-    plain = normalize(text[:MAX_CHECKED_CHARS])
+    plain = " " + normalize(text[:MAX_CHECKED_CHARS]) + " "
+    for phrase in _allowed_phrases():
+        plain = plain.replace(f" {phrase} ", " ")
     words = [_deobfuscate_word(w) for w in _RAW_WORD.findall(plain)]
     latin = " " + " ".join(words) + " "
     for phrase in _allowed_phrases():
@@ -164,7 +167,10 @@ def _views(text: str) -> _Views:
             runs.append("".join(run))
         run = []
     dense = "".join(ch for ch in plain if is_unspaced(ch) or ch.isalnum())
-    return _Views(plain=plain, latin=latin + " | " + " ".join(extra + runs), dense=dense, runs=runs)
+    for phrase in _allowed_phrases():
+        if any(is_unspaced(ch) for ch in phrase):
+            dense = dense.replace(phrase, "")
+    return _Views(plain=plain.strip(), latin=latin + " | " + " ".join(extra + runs), dense=dense, runs=runs)
 
 
 def _spelled_out(runs: list[str]) -> dict[str, list[str]]:
@@ -186,26 +192,46 @@ def _spelled_out(runs: list[str]) -> dict[str, list[str]]:
 @functools.cache
 def _run_terms() -> dict[str, list[str]]:
     terms_by_list = {}
-    for name in ("SEXUAL", "SLURS", "GORE", "SELF_HARM"):
-        words = [normalize(t) for t in getattr(terms, name).split("|")]
+    for name in ("sexual", "slurs", "gore", "self_harm"):
+        words = [normalize(t) for t in terms.terms(name)]
         terms_by_list[name] = [w for w in words if len(w) >= 4 and w.isascii() and w.isalpha()]
     return terms_by_list
 
 
 @functools.cache
 def _allowed_phrases() -> list[str]:
-    return [normalize(p) for p in terms.ALLOWED_PHRASES.split("|") if p.strip()]
+    # Longest first: "nude illusion mesh" goes before a shorter phrase inside it could.
+    return sorted({normalize(p) for p in terms.terms("allowed_phrases")}, key=len, reverse=True)
 
 
-_LISTS = (
-    "SEXUAL GORE SELF_HARM SLURS VIOLENCE_CALLS GROUPS SUGGESTIVE MINORS CELEBRITY VIOLENCE WEAPONS ALCOHOL"
-    " POLITICAL NUDITY REAL_PEOPLE"
-).split()
+_LISTS = tuple(c for c in terms.CATEGORIES if c != "allowed_phrases")
+# Two words this many words apart or closer are read together (a minor and a sexual word: "a girl ... posing").
+COMBINATION_WINDOW = 12
 
 
 @functools.cache
 def _matcher() -> _Matcher:
-    return _Matcher({name: getattr(terms, name) for name in _LISTS})
+    return _Matcher({name: terms.terms(name) for name in _LISTS})
+
+
+def _windows(plain: str) -> list[str]:
+    """Overlapping runs of ``COMBINATION_WINDOW`` words covering the text (the text itself when shorter)."""
+    words = plain.split()
+    if len(words) <= COMBINATION_WINDOW:
+        return [plain]
+    step = COMBINATION_WINDOW // 2
+    return [" ".join(words[i : i + COMBINATION_WINDOW]) for i in range(0, len(words) - step, step)]
+
+
+def _together(text: str, first: tuple[str, ...], second: tuple[str, ...], *, ages: bool = False) -> list[str]:
+    """Words of the ``first`` and ``second`` categories found within one window of the text (or nothing)."""
+    for window in _windows(normalize(text[:MAX_CHECKED_CHARS])):
+        found = _matcher().find(_views(window))
+        a = [w for name in first for w in found.get(name, [])]
+        b = [w for name in second for w in found.get(name, [])] + (_minor_ages(window) if ages else [])
+        if a and b:
+            return a + b
+    return []
 
 
 def _is_biathlon(plain: str, weapons: list[str]) -> bool:
@@ -233,35 +259,40 @@ def _builtin_check(text: str) -> SafetyVerdict:
     for name, words in _spelled_out(views.runs).items():
         found[name] = list(dict.fromkeys(found.get(name, []) + words))
     m = {name: found.get(name, []) for name in _LISTS}
-    minors = m["MINORS"] + _minor_ages(views.plain)
+    minors = m["minors"] + _minor_ages(views.plain)
     references = re.findall(r"@[^\s@,.;:!?，。、]{1,32}", text[:MAX_CHECKED_CHARS])
-    real = m["REAL_PEOPLE"] + m["CELEBRITY"] + references
-    sexual, suggestive = m["SEXUAL"], m["SUGGESTIVE"]
+    real = m["real_people"] + m["celebrity"] + references
+    sexual, suggestive = m["sexual"], m["suggestive"]
 
-    if (sexual or suggestive) and minors:
-        return _verdict("block", "sexual-minors", sexual + suggestive + minors)
-    if m["SLURS"]:
-        return _verdict("block", "hate", m["SLURS"])
-    if m["VIOLENCE_CALLS"] and m["GROUPS"]:
-        return _verdict("block", "hate", m["VIOLENCE_CALLS"] + m["GROUPS"])
+    # A minor and a sexual, suggestive or revealing word read together: "a 10yo girl posing seductively".
+    if minors and (sexual or suggestive or m["nudity"]):
+        together = _together(text, ("sexual", "suggestive", "nudity"), ("minors",), ages=True)
+        if together:
+            return _verdict("block", "sexual-minors", together)
+    if m["slurs"]:
+        return _verdict("block", "hate", m["slurs"])
+    if m["violence_calls"] and m["groups"]:
+        together = _together(text, ("violence_calls",), ("groups",))
+        if together:
+            return _verdict("block", "hate", together)
     if (sexual or suggestive) and real:
         return _verdict("block", "sexual-real-person", sexual + suggestive + real)
     if sexual:
         return _verdict("block", "sexual", sexual)
-    if m["SELF_HARM"]:
-        return _verdict("block", "self-harm", m["SELF_HARM"])
-    if m["GORE"]:
-        return _verdict("block", "gore", m["GORE"])
+    if m["self_harm"]:
+        return _verdict("block", "self-harm", m["self_harm"])
+    if m["gore"]:
+        return _verdict("block", "gore", m["gore"])
 
-    weapons = m["WEAPONS"] if m["WEAPONS"] and not _is_biathlon(views.plain, m["WEAPONS"]) else []
+    weapons = m["weapons"] if m["weapons"] and not _is_biathlon(views.plain, m["weapons"]) else []
     flags = [
-        ("violence", m["VIOLENCE"]),
+        ("violence", m["violence"]),
         ("suggestive", suggestive),
-        ("nudity", m["NUDITY"] + (minors if m["NUDITY"] else [])),
+        ("nudity", m["nudity"]),
         ("weapons", weapons),
-        ("real-person", m["REAL_PEOPLE"]),
-        ("political", m["POLITICAL"]),
-        ("alcohol", m["ALCOHOL"]),
+        ("real-person", m["real_people"]),
+        ("political", m["political"]),
+        ("alcohol", m["alcohol"]),
     ]
     raised = [(category, found) for category, found in flags if found]
     if raised:

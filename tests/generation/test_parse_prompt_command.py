@@ -31,7 +31,16 @@ def test_json_output_is_one_object_with_the_design_keys():
     output = run("--json", "@大聖 高台からスキーでジャンプ")
     data = json.loads(output)
     assert DESIGN_KEYS <= set(data)
-    assert set(data) - DESIGN_KEYS <= {"references", "para"}
+    assert set(data) - DESIGN_KEYS <= {
+        "references",
+        "para",
+        "setting",
+        "light",
+        "weather",
+        "beats",
+        "sport_candidates",
+        "sport_needs_choice",
+    }
     assert data["language"] == "ja"
     assert data["sport"] == "ski-jumping"
     assert 0 < data["confidence"] <= 1

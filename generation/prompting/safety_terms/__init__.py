@@ -1,5 +1,7 @@
-"""Term lists for :mod:`.safety`, by category. Modest on purpose: a few strong words per language (en, it, fr,
-de, es, pt, ru, zh, ja, ko), reviewed by moderators; add a term together with a test that shows why.
+"""Term lists for :mod:`.safety`, by category: the per-language files beside this module (``<code>.toml``, see
+README.md) plus the lists below. Modest on purpose, reviewed by moderators; add a term together with a test that
+shows why. The lists below hold language-independent names (athletes, celebrities, political figures) and the
+first ten languages (en, it, fr, de, es, pt, ru, zh, ja, ko) until they move to their own files.
 
 Syntax is :mod:`.lexicon`'s (``*`` = prefix, CJK = substring). Latin terms are matched as whole tokens, so
 "sex" never matches "Sussex" and "anal" never matches "analysis". Slurs are listed because a filter that
@@ -7,6 +9,10 @@ cannot name them cannot find them; they appear nowhere else in the code base.
 """
 
 from __future__ import annotations
+
+import functools
+import tomllib
+from pathlib import Path
 
 # ---- blocked on their own
 # -------------------------------------------------------------------------------------
@@ -170,3 +176,55 @@ ALLOWED_PHRASES = (
     " | vin brule"
     " | vin chaud | shot glass | 冰刀"
 )
+
+# The categories of the per-language files (README.md), and the lists above each one extends.
+CATEGORIES = {
+    "sexual": "SEXUAL",
+    "gore": "GORE",
+    "self_harm": "SELF_HARM",
+    "slurs": "SLURS",
+    "violence_calls": "VIOLENCE_CALLS",
+    "groups": "GROUPS",
+    "suggestive": "SUGGESTIVE",
+    "minors": "MINORS",
+    "celebrity": "CELEBRITY",
+    "violence": "VIOLENCE",
+    "weapons": "WEAPONS",
+    "alcohol": "ALCOHOL",
+    "political": "POLITICAL",
+    "nudity": "NUDITY",
+    "real_people": "REAL_PEOPLE",
+    "allowed_phrases": "ALLOWED_PHRASES",
+}
+_NOT_TERMS = {"code", "name"}
+
+
+class SafetyFileError(ValueError):
+    """A safety term file that does not follow README.md."""
+
+
+@functools.cache
+def language_files() -> dict[str, dict[str, list[str]]]:
+    """Every ``<code>.toml`` beside this module, validated, by language code."""
+    files = {}
+    for path in sorted(Path(__file__).resolve().parent.glob("*.toml")):
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+        unknown = set(data) - set(CATEGORIES) - _NOT_TERMS
+        if unknown:
+            raise SafetyFileError(f"{path.name}: unknown categories {sorted(unknown)}")
+        if data.get("code") != path.stem:
+            raise SafetyFileError(f"{path.name}: 'code' must be {path.stem!r}")
+        for category, terms in data.items():
+            if category in _NOT_TERMS:
+                continue
+            if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+                raise SafetyFileError(f"{path.name}: {category} must be a list of strings")
+        files[path.stem] = {k: [t.strip() for t in v if t.strip()] for k, v in data.items() if k not in _NOT_TERMS}
+    return files
+
+
+def terms(category: str) -> list[str]:
+    """Every term of one category: the lists above and every language's file."""
+    legacy = [t.strip() for t in globals()[CATEGORIES[category]].split("|") if t.strip()]
+    return legacy + [t for data in language_files().values() for t in data.get(category, [])]
