@@ -141,3 +141,57 @@ def test_idle_countdown_warns_then_wipes_the_visit_and_returns_to_the_attract_lo
     assert _visits(db) == visits  # nothing left of the visit but the anonymous count
     assert _resets(db) == resets + 1
     assert page.js_errors == []
+
+
+def _nothing_of(page, token: str, avatar_id: str) -> None:
+    """The screen shows nothing of the visitor whose avatar has this take-home token and id."""
+    page.wait_for_load_state()
+    html = page.content()
+    assert token not in html and avatar_id not in html
+    assert page.locator("[data-testid=avatar-result], [data-testid=take-home-link], .qr").count() == 0
+
+
+def test_two_visitors_in_a_row_the_second_sees_nothing_of_the_first(kiosk_site, kiosk):
+    url, _db = kiosk_site
+    page = kiosk
+    # The first visitor: a visit in English, then the avatar booth (no camera: a drawn avatar), then walks away.
+    _begin(page, url, idle_s=12)
+    page.goto(f"{url}/kiosk/avatar/")
+    page.get_by_test_id("consent-yes").tap()
+    page.wait_for_url(re.compile(r"/capture/$"))
+    page.get_by_role("link", name="No camera: pick a drawn avatar").tap()
+    page.get_by_test_id("base-owl").tap()
+    page.get_by_test_id("make").tap()
+    page.wait_for_url(re.compile(r"/a/[0-9a-f-]+/$"))
+    result_url = page.url
+    avatar_id = result_url.rstrip("/").rsplit("/", 1)[-1]
+    link = page.get_by_test_id("take-home-link")
+    expect(link).to_be_visible(timeout=30_000)
+    token = link.get_attribute("href").rstrip("/").rsplit("/", 1)[-1]
+
+    # Nobody touches the screen: it clears itself and goes back to the attract loop.
+    expect(page.locator(".idle")).to_be_visible(timeout=15_000)
+    page.wait_for_url(f"{url}/kiosk/", timeout=20_000)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wonder on Ice")
+    _nothing_of(page, token, avatar_id)
+
+    # Back, again and again: every page of the last visit asks the server, which knows it is over.
+    for _ in range(4):
+        page.go_back()
+        _nothing_of(page, token, avatar_id)
+
+    # The second visitor, in Italian, on the same browser.
+    page.goto(f"{url}/kiosk/")
+    page.locator("[data-attract]").tap()
+    page.get_by_role("button", name="Italiano").tap()
+    page.wait_for_url(re.compile(r"/visit/quiz/$"))
+    assert page.locator("html").get_attribute("lang") == "it"
+    page.goto(result_url)  # the first visitor's avatar page, typed in again
+    page.wait_for_url(f"{url}/kiosk/")
+    _nothing_of(page, token, avatar_id)
+    page.goto(f"{url}/kiosk/avatar/capture/")  # the first visitor's consent does not carry over
+    page.wait_for_url(f"{url}/kiosk/avatar/")
+    assert page.locator("html").get_attribute("lang") == "it"  # the booth speaks the visit's language
+    _nothing_of(page, token, avatar_id)
+    page.screenshot(path=SCREENSHOTS.format(name="second-visitor"))
+    assert page.js_errors == []
