@@ -90,6 +90,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "csp",
+    # Project-wide signal receivers (wonder/apps.py): bidi controls never reach a stored text field.
+    "wonder",
     "generation",
     "experience",
     "avatars",
@@ -138,6 +140,11 @@ ASGI_APPLICATION = "wonder.asgi.application"
 
 # Requests of one Daphne process that run Django code at once; more wait in line (wonder/middleware.py). 0: no limit.
 WONDER_MAX_CONCURRENT_REQUESTS = env_int("WONDER_MAX_CONCURRENT_REQUESTS", 8)
+# A request that would wait longer than this for its turn gets a fast 503 with Retry-After instead (overload).
+WONDER_ADMISSION_MAX_WAIT_S = env_float("WONDER_ADMISSION_MAX_WAIT_S", 1.0)
+# At most this many requests wait per process; more are refused at once.
+WONDER_ADMISSION_MAX_QUEUE = env_int("WONDER_ADMISSION_MAX_QUEUE", 200)
+WONDER_ADMISSION_RETRY_AFTER_S = env_int("WONDER_ADMISSION_RETRY_AFTER_S", 5)
 
 # --- Database -------------------------------------------------------------------------------------------
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
@@ -233,6 +240,8 @@ WONDER_GPU_QUEUE = os.environ.get("WONDER_GPU_QUEUE", "gpu")
 WONDER_AVATAR_QUEUE = os.environ.get("WONDER_AVATAR_QUEUE", "avatar")
 # The kiosk: a visit with no touch for this long is wiped; take-home links expire after this many hours.
 WONDER_KIOSK_IDLE_S = env_int("WONDER_KIOSK_IDLE_S", 90)
+# "HH:MM": the kiosk plans as if it were this time of day (demos outside opening hours). Empty: the real time.
+WONDER_KIOSK_DEMO_TIME = os.environ.get("WONDER_KIOSK_DEMO_TIME", "")
 WONDER_TAKE_HOME_TTL_H = env_int("WONDER_TAKE_HOME_TTL_H", 48)
 # The address a visitor's phone can reach (QR codes); empty: the host the kiosk itself uses.
 WONDER_PUBLIC_URL = os.environ.get("WONDER_PUBLIC_URL", "")
@@ -329,6 +338,12 @@ REST_FRAMEWORK = {
         "user": os.environ.get("WONDER_API_RATE_USER", "1200/min"),
     },
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # JSON bodies must be one object, not deeply nested (wonder/parsers.py): 400, never a RecursionError 500.
+    "DEFAULT_PARSER_CLASSES": [
+        "wonder.parsers.ObjectJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Wonder API",
@@ -520,6 +535,10 @@ WONDER_GENERATIONS_PER_DAY = env_int("WONDER_GENERATIONS_PER_DAY", 10)
 # then they are asked to sign in; a video made before signing in comes along into the account.
 WONDER_ANON_GENERATIONS_PER_DAY = env_int("WONDER_ANON_GENERATIONS_PER_DAY", 2)
 WONDER_ANON_GENERATIONS_PER_IP_DAY = env_int("WONDER_ANON_GENERATIONS_PER_IP_DAY", 30)
+# Any job a visitor starts without an account (video, time-slice, avatar), "count/seconds" per browser session and
+# per network (a venue's kiosks share one address): one client cannot push everyone else's video down the queue.
+WONDER_ANON_JOB_RATE_SESSION = os.environ.get("WONDER_ANON_JOB_RATE_SESSION", "6/300")
+WONDER_ANON_JOB_RATE_IP = os.environ.get("WONDER_ANON_JOB_RATE_IP", "120/300")
 # Default rules of a new contest (each contest can change them in the admin).
 WONDER_ENTRIES_PER_CONTEST = env_int("WONDER_ENTRIES_PER_CONTEST", 3)
 # Vote abuse: at most COUNT votes (likes + arena judgements) per WINDOW seconds, per fan and per IP address.
