@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, Histogram, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
@@ -32,6 +32,11 @@ QUEUE_SECONDS = Histogram(
     "wonder_http_queue_seconds",
     "Time an HTTP request waited for its turn in this process (AdmissionMiddleware) before Django ran it.",
     buckets=(0.001, 0.005, 0.025, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+)
+SHED_REQUESTS = Counter(
+    "wonder_http_shed_total",
+    "Requests refused with a fast 503 by AdmissionMiddleware because this process was full, by kind.",
+    ["kind"],
 )
 RECENT = timedelta(hours=1)
 
