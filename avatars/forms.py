@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from generation.prompting.validators import validate_public_text
+
 from .bases import base_choices
 from .models import Avatar
 from .services import SPORT_SLUGS
@@ -35,6 +37,7 @@ class LookForm(forms.Form):
         label=_("Name on your poster"),
         max_length=24,
         required=False,
+        validators=[validate_public_text],
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from generation.prompting import check_prompt
+from generation.prompting.validators import validate_public_text
 from generation.prompting.vocab import EMOTIONS, MAX_PROMPT_CHARS, SPORTS, STYLES
 
 from .services import SURPRISE
@@ -67,6 +68,7 @@ class FanSignupForm(forms.Form):
     display_name = forms.CharField(
         label=_("Display name"),
         max_length=40,
+        validators=[validate_public_text],
         help_text=_("Shown with your entries."),
         error_messages={"required": _("Please choose a name to show with your entries.")},
     )
@@ -97,7 +99,7 @@ class FanSignupForm(forms.Form):
 
 
 class ProfileForm(forms.Form):
-    display_name = forms.CharField(label=_("Display name"), max_length=40)
+    display_name = forms.CharField(label=_("Display name"), max_length=40, validators=[validate_public_text])
     country = forms.ChoiceField(label=_("Country"), required=False)
     language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
 
@@ -110,6 +112,7 @@ class EntryForm(forms.Form):
     title = forms.CharField(
         label=_("Title"),
         max_length=80,
+        validators=[validate_public_text],
         error_messages={"required": _("Give your entry a title.")},
     )
     accept_rules = forms.BooleanField(

@@ -23,6 +23,7 @@ from generation import media_store
 from generation import services as jobs
 from generation.models import Job
 from generation.prompting import check_prompt, expand_prompt, parse_prompt
+from generation.prompting.validators import unsafe_text_message
 from generation.prompting.vocab import EMOTIONS, SPORTS, STYLES
 from wonder import ratelimit
 from wonder.clients import client_hash
@@ -77,6 +78,8 @@ def update_fan(*, user: Any, display_name: str, country: str = "", language: str
 def flag_fan(*, user: Any, flagged: bool = True, reason: str = "") -> Fan:
     """Flag (or clear) a fan: their votes and judgements stay stored but stop (or start again) counting."""
     with transaction.atomic():
+    if message := unsafe_text_message(display_name):
+        raise ContestError("unsafe_text", message)
         fan = Fan.objects.select_for_update().get(pk=fan_for(user).pk)
         fan.flagged = flagged
         fan.flag_reason = reason[:200] if flagged else ""
@@ -130,7 +133,10 @@ def generate_video(
     text = (text or "").strip()
     if not text:
         raise ContestError("empty_prompt", _("Write a sentence first: what should happen in your video?"))
-    verdict = check_prompt(text)
+    # The subject chip goes into the model prompt too: checked together with the sentence, so a minor in one
+    # and a sexual word in the other are read as one request.
+    subject = " ".join((subject or "").split())
+    verdict = check_prompt(f"{text}\n{subject}" if subject else text)
     if verdict.action == "block":
         raise ContestError("blocked_prompt", verdict.message)
     with transaction.atomic():
@@ -275,6 +281,8 @@ def enter_contest(
             raise ContestError("sport_not_allowed", _("This contest does not take videos of this sport."))
         duration = float((job.result or {}).get("metadata", {}).get("duration_s") or 0)
         if not contest.min_video_s <= duration <= contest.max_video_s:
+    if message := unsafe_text_message(title):
+        raise ContestError("unsafe_text", message)
             raise ContestError(
                 "bad_length",
                 _("Entries must be %(min)s to %(max)s seconds long.")

@@ -23,7 +23,8 @@ SEXUAL = (
     " | handjob"
     " | masturbat* | intercourse | stripper | striptease | topless | bottomless | no clothes"
     " | without clothes"
-    " | undressed | undressing | lewd | fetish"
+    " | undressed | undressing | lewd | fetish | birthday suit | in the nude | in the buff | nothing on but"
+    " | wearing nothing | au naturel"
     " | nuda | nudi | sesso | sessuale | pornografi* | spogliat*"  # it
     " | nue | nues | sexe | sexuel | sexuelle | erotique | deshabille*"  # fr
     " | nackt* | sexuell* | erotisch* | ausgezogen"  # de
@@ -45,7 +46,8 @@ GORE = (
     " | 惨殺 | 참수 | 내장이 쏟아 | 토막 살인 | 시체 훼손"
 )
 SELF_HARM = (
-    "suicide | suicidal | kill myself | killing myself | kill herself | kill himself | self harm | self-harm"
+    "unalive | unalived | unaliving | unalive himself | unalive herself | unalive myself | kms | kys"
+    " | suicide | suicidal | kill myself | killing myself | kill herself | kill himself | self harm | self-harm"
     " | selfharm | cut myself | cutting myself | hang myself | slit my wrists | end my life"
     " | suicid* | uccidermi | autolesion* | me tuer | automutil* | selbstmord* | suizid* | mich umbringen"
     " | matarme | me matar | суицид* | самоубийств* | убить себя | покончить с собой | самоповрежд*"
@@ -89,7 +91,8 @@ GROUPS = (
 # ---- blocked only in combination
 # ------------------------------------------------------------------------------
 SUGGESTIVE = (
-    "sexy | seductive | sensual | provocative | lingerie | thong | busty | in underwear | in her underwear"
+    "sexy | seductive | seductively | seducing | sensual | sensually | provocative | provocatively | sultry"
+    " | posing suggestively | suggestively | flirty | flirtatious | lingerie | thong | busty | in underwear | in her underwear"
     " | sensuale | provocante | sensuel | sensuelle | aguichant* | verfuhrerisch* | reizwasche | lenceria"
     " | сексуальн* | соблазнит* | 性感 | 诱惑 | 誘惑 | 撩人 | セクシー | 色っぽい | 섹시 | 야릇"
 )
@@ -171,7 +174,12 @@ REAL_PEOPLE = (
 
 # Harmless phrases containing a listed word; removed before matching.
 ALLOWED_PHRASES = (
-    "crash course | crash courses | crash pad | crash pads | crash mat | crash mats | gore tex | goretex"
+    "nude illusion | illusion mesh | nude mesh | nude colored | nude coloured | nude tights | nude fabric"
+    " | a tutta birra | tutta birra | a bomb of a jump | bomb of a jump | the bomb | bomb drop | bombed down"
+    " | crash through the finish | crash through the finish line | crashes through the finish line"
+    " | crashing through the finish line | crashed through the finish line | killer run | killer jump"
+    " | shoot the puck | shoots the puck | shot on goal | slap shot | slapshot | wrist shot | shootout"
+    " | crash course | crash courses | crash pad | crash pads | crash mat | crash mats | gore tex | goretex"
     " | snow gun | snow guns | starting gun | killer move | killer moves | blood orange | wine red"
     " | vin brule"
     " | vin chaud | shot glass | 冰刀"
