@@ -17,6 +17,11 @@ from generation.models import Job
 from generation.prompting.vocab import SPORTS
 
 
+def site_languages() -> list[tuple[str, str]]:
+    """The UI languages (settings.LANGUAGES), read when a form is built: adding one needs no migration."""
+    return list(settings.LANGUAGES)
+
+
 class Fan(models.Model):
     """The public face of an account: what other fans see, and what the site needs to know to be fair."""
 
@@ -24,7 +29,7 @@ class Fan(models.Model):
     display_name = models.CharField(_("display name"), max_length=40)
     country = CountryField(_("country"), blank=True)
     language = models.CharField(
-        _("preferred language"), max_length=16, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+        _("preferred language"), max_length=16, choices=site_languages, default=settings.LANGUAGE_CODE
     )
     # A flagged fan's votes are kept (and audited) but not counted.
     flagged = models.BooleanField(_("flagged"), default=False)

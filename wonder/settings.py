@@ -364,6 +364,10 @@ LANGUAGES = [
     ("fr", _("French")),
     ("de", _("German")),
     ("es", _("Spanish")),
+    ("pt", _("Portuguese")),
+    ("ko", _("Korean")),
+    # Right to left: base.html sets dir="rtl" and the stylesheets use logical (start/end) properties.
+    ("ar", _("Arabic")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Rome")
