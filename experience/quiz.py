@@ -75,14 +75,23 @@ NEEDS = {
 NO_SPORT = ""
 
 
-def profile(answers: dict[str, Any], *, start_minute: float = 0.0) -> VisitorProfile:
-    """The planner's visitor profile from validated quiz answers."""
+def wanted_minutes(answers: dict[str, Any]) -> float:
+    """The time the visitor said they have."""
+    return float(answers.get("minutes") or 45)
+
+
+def profile(answers: dict[str, Any], *, start_minute: float = 0.0, until_minute: float | None = None) -> VisitorProfile:
+    """The planner's visitor profile from validated quiz answers; ``until_minute`` (the installation's closing)
+    caps the time budget, so that near closing the plan holds only what still fits."""
     group = answers.get("group") or "alone"
+    budget = wanted_minutes(answers)
+    if until_minute is not None:
+        budget = max(0.0, min(budget, until_minute - start_minute))
     return VisitorProfile(
         interests={interest: 1.0 for interest in answers.get("interests", [])},
         sport=answers.get("sport") or None,
         mood=answers.get("mood") or None,
-        budget_minutes=float(answers.get("minutes") or 45),
+        budget_minutes=budget,
         group=group,
         party_size=PARTY_SIZE[group],
         needs=frozenset(answers.get("needs", [])),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from generation.models import Job
 
-from . import planning
+from . import planning, quiz
 from .models import RecommendationItem, Visit, Zone, ZoneStatus
 
 # The walking model of the pavilion (speeds, detours, entrance, day start) is the demo installation's.
@@ -66,18 +67,59 @@ def statuses(minute: float, zone_list: list[Zone] | None = None) -> dict[str, pl
     return result
 
 
-def installation_minute(now=None) -> float:
-    """Minutes since the installation day's start (10:00 local time).
+def opening_hours(zone_list: list[Zone] | None = None) -> tuple[float, float]:
+    """The installation's opening and closing minute of the day, from its zones' hours: the first zone to open
+    and the last one to close (the whole demo day when no zone gives hours)."""
+    zone_list = zones() if zone_list is None else zone_list
+    intervals = [interval for zone in zone_list for interval in (zone.hours or [])]
+    if not intervals:
+        return 0.0, DAY_MINUTES
+    return float(min(start for start, _end in intervals)), float(max(end for _start, end in intervals))
 
-    Outside opening hours (or too close to closing for a visit) the kiosk runs on demo time, 11:00, so that it
-    can always be shown; the visit's own clock then runs from there.
+
+def _minute_of(hours: int, minutes: int, seconds: float = 0.0) -> float:
+    start_hours, start_minutes = (int(part) for part in DAY_START.split(":"))
+    return (hours - start_hours) * 60 + minutes - start_minutes + seconds / 60
+
+
+def installation_minute(now=None) -> float:
+    """Minutes since the installation day's start (``DAY_START`` local time) now: negative before it, past the
+    closing minute after it.
+
+    ``WONDER_KIOSK_DEMO_TIME`` (``"HH:MM"``), when set, replaces the time of day (demos at night; each visit's
+    own clock still runs from there); it is empty in production, where the kiosk tells the real time.
     """
+    demo = getattr(settings, "WONDER_KIOSK_DEMO_TIME", "") or ""
+    if demo:
+        hours, minutes = (int(part) for part in demo.split(":"))
+        return round(_minute_of(hours, minutes), 2)
     local = timezone.localtime(now)
-    hours, minutes = (int(part) for part in DAY_START.split(":"))
-    minute = (local.hour - hours) * 60 + local.minute - minutes + local.second / 60
-    if 0 <= minute <= DAY_MINUTES - 120:
-        return round(minute, 2)
-    return 60.0
+    return round(_minute_of(local.hour, local.minute, local.second), 2)
+
+
+def opening_state(minute: float, zone_list: list[Zone] | None = None, *, wanted: float = 0.0) -> dict:
+    """Where ``minute`` falls in the installation's day, for the kiosk to say so and the planner to plan only
+    what fits: ``state`` is ``before``, ``open``, ``closing`` (fewer minutes left than ``wanted``) or
+    ``closed``; ``start`` the minute a plan starts (the opening, before it); ``left`` the minutes a plan may use."""
+    opening, closing = opening_hours(zone_list)
+    start = max(minute, opening)
+    left = max(closing - start, 0.0)
+    if minute >= closing:
+        state = "closed"
+    elif minute < opening:
+        state = "before"
+    elif left < wanted:
+        state = "closing"
+    else:
+        state = "open"
+    return {
+        "state": state,
+        "start": start,
+        "left": left,
+        "opens_clock": clock(opening),
+        "closes_clock": clock(closing),
+        "minutes_left": round(left),
+    }
 
 
 def clock(minute: float) -> str:
@@ -135,7 +177,11 @@ def itinerary(visit: Visit) -> dict:
     note = visit.plan_note or {}
     note_zone = Zone.objects.filter(slug=note.get("zone", "")).first()
     running = job is not None and not job.is_finished
+    _opening, closing = opening_hours()
     return {
+        "closes_clock": clock(closing),
+        # The installation closes before the visitor's time is up: the route holds only what fits.
+        "capped": plan is not None and plan.budget_minutes < quiz.wanted_minutes(visit.answers) - 0.5,
         "job": job,
         "running": running,
         "failed": job is not None and job.status in (Job.Status.FAILED, Job.Status.CANCELED) and plan is None,

@@ -67,7 +67,8 @@ def touch(visit: Visit) -> None:
 def submit_quiz(*, visit: Visit, answers: dict[str, Any]) -> Visit:
     """Store the answers and start the itinerary agent (a job the kiosk follows live)."""
     visit.answers = answers
-    visit.start_minute = selectors.installation_minute()
+    # Before opening the route starts at the opening; near closing planning_spec caps the time to what is left.
+    visit.start_minute = selectors.opening_state(selectors.installation_minute())["start"]
     visit.planned_at = timezone.now()
     visit.plan = None
     visit.plan_job_id = None
@@ -84,11 +85,13 @@ def planning_spec(visit: Visit, *, mode: str, reason: dict[str, Any] | None = No
     """The agent's self-contained input: the visitor, the installation in their language, live statuses."""
     zone_list = selectors.zones()
     now = visit.now_minute() if mode == "replan" else visit.start_minute
+    _opening, closing = selectors.opening_hours(zone_list)
+    visitor = quiz.profile(visit.answers, start_minute=visit.start_minute, until_minute=closing)
     spec: dict[str, Any] = {
         "visit": visit.token,
         "mode": mode,
         "language": visit.language,
-        "profile": quiz.profile(visit.answers, start_minute=visit.start_minute).to_dict(),
+        "profile": visitor.to_dict(),
         "installation": selectors.installation(visit.language, zone_list).to_dict(),
         "statuses": [status.to_dict() for status in selectors.statuses(now, zone_list).values()],
         "start_minute": visit.start_minute,

@@ -24,6 +24,7 @@ from . import selectors, services
 from .forms import LanguageForm, QuizForm, ZoneStatusForm
 from .kiosk import IDLE_SESSION_KEY, current_visit, idle_seconds, kiosk_page, new_session
 from .models import Visit, Zone
+from .quiz import MINUTES
 
 LANGUAGE_GREETINGS = {
     "en": "Welcome",
@@ -68,9 +69,13 @@ def kiosk(request: HttpRequest) -> HttpResponse:
     idle = request.GET.get("idle", "")
     if settings.DEBUG and idle.isdigit() and 3 <= int(idle) <= 600:
         request.session[IDLE_SESSION_KEY] = int(idle)
-    return render(
-        request, "experience/attract.html", {"greetings": LANGUAGE_GREETINGS.values(), "zones": selectors.zones()}
-    )
+    zone_list = selectors.zones()
+    context = {
+        "greetings": LANGUAGE_GREETINGS.values(),
+        "zones": zone_list,
+        "opening": selectors.opening_state(selectors.installation_minute(), zone_list),
+    }
+    return render(request, "experience/attract.html", context)
 
 
 @kiosk_page
@@ -101,7 +106,10 @@ def quiz(request: HttpRequest, visit: Visit) -> HttpResponse:
         services.submit_quiz(visit=visit, answers=form.answers())
         return redirect("experience:plan")
     status = 422 if request.method == "POST" else 200
-    return render(request, "experience/quiz.html", _visit_context(request, visit, "quiz", form=form), status=status)
+    # The longest time on offer: fewer minutes left than that and the quiz says when the installation closes.
+    opening = selectors.opening_state(selectors.installation_minute(), wanted=max(float(m) for m in MINUTES))
+    context = _visit_context(request, visit, "quiz", form=form, opening=opening)
+    return render(request, "experience/quiz.html", context, status=status)
 
 
 @kiosk_visit

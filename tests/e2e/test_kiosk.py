@@ -21,7 +21,7 @@ SCREENSHOTS = "/tmp/kiosk-{name}.png"
 def kiosk_site(tmp_path_factory):
     """The embedded site with the demo installation loaded; yields (url, path of its SQLite database)."""
     tmp = tmp_path_factory.mktemp("kiosk")
-    with embedded_site(tmp) as (url, env):
+    with embedded_site(tmp, WONDER_KIOSK_DEMO_TIME="11:00") as (url, env):
         manage(env, "seed_demo")
         manage(env, "seed_installation")
         yield url, env["SQLITE_PATH"]
