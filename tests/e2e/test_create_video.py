@@ -11,8 +11,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 @pytest.mark.parametrize(
     "sentence,sport",
     [
-        ("Una sciatrice scende a tutta velocità sulla pista di Cortina", "alpine-skiing"),
-        ("@大聖 高台からスキーでジャンプ", "ski-jumping"),
+        ("Una sciatrice scende a tutta velocità sulla pista di Cortina", "Alpine skiing"),
+        ("@大聖 高台からスキーでジャンプ", "Ski jumping"),
     ],
 )
 def test_sentence_to_a_playable_video_with_live_progress(site, page, sentence, sport):
