@@ -147,8 +147,10 @@ def start_avatar(
     capture: Capture | None = None,
     base: str = "",
     user: Any = None,
+    ip: str = "",
 ) -> Avatar:
-    """Create the avatar and its job. Exactly one of ``capture`` and ``base``; raises ``ValueError`` otherwise."""
+    """Create the avatar and its job. Exactly one of ``capture`` and ``base``; raises ``ValueError`` otherwise, and
+    :class:`wonder.ratelimit.RateLimited` when a visitor without an account starts jobs too fast."""
     if (capture is None) == (not base):
         raise ValueError("an avatar needs either a capture or a drawn base")
     if base and base not in BASES:
@@ -156,6 +158,8 @@ def start_avatar(
     if style not in STYLES or sport not in SPORT_SLUGS:
         raise ValueError("unknown style or sport")
     owner = user if user is not None and user.is_authenticated else None
+    if owner is None:
+        ratelimit.check_anonymous_job(session_key=session_key, client_key=client_hash(ip))
     with transaction.atomic():
         avatar = Avatar.objects.create(
             session_key=session_key,

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from experience.kiosk import kiosk_page
 from wonder import clients, public_url
+from wonder.ratelimit import RateLimited
 
 from . import faces, services
 from .bases import BASES, draw_base
@@ -159,17 +160,29 @@ def look(request: HttpRequest) -> HttpResponse:
             return redirect("avatars:capture")
     form = LookForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        avatar = services.start_avatar(
-            session_key=_session_key(request),
-            user=request.user,
-            capture=capture,
-            base=base,
-            style=form.cleaned_data["style"],
-            sport=form.cleaned_data["sport"],
-            name=form.cleaned_data["name"],
-        )
+        try:
+            avatar = services.start_avatar(
+                session_key=_session_key(request),
+                user=request.user,
+                capture=capture,
+                base=base,
+                style=form.cleaned_data["style"],
+                sport=form.cleaned_data["sport"],
+                name=form.cleaned_data["name"],
+                ip=clients.client_ip(request),
+            )
+        except RateLimited as exc:
+            return _too_fast(request, exc, form=form, capture=capture, base=base)
         return redirect("avatars:result", avatar_id=avatar.pk)
     return render(request, "avatars/look.html", _context(request, form=form, capture=capture, base=base))
+
+
+def _too_fast(request: HttpRequest, exc: RateLimited, **context) -> HttpResponse:
+    """429 with the look page again and a message: many avatars were started from this visit or network."""
+    messages.error(request, _("Many avatars were started just now. Please wait a moment and try again."))
+    response = render(request, "avatars/look.html", _context(request, **context), status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 def _own_avatar(request: HttpRequest, avatar_id) -> Avatar:
@@ -260,15 +273,20 @@ def phone_upload(request: HttpRequest, token: str) -> HttpResponse:
         else:
             for note in analysis.notes:
                 messages.info(request, faces.note_text(note))
-            new = services.start_avatar(
-                session_key=_session_key(request),
-                user=request.user,
-                capture=capture,
-                style=form.cleaned_data["style"],
-                sport=form.cleaned_data["sport"],
-                name=form.cleaned_data["name"],
-            )
-            return redirect("avatars:take_home", token=new.token)
+            try:
+                new = services.start_avatar(
+                    session_key=_session_key(request),
+                    user=request.user,
+                    capture=capture,
+                    style=form.cleaned_data["style"],
+                    sport=form.cleaned_data["sport"],
+                    name=form.cleaned_data["name"],
+                    ip=clients.client_ip(request),
+                )
+            except RateLimited:
+                error = _("Many avatars were started just now. Please wait a moment and try again.")
+            else:
+                return redirect("avatars:take_home", token=new.token)
     return render(
         request,
         "avatars/take_home.html",

@@ -46,11 +46,21 @@ def _ua(request: Request) -> str:
     return clients.user_agent(request._request)
 
 
-class ContestAPIView(APIView):
+class _ContestErrorView(APIView):
     def handle_exception(self, exc):
         if isinstance(exc, services.ContestError):
             return Response({"error": exc.code, "message": exc.message, **exc.details}, status=exc.status)
         return super().handle_exception(exc)
+
+
+class ContestAPIView(_ContestErrorView):
+    def handle_exception(self, exc):
+        response = super().handle_exception(exc)
+        # A 429 says when to come back (RFC 9110 Retry-After), so well-behaved clients back off.
+        retry_after = getattr(exc, "retry_after", None)
+        if retry_after:
+            response["Retry-After"] = str(int(retry_after))
+        return response
 
 
 # --- Output -----------------------------------------------------------------------------------------------------

@@ -66,6 +66,8 @@ def update_fan(*, user: Any, display_name: str, country: str = "", language: str
     display_name = (display_name or "").strip()
     if not display_name:
         raise ContestError("display_name_required", _("Please choose a name to show with your entries."))
+    if message := unsafe_text_message(display_name):
+        raise ContestError("unsafe_text", message)
     with transaction.atomic():
         fan = fan_for(user)
         fan.display_name = display_name[:40]
@@ -78,8 +80,6 @@ def update_fan(*, user: Any, display_name: str, country: str = "", language: str
 def flag_fan(*, user: Any, flagged: bool = True, reason: str = "") -> Fan:
     """Flag (or clear) a fan: their votes and judgements stay stored but stop (or start again) counting."""
     with transaction.atomic():
-    if message := unsafe_text_message(display_name):
-        raise ContestError("unsafe_text", message)
         fan = Fan.objects.select_for_update().get(pk=fan_for(user).pk)
         fan.flagged = flagged
         fan.flag_reason = reason[:200] if flagged else ""

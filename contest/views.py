@@ -349,11 +349,14 @@ def jury(request: HttpRequest) -> HttpResponse:
     if not services.is_juror(request.user):
         raise PermissionDenied
     contest = selectors.current_contest()
-    error = ""
+    error, status = "", 200
     if request.method == "POST":
-        entry_id = int(request.POST.get("entry") or 0)
+        entry_id = clients.int_id(request.POST.get("entry"))
         criteria = contest.criteria_weights() if contest else {}
         try:
+            if entry_id is None:  # "abc", "²", 40 digits: a crafted form, answered 400 rather than a 500
+                status = 400
+                raise services.ContestError("no_such_entry", _("There is no such entry."), status=400)
             services.score_entry(
                 judge=request.user,
                 entry_id=entry_id,
@@ -377,4 +380,5 @@ def jury(request: HttpRequest) -> HttpResponse:
         request,
         "contest/jury.html",
         {"nav": "jury", "contest": contest, "rows": rows, "criteria": criteria, "error": error},
+        status=status,
     )

@@ -6,6 +6,8 @@ through its services (or, for a take-down, through :func:`gallery.services.take_
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from datetime import timedelta
 
 from django.conf import settings
@@ -143,12 +145,26 @@ class Screen(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, blank=True)
     now_playing = models.ForeignKey(Entry, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     playlist_version = models.CharField(max_length=64, blank=True, help_text="What the screen last reported.")
+    # The screen's secret, issued when a moderator pairs it (gallery.services.pair_screen): only its hash is kept.
+    key_hash = models.CharField(max_length=64, blank=True, editable=False)
+    paired = models.DateTimeField(null=True, blank=True, editable=False)
+    paired_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
+
+    @staticmethod
+    def hash_key(secret: str) -> str:
+        return hashlib.sha256(secret.encode()).hexdigest()
+
+    def key_matches(self, secret: str) -> bool:
+        """True only for a paired screen presenting its current secret (compared in constant time)."""
+        return bool(self.key_hash and secret) and hmac.compare_digest(self.key_hash, self.hash_key(secret))
 
     def is_online(self, now=None) -> bool:
         return self.last_heartbeat is not None and (now or timezone.now()) - self.last_heartbeat < self.STALE_AFTER

@@ -7,6 +7,7 @@ told after commit (over the channel layer), so they never show what the database
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from django.conf import settings
@@ -297,14 +298,36 @@ def reorder_playlist(*, screen_slug: str, entry_ids: list[int]) -> None:
         notify_screens(reason="reorder", screen=screen.slug)
 
 
-def record_heartbeat(*, slug: str, status: str, now_playing: int | None = None, version: str = "") -> Screen:
-    """A screen's sign of life: what it plays and whether from the network or its cache."""
+def pair_screen(*, slug: str, moderator: Any) -> str:
+    """Issue a screen's secret (a moderator pairs the physical screen by opening the link it is part of).
+
+    Only its hash is stored; pairing again retires the previous secret. Returns the secret, shown once.
+    """
+    secret = secrets.token_urlsafe(24)
+    with transaction.atomic():
+        screen = Screen.objects.select_for_update().filter(slug=slug).first()
+        if screen is None:
+            raise GalleryError("no_such_screen", _("There is no such screen."), status=404)
+        screen.key_hash = Screen.hash_key(secret)
+        screen.paired = timezone.now()
+        screen.paired_by = moderator
+        screen.save(update_fields=["key_hash", "paired", "paired_by"])
+    return secret
+
+
+def record_heartbeat(
+    *, slug: str, status: str, now_playing: int | None = None, version: str = "", key: str = ""
+) -> Screen:
+    """A screen's sign of life: what it plays and whether from the network or its cache. Only the paired screen,
+    holding its secret, may send it (the public page's CSRF token proves nothing)."""
     if status not in Screen.Status.values:
         status = Screen.Status.PLAYING
     with transaction.atomic():
         screen = Screen.objects.select_for_update().filter(slug=slug).first()
         if screen is None:
             raise GalleryError("no_such_screen", _("There is no such screen."), status=404)
+        if not screen.key_matches(key):
+            raise GalleryError("not_paired", _("This screen is not paired. Ask a moderator to pair it."), status=403)
         screen.last_heartbeat = timezone.now()
         screen.status = status
         screen.now_playing_id = now_playing if now_playing and Entry.objects.filter(pk=now_playing).exists() else None
@@ -350,9 +373,15 @@ def start_film(*, collection_id: int, moderator: Any) -> Job:
     )
 
 
-def start_time_slice(*, entry_id: int, owner: Any, session_key: str) -> Job:
-    """A stroboscopic still of a public entry's clip, as a job anyone watching the entry may start."""
+def start_time_slice(*, entry_id: int, owner: Any, session_key: str, ip: str = "") -> Job:
+    """A stroboscopic still of a public entry's clip, as a job anyone watching the entry may start (rate-limited
+    per session and network for visitors without an account)."""
     entry = Entry.objects.select_related("job").get(pk=entry_id, state__in=Entry.PUBLIC)
+    if owner is None or not owner.is_authenticated:
+        try:
+            ratelimit.check_anonymous_job(session_key=session_key, client_key=client_hash(ip))
+        except ratelimit.RateLimited as exc:
+            raise contest.too_fast(exc.retry_after) from None
     video = ((entry.job.result or {}).get("files") or {}).get("video")
     if not video:
         raise contest.ContestError("no_video", _("This entry has no video to slice."), status=409)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("moderation/", views.moderation, name="moderation"),
     path("moderation/bulk/", views.bulk, name="bulk"),
     path("moderation/screens/", views.screens, name="screens"),
+    path("moderation/screens/<slug:slug>/pair/", views.pair_screen, name="pair_screen"),
     path("moderation/films/", views.films, name="films"),
     path("moderation/collections/<int:collection_id>/", views.collection_order, name="collection_order"),
     path("moderation/films/<uuid:job_id>/", views.film, name="film"),

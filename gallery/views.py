@@ -31,6 +31,8 @@ from .models import Collection, ModerationLog, Report, Screen
 from .thumbnails import poster_thumbnail
 
 moderator_required = user_passes_test(services.is_moderator, login_url="admin:login")
+# The screen's secret (from pairing) travels in this header; museum.js keeps it in the screen's local storage.
+SCREEN_KEY_HEADER = "X-Screen-Key"
 
 
 # --- Moderation ------------------------------------------------------------------------------------------------
@@ -106,7 +108,7 @@ def decide(request: HttpRequest, entry_id: int) -> HttpResponse:
 @moderator_required
 @require_POST
 def bulk(request: HttpRequest) -> HttpResponse:
-    ids = [int(v) for v in request.POST.getlist("entries") if v.isdigit()]
+    ids = [i for i in map(clients.int_id, request.POST.getlist("entries")) if i is not None]
     try:
         done, errors = services.bulk_moderate(
             entry_ids=ids,
@@ -250,18 +252,35 @@ def museum_playlist(request: HttpRequest, slug: str) -> JsonResponse:
 def museum_heartbeat(request: HttpRequest, slug: str) -> JsonResponse:
     try:
         data = json.loads(request.body or b"{}")
-    except ValueError:
-        data = {}
+    except (ValueError, RecursionError):
+        data = None
+    if not isinstance(data, dict):  # [1,2], "s", 42, null: answered, never a 500
+        return JsonResponse({"ok": False, "code": "bad_request"}, status=400)
+    now_playing = data.get("now_playing")
     try:
         screen = services.record_heartbeat(
             slug=slug,
             status=str(data.get("status", "")),
-            now_playing=data.get("now_playing") if isinstance(data.get("now_playing"), int) else None,
+            now_playing=now_playing if isinstance(now_playing, int) and not isinstance(now_playing, bool) else None,
             version=str(data.get("version", "")),
+            key=request.headers.get(SCREEN_KEY_HEADER, ""),
         )
     except ContestError as exc:
         return JsonResponse({"ok": False, "code": exc.code}, status=exc.status)
     return JsonResponse({"ok": True, "at": screen.last_heartbeat.isoformat()})
+
+
+@moderator_required
+@require_POST
+def pair_screen(request: HttpRequest, slug: str) -> HttpResponse:
+    """Issue the screen's secret and show the link to open on that screen once (pairing again retires the old)."""
+    try:
+        secret = services.pair_screen(slug=slug, moderator=request.user)
+    except ContestError:
+        raise Http404 from None
+    screen = get_object_or_404(Screen, slug=slug)
+    link = request.build_absolute_uri(f"{reverse('gallery:screen', args=[slug])}?pair={secret}")
+    return render(request, "gallery/screen_paired.html", {"nav": "moderation", "screen": screen, "link": link})
 
 
 def museum_winners(request: HttpRequest) -> HttpResponse:
@@ -307,10 +326,23 @@ def timeslice_start(request: HttpRequest, entry_id: int) -> HttpResponse:
     if not request.session.session_key:
         request.session.save()
     try:
-        job = services.start_time_slice(entry_id=entry_id, owner=request.user, session_key=request.session.session_key)
+        job = services.start_time_slice(
+            entry_id=entry_id,
+            owner=request.user,
+            session_key=request.session.session_key,
+            ip=clients.client_ip(request),
+        )
     except Entry.DoesNotExist:
         raise Http404 from None
     except ContestError as exc:
+        if exc.status == 429:  # too fast: say so with the status (and when to come back), not a silent redirect
+            item = selectors.public_entry(entry_id)
+            if item is None:
+                raise Http404 from None
+            messages.error(request, exc.message)
+            response = render(request, "gallery/entry.html", _entry_context(request, item), status=429)
+            response["Retry-After"] = str(getattr(exc, "retry_after", 60))
+            return response
         messages.error(request, exc.message)
         return redirect("gallery:entry", entry_id=entry_id)
     return redirect("gallery:timeslice", job_id=job.pk)

@@ -11,17 +11,21 @@ django_asgi_app = get_asgi_application()
 from channels.auth import AuthMiddlewareStack  # noqa: E402  (needs the app registry)
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+from django.urls import re_path  # noqa: E402
 
 from experience.routing import websocket_urlpatterns as kiosk_sockets  # noqa: E402
 from gallery.routing import websocket_urlpatterns as museum_sockets  # noqa: E402
 from generation import realtime  # noqa: E402
 from generation.routing import websocket_urlpatterns as job_sockets  # noqa: E402
+from wonder.sockets import NoSuchSocket  # noqa: E402
 
 router = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
         "websocket": AllowedHostsOriginValidator(
-            AuthMiddlewareStack(URLRouter([*job_sockets, *kiosk_sockets, *museum_sockets]))
+            AuthMiddlewareStack(
+                URLRouter([*job_sockets, *kiosk_sockets, *museum_sockets, re_path(r"", NoSuchSocket.as_asgi())])
+            )
         ),
     }
 )

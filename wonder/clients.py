@@ -37,6 +37,14 @@ def client_hash(value: str) -> str:
     return hmac.new(settings.SECRET_KEY.encode(), value.encode(), hashlib.sha256).hexdigest()[:32]
 
 
+def int_id(value: str | None) -> int | None:
+    """A database id from a form field, or None: ASCII digits only ("²".isdigit() is true, and int() refuses it)
+    and at most 18 of them (SQLite and PostgreSQL overflow past 2**63)."""
+    if value is None or not (value.isascii() and value.isdigit()) or len(value) > 18:
+        return None
+    return int(value)
+
+
 def client_key(request: HttpRequest) -> str:
     """The keyed hash of the request's address: the name rate-limit counters use for "this network"."""
     return client_hash(client_ip(request))

@@ -10,7 +10,8 @@ from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.utils._os import safe_join
 
-RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+# At most 15 digits each (petabytes): a header with thousands of digits is refused before int() sees it.
+RANGE = re.compile(r"^bytes=(\d{0,15})-(\d{0,15})$")
 mimetypes.add_type("video/mp4", ".mp4")
 mimetypes.add_type("image/webp", ".webp")
 
@@ -44,8 +45,13 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
         raise Http404
     size = full.stat().st_size
     content_type = mimetypes.guess_type(full.name)[0] or "application/octet-stream"
-    match = RANGE.match(request.headers.get("Range", ""))
-    if not match or not any(match.groups()):
+    header = request.headers.get("Range", "")
+    match = RANGE.match(header)
+    if header and (not match or not any(match.groups())):  # malformed or absurd: refused, not a 500 from int()
+        response = HttpResponse(status=416)
+        response["Content-Range"] = f"bytes */{size}"
+        return response
+    if not match:
         response = FileResponse(full.open("rb"), content_type=content_type)
         response["Accept-Ranges"] = "bytes"
         return response

@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from .normalize import Token, is_unspaced, normalize, tokenize
 
 # Fuzzy matching compares at most this many distinct unknown tokens per text (bounded cost on huge inputs).
@@ -66,21 +68,7 @@ class _Entry:
 
 def osa_distance(a: str, b: str, limit: int) -> int:
     """Edit distance counting swapped letters as one typo (OSA), or ``limit + 1`` once above ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
+    return OSA.distance(a, b, score_cutoff=limit)
 
 
 def _word_matches(pattern: str, word: str) -> bool:
@@ -102,10 +90,12 @@ class Lexicon:
     """
 
     def __init__(self, entries: Iterable[tuple[str, str, float]], *, fuzzy_min_weight: float | None = None):
-        self._substrings: list[_Entry] = []
+        # Unspaced-script terms by their first character: only those whose first character occurs are searched.
+        self._substrings: dict[str, list[_Entry]] = {}
         self._by_word: dict[str, list[_Entry]] = {}
         self._by_prefix: dict[str, list[_Entry]] = {}
-        self._fuzzy: dict[str, list[_Entry]] = {}
+        # Fuzzy candidates by (first letter, length): a word is compared only with terms of a length in reach.
+        self._fuzzy: dict[tuple[str, int], list[_Entry]] = {}
         for term, key, weight in entries:
             norm = normalize(term)
             fuzzy_marked = norm.endswith("~")
@@ -113,7 +103,7 @@ class Lexicon:
             if not norm:
                 continue
             if any(is_unspaced(ch) for ch in norm):
-                self._substrings.append(_Entry(norm, (norm,), key, weight))
+                self._substrings.setdefault(norm[0], []).append(_Entry(norm, (norm,), key, weight))
                 continue
             words = tuple(norm.replace("-", " ").split())
             entry = _Entry(" ".join(words), words, key, weight)
@@ -124,7 +114,7 @@ class Lexicon:
                 self._by_word.setdefault(first, []).append(entry)
                 eligible = fuzzy_min_weight is not None and (weight >= fuzzy_min_weight or fuzzy_marked)
                 if eligible and len(words) == 1 and len(first) >= FUZZY_MIN_LEN:
-                    self._fuzzy.setdefault(first[0], []).append(entry)
+                    self._fuzzy.setdefault((first[0], len(first)), []).append(entry)
         self._prefix_lengths = sorted({len(p) for p in self._by_prefix})
 
     def find(self, norm: str, tokens: list[Token] | None = None, *, nested: bool = False) -> list[Hit]:
@@ -136,11 +126,14 @@ class Lexicon:
 
     def _find_substrings(self, norm: str) -> list[Hit]:
         hits = []
-        for e in self._substrings:
-            pos = norm.find(e.term)
-            while pos >= 0:
-                hits.append(Hit(e.key, e.term, e.term, pos, pos + len(e.term), e.weight))
-                pos = norm.find(e.term, pos + 1)
+        if not self._substrings:
+            return hits
+        for first in set(norm).intersection(self._substrings):
+            for e in self._substrings[first]:
+                pos = norm.find(e.term)
+                while pos >= 0:
+                    hits.append(Hit(e.key, e.term, e.term, pos, pos + len(e.term), e.weight))
+                    pos = norm.find(e.term, pos + 1)
         return hits
 
     def _candidates(self, word: str) -> list[_Entry]:
@@ -185,10 +178,11 @@ class Lexicon:
             if word[0] >= "\u0530":
                 continue
             limit = 2 if len(word) >= FUZZY_TWO_EDITS_LEN else 1
-            for e in self._fuzzy.get(word[0], ()):
-                if osa_distance(word, e.term, limit) <= limit:
-                    for tok in unmatched[word]:
-                        hits.append(Hit(e.key, e.term, word, tok.start, tok.end, e.weight, fuzzy=True))
+            for length in range(len(word) - limit, len(word) + limit + 1):
+                for e in self._fuzzy.get((word[0], length), ()):
+                    if osa_distance(word, e.term, limit) <= limit:
+                        for tok in unmatched[word]:
+                            hits.append(Hit(e.key, e.term, word, tok.start, tok.end, e.weight, fuzzy=True))
         return hits
 
 

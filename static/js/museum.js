@@ -16,6 +16,22 @@
   var retry = 0;
   var advanceTimer = null;
 
+  // The screen's secret: a moderator pairs the screen by opening the link with ?pair=...; it is kept here and the
+  // address bar forgets it, so only this screen can send its heartbeats.
+  var KEY_STORE = "wonder-museum-key:" + stage.dataset.screen;
+  (function rememberPairing() {
+    var params = new URLSearchParams(window.location.search);
+    if (!params.get("pair")) return;
+    try { window.localStorage.setItem(KEY_STORE, params.get("pair")); } catch (e) { /* private mode: unpaired */ }
+    params.delete("pair");
+    var rest = params.toString();
+    window.history.replaceState(null, "", window.location.pathname + (rest ? "?" + rest : ""));
+  })();
+
+  function screenKey() {
+    try { return window.localStorage.getItem(KEY_STORE) || ""; } catch (e) { return ""; }
+  }
+
   function csrfToken() {
     var match = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
     return match ? decodeURIComponent(match[1]) : "";
@@ -143,7 +159,7 @@
     fetch(stage.dataset.heartbeatUrl, {
       method: "POST",
       credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken(), "X-Screen-Key": screenKey() },
       body: JSON.stringify({
         status: !items.length ? "idle" : online ? "playing" : "offline",
         now_playing: playing ? playing.id : null,

@@ -63,11 +63,15 @@ def test_playlist_json_has_captions_and_a_qr_code(client, screen, make_entry):
 
 
 def test_heartbeat_records_status_and_the_dashboard_shows_it(client, screen, make_entry, staff):
+    from gallery.services import pair_screen
+
     entry = make_entry(state="approved")
+    key = pair_screen(slug="lobby", moderator=staff)
     response = client.post(
         reverse("gallery:heartbeat", args=["lobby"]),
         {"status": "offline", "now_playing": entry.pk, "version": "v1"},
         content_type="application/json",
+        headers={"x-screen-key": key},
     )
     assert response.status_code == 200
     screen.refresh_from_db()
