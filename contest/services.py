@@ -264,6 +264,8 @@ def enter_contest(
         raise ContestError("title_required", _("Give your entry a title."))
     if len(title) > 80:
         raise ContestError("title_too_long", _("Please keep the title to 80 characters."))
+    if message := unsafe_text_message(title):
+        raise ContestError("unsafe_text", message)
     if submit and not accept_rules:
         raise ContestError("rules_not_accepted", _("Please accept the contest rules to enter."))
     contest = contest or selectors.current_contest()
@@ -281,8 +283,6 @@ def enter_contest(
             raise ContestError("sport_not_allowed", _("This contest does not take videos of this sport."))
         duration = float((job.result or {}).get("metadata", {}).get("duration_s") or 0)
         if not contest.min_video_s <= duration <= contest.max_video_s:
-    if message := unsafe_text_message(title):
-        raise ContestError("unsafe_text", message)
             raise ContestError(
                 "bad_length",
                 _("Entries must be %(min)s to %(max)s seconds long.")
