@@ -7,9 +7,9 @@ import json
 import uuid
 from typing import Any
 
-from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
+
+from wonder.socket_auth import PooledSocketConsumer, socket_db
 
 from . import realtime
 from .models import Job
@@ -18,40 +18,55 @@ CLOSE_FORBIDDEN = 4403
 CLOSE_NOT_FOUND = 4404
 
 
-@database_sync_to_async
-def _load(job_id: str) -> Job | None:
+@socket_db
+def _open(job_id: str, user: Any, session_key: str | None) -> tuple[int | None, dict[str, Any] | None]:
+    """The row, the permission check and the first snapshot in one trip to the database thread:
+    (close code or None, snapshot)."""
     try:
-        return Job.objects.filter(pk=uuid.UUID(job_id)).first()
+        job = Job.objects.filter(pk=uuid.UUID(job_id)).first()
     except ValueError:
-        return None
+        job = None
+    if job is None:
+        return CLOSE_NOT_FOUND, None
+    if not job.can_view(user, session_key):
+        return CLOSE_FORBIDDEN, None
+    return None, job.snapshot()
 
 
-@database_sync_to_async
+@socket_db
 def _snapshot(job_id: str) -> dict[str, Any] | None:
     job = Job.objects.filter(pk=job_id).first()
     return job.snapshot() if job else None
 
 
-class JobConsumer(AsyncWebsocketConsumer):
+class JobConsumer(PooledSocketConsumer):
     job_id: str | None = None
     last_seq = -1
     refresher: asyncio.Task | None = None
 
     async def connect(self) -> None:
-        job = await _load(self.scope["url_route"]["kwargs"]["job_id"])
+        requested = self.scope["url_route"]["kwargs"]["job_id"]
+        try:
+            group = realtime.job_group(uuid.UUID(requested))
+        except ValueError:
+            group = None
+        # Subscribe before reading, so no change can fall between the read and the subscription. Nothing reaches
+        # the client before the permission check: channel messages wait until connect() has returned, and
+        # job_snapshot() forwards only once job_id is set.
+        if group:
+            await self.channel_layer.group_add(group, self.channel_name)
+        session = self.scope.get("session")
+        refused, snapshot = await _open(requested, self.scope.get("user"), session.session_key if session else None)
         # Accept first: a custom close code can only be sent on an open socket.
         await self.accept()
-        if job is None:
-            await self.close(code=CLOSE_NOT_FOUND)
+        if refused:
+            if group:
+                await self.channel_layer.group_discard(group, self.channel_name)
+            await self.close(code=refused)
             return
-        session = self.scope.get("session")
-        if not job.can_view(self.scope.get("user"), session.session_key if session else None):
-            await self.close(code=CLOSE_FORBIDDEN)
-            return
-        self.job_id = str(job.pk)
-        # Subscribe before reading, so no change can fall between the read and the subscription.
-        await self.channel_layer.group_add(realtime.job_group(self.job_id), self.channel_name)
-        if not await self._send_current():
+        self.job_id = snapshot["id"]
+        await self._forward(snapshot["seq"], json.dumps(snapshot))
+        if snapshot["status"] not in Job.FINISHED:
             self.refresher = asyncio.create_task(self._refresh_until_finished())
 
     async def disconnect(self, code: int) -> None:
@@ -87,7 +102,8 @@ class JobConsumer(AsyncWebsocketConsumer):
             )
 
     async def job_snapshot(self, event: dict[str, Any]) -> None:
-        await self._forward(event["seq"], event["text"])
+        if self.job_id:
+            await self._forward(event["seq"], event["text"])
 
     async def _send_current(self, force: bool = False) -> bool:
         """Send the row's snapshot if it is newer (or ``force``); True once the job has finished."""

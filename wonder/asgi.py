@@ -8,7 +8,6 @@ from django.core.asgi import get_asgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wonder.settings")
 django_asgi_app = get_asgi_application()
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402  (needs the app registry)
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 from django.urls import re_path  # noqa: E402
@@ -17,6 +16,7 @@ from experience.routing import websocket_urlpatterns as kiosk_sockets  # noqa: E
 from gallery.routing import websocket_urlpatterns as museum_sockets  # noqa: E402
 from generation import realtime  # noqa: E402
 from generation.routing import websocket_urlpatterns as job_sockets  # noqa: E402
+from wonder.socket_auth import SocketAuthStack  # noqa: E402  (sessions and users off the shared thread)
 from wonder.sockets import NoSuchSocket  # noqa: E402
 
 router = ProtocolTypeRouter(
