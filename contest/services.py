@@ -27,6 +27,7 @@ from generation.prompting.validators import unsafe_text_message
 from generation.prompting.vocab import EMOTIONS, SPORTS, STYLES
 from wonder import ratelimit
 from wonder.clients import client_hash
+from wonder.text import strip_bidi
 
 from . import selectors
 from .accounts import is_verified
@@ -48,6 +49,17 @@ class ContestError(Exception):
         self.status = status
         # Extra machine-readable facts for the API (e.g. the sports to choose from).
         self.details = details or {}
+
+
+def too_fast(retry_after: int) -> ContestError:
+    """The 429 for a client going too fast; the API sends ``retry_after`` as the Retry-After header."""
+    error = ContestError(
+        "rate_limited",
+        _("You are going very fast. Please wait %(seconds)d seconds and try again.") % {"seconds": retry_after},
+        status=429,
+    )
+    error.retry_after = retry_after  # type: ignore[attr-defined]
+    return error
 
 
 # --- Fans ------------------------------------------------------------------------------------------------------
@@ -130,7 +142,7 @@ def generate_video(
     ip: str = "",
 ) -> Job:
     """Queue a video for a checked prompt, counting it against the fan's (or the visitor's) daily quota."""
-    text = (text or "").strip()
+    text = strip_bidi(text or "").strip()
     if not text:
         raise ContestError("empty_prompt", _("Write a sentence first: what should happen in your video?"))
     # The subject chip goes into the model prompt too: checked together with the sentence, so a minor in one
@@ -169,6 +181,11 @@ def generate_video(
                 _("Many videos were made from your network today. Sign in to make more."),
                 status=403,
             )
+        if not authenticated:
+            try:
+                ratelimit.check_anonymous_job(session_key=session_key, client_key=client_hash(ip))
+            except ratelimit.RateLimited as exc:
+                raise too_fast(exc.retry_after) from None
         spec = build_video_spec(text=text, sport=sport, style=style, emotion=emotion, subject=subject, seed=seed)
         spec["safety"] = {"action": verdict.action, "category": verdict.category, "matches": verdict.matches}
         avatar = _avatar_image(user=user, session_key=session_key, references=spec.get("references") or [])
@@ -211,7 +228,7 @@ def build_video_spec(
         parsed.style = style
     if emotion in EMOTIONS:
         parsed.emotion = emotion
-    subject = (subject or "").strip()[:80]
+    subject = strip_bidi(subject or "").strip()[:80]
     if subject and subject != parsed.subject:
         parsed.subject = subject
     parsed.prompt_en = expand_prompt(parsed)
@@ -420,13 +437,19 @@ def _check_voter(*, user: Any, ip: str) -> Fan:
             % {"minutes": minutes},
             status=429,
         )
-    if not ratelimit.allow(f"vote-fan:{user.pk}", settings.WONDER_VOTE_RATE_FAN):
-        raise ContestError("rate_limited", _("You are voting very fast. Take a breath and try again."), status=429)
+    seconds = ratelimit.wait(f"vote-fan:{user.pk}", settings.WONDER_VOTE_RATE_FAN)
+    if seconds:
+        error = ContestError("rate_limited", _("You are voting very fast. Take a breath and try again."), status=429)
+        error.retry_after = seconds  # type: ignore[attr-defined]
+        raise error
     if ip:
-        if not ratelimit.allow(f"vote-ip:{client_hash(ip)}", settings.WONDER_VOTE_RATE_IP):
-            raise ContestError(
+        seconds = ratelimit.wait(f"vote-ip:{client_hash(ip)}", settings.WONDER_VOTE_RATE_IP)
+        if seconds:
+            error = ContestError(
                 "rate_limited", _("Too many votes from your network. Please try again in a minute."), status=429
             )
+            error.retry_after = seconds  # type: ignore[attr-defined]
+            raise error
     return fan_for(user)
 
 
