@@ -23,7 +23,7 @@ router = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
         "websocket": AllowedHostsOriginValidator(
-            AuthMiddlewareStack(
+            SocketAuthStack(
                 URLRouter([*job_sockets, *kiosk_sockets, *museum_sockets, re_path(r"", NoSuchSocket.as_asgi())])
             )
         ),
