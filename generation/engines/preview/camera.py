@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.ndimage import gaussian_filter1d
@@ -25,6 +25,11 @@ class View:
     width: int
     height: int
     velocity: np.ndarray  # screen pixels per frame the world moves by (for blur and speed lines)
+    # The rotation for the (yaw, pitch) it was built for: a frame projects thousands of points through one view,
+    # and the renderer nudges yaw and pitch after planning, so the cache is keyed rather than built once.
+    _rotation: tuple[float, float, np.ndarray, np.ndarray] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def scale(self) -> float:
@@ -33,15 +38,25 @@ class View:
 
     @property
     def rotation(self) -> np.ndarray:
-        # Negative turn: a positive yaw shows the athlete (travelling +x) from the front three-quarters.
-        return rot_x(self.pitch) @ rot_y(-self.yaw)
+        return self._rotations()[0]
+
+    def _rotations(self) -> tuple[np.ndarray, np.ndarray]:
+        cached = self._rotation
+        if cached is None or cached[0] != self.yaw or cached[1] != self.pitch:
+            # Negative turn: a positive yaw shows the athlete (travelling +x) from the front three-quarters.
+            r = rot_x(self.pitch) @ rot_y(-self.yaw)
+            cached = self._rotation = (self.yaw, self.pitch, r, np.ascontiguousarray(r.T))
+        return cached[2], cached[3]
 
     def project(self, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """World ``(..., 3)`` points to screen ``(..., 2)`` pixels and a depth (bigger is nearer the camera)."""
-        q = (np.asarray(points, dtype=np.float64) - self.target) @ self.rotation.T
-        s = self.scale * self.perspective(q[..., 2])
-        xy = np.stack([self.width * 0.5 + q[..., 0] * s, self.height * 0.55 - q[..., 1] * s], axis=-1)
-        return xy, q[..., 2]
+        q = (np.asarray(points, dtype=np.float64) - self.target) @ self._rotations()[1]
+        depth = q[..., 2]
+        s = self.scale * (DISTANCE / (DISTANCE - np.minimum(depth, DISTANCE * 0.8)))
+        xy = np.empty(q.shape[:-1] + (2,))
+        xy[..., 0] = self.width * 0.5 + q[..., 0] * s
+        xy[..., 1] = self.height * 0.55 - q[..., 1] * s
+        return xy, depth
 
     def perspective(self, depth):
         """Size factor at ``depth`` (1 at the target; a long lens ``DISTANCE`` metres away)."""

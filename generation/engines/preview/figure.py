@@ -117,11 +117,19 @@ def draw_figure(
     _add_gear(add, sk, pose, gear, look)
 
     parts.sort(key=lambda p: p.depth)
+    # All capsules go through the camera in one call; drawing stays in depth order.
+    capsules = [p for p in parts if p.b is not None]
+    ends = np.array([p.a for p in capsules] + [p.b for p in capsules])
+    xy, depth = view.project(ends)
+    n = len(capsules)
+    widths = 2 * (np.array([p.radius for p in capsules]) * view.scale) * view.perspective((depth[:n] + depth[n:]) / 2)
+    k = 0
     for part in parts:
         if part.b is None:
             _draw_head(painter, sk, look, avatar, toward)
         else:
-            painter.segment(part.a, part.b, part.radius, part.colour)
+            painter.segment_px(xy[k], xy[n + k], float(widths[k]), part.colour)
+            k += 1
     return sk
 
 

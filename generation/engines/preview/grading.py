@@ -58,12 +58,14 @@ class Grader:
         yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
         r = np.hypot((xx - width / 2) / (width / 2), (yy - height / 2) / (height / 2)) / np.sqrt(2)
         vig = 1 - g.vignette * strength * np.clip((r - 0.35) / 0.65, 0, 1) ** 1.6
-        self.vignette = cv2.merge([vig, vig, vig])
+        # 8-bit gains: an 8-bit multiply is several times faster than a float one, at most one level apart.
+        vig8 = np.clip(vig * 255 + 0.5, 0, 255).astype(np.uint8)
+        self.vignette = cv2.merge([vig8, vig8, vig8])
 
     def apply(self, frame: np.ndarray, flash: float = 0.0) -> np.ndarray:
         out = cv2.transform(frame, self.matrix)
         out = cv2.LUT(out, self.lut)
-        out = cv2.multiply(out, self.vignette, dtype=cv2.CV_8U) if out.dtype == np.uint8 else out
+        out = cv2.multiply(out, self.vignette, scale=1 / 255) if out.dtype == np.uint8 else out
         if flash > 0.02:
             out = cv2.addWeighted(out, 1 - 0.45 * flash, np.full_like(out, 255), 0.45 * flash, 0)
         return out

@@ -50,7 +50,25 @@ class Painter:
 
     def segment(self, a: np.ndarray, b: np.ndarray, radius: float, colour, outlined: bool = True) -> None:
         (sa, sb), depth = self.view.project(np.stack([a, b]))
-        self.segment_px(sa, sb, 2 * self.px(radius) * float(self.view.perspective(depth.mean())), colour, outlined)
+        width = 2 * self.px(radius) * float(self.view.perspective((depth[0] + depth[1]) / 2))
+        self.segment_px(sa, sb, width, colour, outlined)
+
+    def segments(self, a: np.ndarray, b: np.ndarray, radius, colours, outlined: bool = True) -> None:
+        """Many :meth:`segment` capsules (``a``, ``b``: ``(n, 3)``; ``radius``: scalar or ``(n,)``) projected in
+        one call and drawn in order; those wholly off the frame are skipped, which draws the same pixels."""
+        n = len(a)
+        if not n:
+            return
+        xy, depth = self.view.project(np.concatenate([a, b]))
+        widths = 2 * (np.asarray(radius) * self.view.scale) * self.view.perspective((depth[:n] + depth[n:]) / 2)
+        widths = np.broadcast_to(widths, (n,))
+        h, w = self.canvas.shape[:2]
+        pa, pb = xy[:n], xy[n:]
+        margin = widths + 2 * self.outline_px + 4
+        lo, hi = np.minimum(pa, pb), np.maximum(pa, pb)
+        seen = (hi[:, 0] > -margin) & (lo[:, 0] < w + margin) & (hi[:, 1] > -margin) & (lo[:, 1] < h + margin)
+        for i in np.flatnonzero(seen):
+            self.segment_px(pa[i], pb[i], float(widths[i]), colours[i], outlined)
 
     def disc_px(self, c: np.ndarray, r: float, colour, outlined: bool = True) -> None:
         if outlined and self.outline_px > 0:
@@ -73,9 +91,13 @@ class Painter:
                 self.canvas, [pts], True, self.outline, max(1, int(round(self.outline_px))), cv2.LINE_AA, SHIFT
             )
 
-    def polys_px(self, polys: list[np.ndarray], colour) -> None:
-        """Many polygons of one colour in a single call (trees, crowds)."""
-        if polys:
+    def polys_px(self, polys: list[np.ndarray] | np.ndarray, colour) -> None:
+        """Many polygons of one colour in a single call (trees, crowds); an ``(n, k, 2)`` array is k-gons."""
+        if isinstance(polys, np.ndarray):
+            if len(polys):
+                pts = fixed(polys).reshape(len(polys), -1, 1, 2)
+                cv2.fillPoly(self.canvas, list(pts), colour, cv2.LINE_AA, SHIFT)
+        elif polys:
             cv2.fillPoly(self.canvas, [fixed(p).reshape(-1, 1, 2) for p in polys], colour, cv2.LINE_AA, SHIFT)
 
     def poly(self, points: np.ndarray, colour, outlined: bool = False) -> None:

@@ -83,10 +83,9 @@ def inrun_rail(painter: Painter, prop: Prop, t: float) -> None:
     """A 6 m section of the in-run: the tower's side wall and the icy ski tracks."""
     p = prop.pos
     q = p + [6.0, prop.params["next"] - p[1], 0]
-    for z in (-1.4, 1.4):
-        painter.segment(p + [0, 0.6, z], q + [0, 0.6, z], 0.05, (120, 130, 150), outlined=False)
-    for z in (-0.2, 0.2):
-        painter.segment(p + [0, 0.02, z], q + [0, 0.02, z], 0.04, (110, 150, 210), outlined=False)
+    offsets = np.array([[0, 0.6, -1.4], [0, 0.6, 1.4], [0, 0.02, -0.2], [0, 0.02, 0.2]])
+    colours = [(120, 130, 150)] * 2 + [(110, 150, 210)] * 2
+    painter.segments(p + offsets, q + offsets, np.array([0.05, 0.05, 0.04, 0.04]), colours, outlined=False)
 
 
 def lane_block(painter: Painter, prop: Prop, t: float) -> None:

@@ -220,40 +220,51 @@ class Scene:
     # --- precomputed panorama ----------------------------------------------------------------------------
 
     def _panorama(self) -> np.ndarray:
+        # Built once per clip, but it is a 3x-wide, 1.6x-tall image: everything that depends on one axis only is
+        # computed as a row or a column and broadcast, and the full-size work is done in float32, in place.
         p, w, h = self.palette, self.w * 3, int(self.h * 1.6)
         y = np.linspace(0, 1, h)[:, None]
         horizon = 0.62
         g = np.clip(y / horizon, 0, 1) ** 1.4
-        sky = np.asarray(p.sky_top, float) * (1 - g[..., None]) + np.asarray(p.sky_horizon, float) * g[..., None]
-        sky = np.repeat(sky, w, axis=1)
+        column = np.asarray(p.sky_top, float) * (1 - g) + np.asarray(p.sky_horizon, float) * g
+        sky = np.empty((h, w, 3), np.float32)
+        sky[...] = column[:, None, :]
         if p.stars:
             n = 700
             sx, sy = self.rng.integers(0, w, n), self.rng.integers(0, int(h * horizon * 0.8), n)
             sky[sy, sx] = np.maximum(sky[sy, sx], self.rng.uniform(120, 255, (n, 1)))
         # The sun (or moon) with a wide soft glow.
         sun_x, sun_y = w * 0.35, h * (horizon - 0.05 - 0.45 * p.sun_height)
-        yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
-        d = np.hypot(xx - sun_x, (yy - sun_y) * 1.2) / self.h
-        glow = np.exp(-d * 5.0)[..., None] * 0.55 + (d < 0.045)[..., None] * 0.9
-        sky = sky + (np.asarray(p.sun, float) - sky) * np.clip(glow, 0, 1)
+        dx = (np.arange(w, dtype=np.float32) - np.float32(sun_x)) ** 2
+        dy = ((np.arange(h, dtype=np.float32) - np.float32(sun_y)) * np.float32(1.2)) ** 2
+        d = np.sqrt(dy[:, None] + dx[None, :]) / np.float32(self.h)
+        glow = np.exp(d * np.float32(-5.0)) * np.float32(0.55)
+        glow[d < 0.045] += np.float32(0.9)
+        np.clip(glow, 0, 1, out=glow)
+        sky += (np.asarray(p.sun, np.float32) - sky) * glow[..., None]
+        rows = np.arange(h, dtype=np.float32)[:, None]
         for layer, (colour, top, amp, snow) in enumerate(
             ((p.far, horizon - 0.26, 0.22, 0.5), (p.near, horizon - 0.12, 0.16, 0.35))
         ):
             ridge = _periodic_noise(w, self.rng, ridged=True)
             ridge_y = (top + amp * (1 - ridge)) * h
-            below = yy >= ridge_y[None, :]
-            depth = (yy - ridge_y[None, :]) / h
             slope = cv2.GaussianBlur(np.gradient(ridge_y).astype(np.float32)[None, :], (0, 0), sigmaX=6)
-            light = np.clip(1.0 - 0.35 * np.tanh(slope * 0.4), 0.55, 1.25)
-            rock = np.asarray(colour, float) * light[..., None]
-            snowline = snow * amp * (0.5 + 0.5 * _periodic_noise(w, self.rng, 40, ridged=False))[None, :]
-            snowy = depth < snowline
-            snow_col = np.asarray(p.snow, float) * np.clip(light, 0.75, 1.05)[..., None]
+            light = np.clip(1.0 - 0.35 * np.tanh(slope * 0.4), 0.55, 1.25)[0]
+            rock = np.asarray(colour, float) * light[:, None]
+            snowline = snow * amp * (0.5 + 0.5 * _periodic_noise(w, self.rng, 40, ridged=False))
+            snow_col = np.asarray(p.snow, float) * np.clip(light, 0.75, 1.05)[:, None]
             snow_col = snow_col * 0.8 + np.asarray(colour, float) * 0.2 * (1 - layer * 0.5)
-            body = np.where(snowy[..., None], snow_col, rock)
-            haze = np.clip((yy - (horizon - 0.02) * h) / (0.14 * h), 0, 1)[..., None] * (0.8 - 0.3 * layer)
-            body = body + (np.asarray(p.sky_horizon, float) - body) * haze
-            sky = np.where(below[..., None], body, sky)
+            # Only the rows that some column of this ridge reaches.
+            r0 = int(np.floor(ridge_y.min()))
+            yy = rows[r0:]
+            # Compared in float64, as the ridge line is, so the edges land on the same pixels for a seed.
+            depth = (yy.astype(float) - ridge_y[None, :]) / h
+            below = depth >= 0
+            snowy = depth < snowline[None, :]
+            body = np.where(snowy[..., None], snow_col.astype(np.float32)[None], rock.astype(np.float32)[None])
+            haze = (np.clip((yy - (horizon - 0.02) * h) / (0.14 * h), 0, 1) * (0.8 - 0.3 * layer)).astype(np.float32)
+            body += (np.asarray(p.sky_horizon, np.float32) - body) * haze[..., None]
+            np.copyto(sky[r0:], body, where=below[..., None])
         return np.clip(sky, 0, 255).astype(np.uint8)
 
     def _arena(self) -> np.ndarray:
@@ -344,15 +355,15 @@ class Scene:
             painter.poly_px(poly, hill)
             spacing = 7 + 5 * depth
             first = int(np.floor((u[0]) / spacing))
-            trees = []
-            for k in range(first, first + int(self.w / spacing) + 4):
-                x = k * spacing - view.target[0] * view.scale * parallax
-                j = self.tree_jitter[k % 512]
-                if j < 0.2:
-                    continue
-                ty = np.interp(x, xs, hy) + 3 + 14 * ((j * 7.3) % 1.0) * (1 + depth)
-                th = (7 + 12 * j) * (1 + depth * 0.6)
-                trees.append(np.array([[x - th * 0.28, ty], [x + th * 0.28, ty], [x, ty - th]]))
+            k = np.arange(first, first + int(self.w / spacing) + 4)
+            j = self.tree_jitter[k % 512]
+            k, j = k[j >= 0.2], j[j >= 0.2]
+            x = k * spacing - view.target[0] * view.scale * parallax
+            ty = np.interp(x, xs, hy) + 3 + 14 * ((j * 7.3) % 1.0) * (1 + depth)
+            th = (7 + 12 * j) * (1 + depth * 0.6)
+            trees = np.stack(
+                [np.stack([x - th * 0.28, ty], 1), np.stack([x + th * 0.28, ty], 1), np.stack([x, ty - th], 1)], 1
+            )
             painter.polys_px(trees, colour)
 
     def _x_range(self, view: View) -> tuple[float, float]:
@@ -390,39 +401,46 @@ class Scene:
         if self.venue == "ridge":
             self._rocks(painter, view)
             return
-        # Forest edge on the far side of the piste, standing on the snow.
+        # Forest edge on the far side of the piste, standing on the snow. Every tree (and every bump below) is
+        # projected in one call per frame: per-tree calls were the biggest cost of a snowy frame.
         x0, x1 = self._x_range(view)
         spacing = 2.6
-        trees_dark, trees_snow = [], []
-        rows = () if far_z > -14 else ((0, far_z * (0.8 + 0.05)), (1, far_z * 0.97))
-        for k in range(int(np.floor(x0 / spacing)), int(np.ceil(x1 / spacing))):
-            j = self.tree_jitter[k % 512]
-            for row, z in rows:
-                z = z + 2 * j
-                x = k * spacing + j * 1.5 + row * 1.3
-                base = np.array([x, float(self.motion.ground(x)), z])
-                hgt = (2.5 + 2.5 * j) * (0.7 + 0.3 * row) * abs(far_z) / 25
-                b, _ = view.project(base)
-                top, _ = view.project(base + [0, hgt, 0])
-                half = painter.px(hgt * 0.22, at=base)
-                trees_dark.append(np.array([[b[0] - half, b[1]], [b[0] + half, b[1]], top]))
-                mid = b + (top - b) * 0.55
-                trees_snow.append(
-                    np.array([[mid[0] - half * 0.35, mid[1]], [mid[0] + half * 0.35, mid[1]], top + (b - top) * 0.1])
-                )
-        painter.polys_px(trees_dark, p.trees)
-        painter.polys_px(trees_snow, shade(p.snow, 0.92))
+        if far_z <= -14:
+            ks = np.arange(int(np.floor(x0 / spacing)), int(np.ceil(x1 / spacing)))
+            j = self.tree_jitter[ks % 512][:, None]
+            row = np.array([0.0, 1.0])[None, :]
+            z = np.array([far_z * (0.8 + 0.05), far_z * 0.97])[None, :] + 2 * j
+            x = ks[:, None] * spacing + j * 1.5 + row * 1.3
+            hgt = ((2.5 + 2.5 * j) * (0.7 + 0.3 * row) * abs(far_z) / 25).reshape(-1)
+            x, z = x.reshape(-1), z.reshape(-1)
+            base = np.stack([x, self.motion.ground(x), z], 1)
+            top_pts = base.copy()
+            top_pts[:, 1] += hgt
+            b, depth = view.project(base)
+            top, _ = view.project(top_pts)
+            half = hgt * 0.22 * view.scale * view.perspective(depth)
+            trees_dark = np.empty((len(x), 3, 2))
+            trees_dark[:, 0, 0], trees_dark[:, 1, 0] = b[:, 0] - half, b[:, 0] + half
+            trees_dark[:, 0, 1] = trees_dark[:, 1, 1] = b[:, 1]
+            trees_dark[:, 2] = top
+            mid = b + (top - b) * 0.55
+            trees_snow = np.empty_like(trees_dark)
+            trees_snow[:, 0, 0], trees_snow[:, 1, 0] = mid[:, 0] - half * 0.35, mid[:, 0] + half * 0.35
+            trees_snow[:, 0, 1] = trees_snow[:, 1, 1] = mid[:, 1]
+            trees_snow[:, 2] = top + (b - top) * 0.1
+            painter.polys_px(trees_dark, p.trees)
+            painter.polys_px(trees_snow, shade(p.snow, 0.92))
         # Bumps in the snow: texture that tells the eye how fast the ground goes by.
-        marks = []
-        for k in range(int(np.floor(x0 / 1.7)), int(np.ceil(x1 / 1.7))):
-            j = self.tree_jitter[(k * 7) % 512]
-            x = k * 1.7 + j
-            z = far_z * 0.5 * ((j * 13.1) % 1.0) + 6 * ((j * 5.3) % 1.0)
-            y = float(self.motion.ground(x)) + 0.01
-            marks.append(
-                view.project(np.array([[x - 0.35, y, z], [x, y, z - 0.12], [x + 0.35, y, z], [x, y, z + 0.12]]))[0]
-            )
-        painter.polys_px(marks, shade(p.snow, 0.9))
+        ks = np.arange(int(np.floor(x0 / 1.7)), int(np.ceil(x1 / 1.7)))
+        j = self.tree_jitter[(ks * 7) % 512]
+        x = ks * 1.7 + j
+        z = far_z * 0.5 * ((j * 13.1) % 1.0) + 6 * ((j * 5.3) % 1.0)
+        y = self.motion.ground(x) + 0.01
+        marks = np.empty((len(ks), 4, 3))
+        marks[:, :, 1] = y[:, None]
+        marks[:, :, 0] = x[:, None] + np.array([-0.35, 0.0, 0.35, 0.0])
+        marks[:, :, 2] = z[:, None] + np.array([0.0, -0.12, 0.0, 0.12])
+        painter.polys_px(view.project(marks)[0], shade(p.snow, 0.9))
         # Ski tracks give the surface texture and a sense of speed.
         xs = np.linspace(x0, x1, 60)
         gy = self.motion.ground(xs)
@@ -431,10 +449,11 @@ class Scene:
             painter.polyline_px(pts, colour, max(1.0, painter.px(0.06)))
         if self.venue == "jump":
             # Crowd and fences at the bottom of the outrun.
-            for x in np.arange(110, 200, 1.2):
-                base = np.array([x, float(self.motion.ground(x)), -9.0])
-                c = ((200, 40, 50), (40, 90, 200), (250, 200, 40), (240, 240, 240))[int(x * 5) % 4]
-                painter.segment(base, base + [0, 1.5, 0], 0.22, shade(c, 0.8), outlined=False)
+            x = np.arange(110, 200, 1.2)
+            base = np.stack([x, self.motion.ground(x), np.full_like(x, -9.0)], 1)
+            top_pts = base + [0, 1.5, 0]
+            colours = [shade(c, 0.8) for c in ((200, 40, 50), (40, 90, 200), (250, 200, 40), (240, 240, 240))]
+            painter.segments(base, top_pts, 0.22, [colours[int(v * 5) % 4] for v in x], outlined=False)
 
     def _rocks(self, painter: Painter, view: View) -> None:
         """Dark rock bands breaking through the snow of the ridge's flanks."""
