@@ -1,8 +1,10 @@
 """The itinerary agent: an engine (``generation.engines.base.Engine``) that plans a visitor's route and says what
 it is doing.
 
-Its ``progress(fraction, stage)`` lines are the reasoning the kiosk streams: understanding, options weighed,
-plan, check, explanation - short and in the visitor's language (the job runner activates the job's language).
+Its ``progress(fraction, stage)`` lines are the reasoning the kiosk streams, said as the solver works (it calls back
+with the options weighed, each route tried, each better one found, the search's totals), then the verifier's
+verdict and the explanation: short, in the visitor's language (the job runner activates the job's language), and
+never paced: each line goes out when its step happens.
 The plan always comes from the solver (``experience.planning``) and must pass ``verify_plan``; an optional LLM
 may only reword the explanations. The spec is self-contained (installation, statuses, profile), so a run
 needs no database and is deterministic.
@@ -12,23 +14,24 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from generation import realtime
 from generation.engines.base import CancelFn, EngineError, EngineResult, JobCanceled, ProgressFn
 
 from . import narration, planning, quiz
+from .groups import visit_group
 
 log = logging.getLogger(__name__)
 
-# Seconds between reasoning lines: slow enough to read and to pass the job progress throttle.
-DEFAULT_PACE_S = 0.7
 STAGE_MAX = 118
+# Zones named in one reasoning line; more are counted.
+ZONES_NAMED = 4
 
 NEED_WORDS = {
     "step_free": lambda: _("step-free routes only"),
@@ -56,6 +59,23 @@ def _lower(text: str) -> str:
     return text if (get_language() or "").startswith("de") else text.lower()
 
 
+def _clock(day_start: str) -> Callable[[float], str]:
+    hours, minutes = (int(part) for part in day_start.split(":"))
+
+    def clock(minute: float) -> str:
+        total = int(round(minute)) + hours * 60 + minutes
+        return f"{(total // 60) % 24:02d}:{total % 60:02d}"
+
+    return clock
+
+
+def _zone_list(zone_ids: list[str], names: dict[str, str]) -> str:
+    named = [names.get(zone, zone) for zone in zone_ids[:ZONES_NAMED]]
+    if len(zone_ids) > ZONES_NAMED:
+        named.append(_("{n} more").format(n=len(zone_ids) - ZONES_NAMED))
+    return " → ".join(named)
+
+
 def _words(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -70,21 +90,19 @@ class ItineraryAgent:
     def generate(
         self, spec: dict[str, Any], *, out_dir: Path, progress: ProgressFn, cancelled: CancelFn
     ) -> EngineResult:
-        pace = float(spec.get("pace_s", DEFAULT_PACE_S))
-        # Each line must outlast the progress throttle, or the runner drops it.
-        pace = max(pace, settings.WONDER_PROGRESS_INTERVAL_S + 0.02) if pace > 0 else 0.0
         steps: list[str] = []
-        position = [0.0]
+        group = visit_group(spec["visit"]) if spec.get("visit") else ""
 
         def say(fraction: float, line: str) -> None:
+            """One reasoning line, said when the step happens: no pacing. The job's stage gets it (throttled), and
+            the visit's socket gets every line at once (best effort: the run's result keeps them all)."""
             if cancelled():
                 raise JobCanceled()
             line = _short(line)
             steps.append(line)
-            position[0] = fraction
             progress(fraction, line)
-            if pace:
-                time.sleep(pace)
+            if group:
+                realtime.publish(group, {"type": "visit.step", "index": len(steps) - 1, "line": line})
 
         try:
             visitor = planning.VisitorProfile.from_dict(spec["profile"])
@@ -96,20 +114,34 @@ class ItineraryAgent:
 
         if spec.get("mode") == "replan":
             say(0.05, self._replan_reason(spec.get("reason") or {}, names))
-        say(0.12, self._understanding(visitor))
+        say(0.1, self._understanding(visitor))
         needs = [NEED_WORDS[need]() for need in sorted(visitor.needs) if need in NEED_WORDS]
         if needs:
-            say(0.2, _("I will respect your needs: {needs}.").format(needs=_words(needs)))
+            say(0.15, _("I will respect your needs: {needs}.").format(needs=_words(needs)))
 
-        traced: dict[str, dict[str, Any]] = {}
-        plan = self._solve(spec, visitor, installation, statuses, lambda kind, data: traced.__setitem__(kind, data))
-        options = traced.get("options weighed", {})
-        say(0.35, self._options(options, len(installation.zones)))
-        left_out = self._left_out(options.get("excluded", []), names)
-        if left_out:
-            say(0.45, left_out)
+        # The solver calls back as it works; each call becomes a line at that moment.
+        clock = _clock(installation.day_start)
+        heard = {"candidates": 0}
 
+        def trace(kind: str, data: dict[str, Any]) -> None:
+            if kind == "options weighed":
+                say(0.2, self._options(data, len(installation.zones)))
+                left_out = self._left_out(data.get("excluded", []), names)
+                if left_out:
+                    say(0.25, left_out)
+            elif kind == "candidate":
+                heard["candidates"] += 1
+                say(0.25 + 0.05 * heard["candidates"], self._candidate(data, names, clock))
+            elif kind == "improved":
+                say(0.5, self._improved(data, names, clock))
+            elif kind == "searched":
+                say(0.55, self._searched(data))
+
+        plan = self._solve(spec, visitor, installation, statuses, trace)
         say(0.6, self._plan_line(plan, visitor, names))
+        say(
+            0.65, _("Checking every stop against opening hours, queues, walking times, the order rules and your needs.")
+        )
         violations = planning.verify_plan(plan, visitor, installation, statuses)
         if violations:
             # Never show a plan that breaks a rule: log it and fail the run (the kiosk offers to try again).
@@ -138,6 +170,31 @@ class ItineraryAgent:
                 "mode": spec.get("mode", "plan"),
             },
         )
+
+    def _candidate(self, data: dict[str, Any], names: dict[str, str], clock: Any) -> str:
+        stops = len(data["zones"])
+        if not stops:
+            return _("Tried a route: nothing fits.")
+        return ngettext(
+            "Tried a route of %(n)d stop, done by %(clock)s: %(zones)s.",
+            "Tried a route of %(n)d stops, done by %(clock)s: %(zones)s.",
+            stops,
+        ) % {"n": stops, "clock": clock(data["end"]), "zones": _zone_list(data["zones"], names)}
+
+    def _improved(self, data: dict[str, Any], names: dict[str, str], clock: Any) -> str:
+        stops = len(data["zones"])
+        return ngettext(
+            "Found a better route: %(n)d stop, done by %(clock)s: %(zones)s.",
+            "Found a better route: %(n)d stops, done by %(clock)s: %(zones)s.",
+            stops,
+        ) % {"n": stops, "clock": clock(data["end"]), "zones": _zone_list(data["zones"], names)}
+
+    def _searched(self, data: dict[str, Any]) -> str:
+        return ngettext(
+            "Compared %(n)d route in %(ms)d ms and kept the best.",
+            "Compared %(n)d routes in %(ms)d ms and kept the best.",
+            data["routes"],
+        ) % {"n": data["routes"], "ms": max(1, round(data["ms"]))}
 
     # --- planning -----------------------------------------------------------------------------------------
 

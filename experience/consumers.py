@@ -54,3 +54,7 @@ class KioskVisitConsumer(AsyncWebsocketConsumer):
 
     async def visit_changed(self, event: dict[str, Any]) -> None:
         await self.send(text_data=json.dumps(event["state"]))
+
+    async def visit_step(self, event: dict[str, Any]) -> None:
+        """One reasoning line of the agent, live (best effort; the finished run keeps them all)."""
+        await self.send(text_data=json.dumps({"type": "step", "index": event["index"], "line": event["line"]}))

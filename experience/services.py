@@ -17,6 +17,7 @@ from generation.models import Job
 from generation.services import cancel_job, create_job
 
 from . import kiosk, planning, quiz, recommend, selectors
+from .groups import visit_group
 from .models import RecommendationItem, Visit, VisitStats, Zone, ZoneStatus, ZoneStatusChange
 
 log = logging.getLogger(__name__)
@@ -26,12 +27,6 @@ SESSION_KEY = kiosk.SESSION_KEY
 REPLAN_QUEUE_MINUTES = 15
 # An unfinished visit nobody touched for this long was abandoned (the kiosk browser died): it is wiped.
 ABANDONED_AFTER_MIN = 30
-# Seconds between the agent's reasoning lines (tests set 0).
-AGENT_PACE_S = 0.7
-
-
-def visit_group(token: str) -> str:
-    return f"kiosk.visit.{token}"
 
 
 def visit_state(visit: Visit) -> dict[str, Any]:
@@ -95,7 +90,6 @@ def planning_spec(visit: Visit, *, mode: str, reason: dict[str, Any] | None = No
         "installation": selectors.installation(visit.language, zone_list).to_dict(),
         "statuses": [status.to_dict() for status in selectors.statuses(now, zone_list).values()],
         "start_minute": visit.start_minute,
-        "pace_s": AGENT_PACE_S,
     }
     if mode == "replan":
         plan = visit.get_plan()

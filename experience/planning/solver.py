@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -53,7 +54,7 @@ def plan_visit(
     problem = Problem(visitor, installation, status_map(statuses), start_minute=start)
     _trace_understanding(trace, problem, {})
     _trace_options(trace, problem)
-    route = search(problem, seed=seed)
+    route = search(problem, seed=seed, trace=trace)
     plan = build_plan(problem, route, resume=False)
     _trace_plan(trace, problem, plan, route)
     return plan
@@ -92,7 +93,7 @@ def replan(
     )
     _trace_understanding(trace, problem, {"now_minute": now_minute, "completed": [stop.zone for stop in history]})
     _trace_options(trace, problem)
-    route = search(problem, seed=seed)
+    route = search(problem, seed=seed, trace=trace)
     plan = build_plan(problem, route, resume=True)
     _trace_plan(trace, problem, plan, route)
     return plan
@@ -101,14 +102,26 @@ def replan(
 # --- search -------------------------------------------------------------------------------------------------
 
 
-def search(problem: Problem, *, seed: int = 0, iterations: int | None = None) -> list[int]:
-    """The best route (candidate indices in visiting order) the heuristic finds."""
+def search(problem: Problem, *, seed: int = 0, iterations: int | None = None, trace: Trace | None = None) -> list[int]:
+    """The best route (candidate indices in visiting order) the heuristic finds.
+
+    ``trace``, when given, hears the search as it happens: each starting route ("candidate"), each better route
+    found later ("improved") and the totals ("searched").
+    """
+    began = time.perf_counter()
     seed_route = problem.mandatory_seed()
     locked = frozenset(seed_route or ())
     start = list(seed_route or ())
     best: list[int] | None = None
+    tried = 0
     for alpha in ALPHAS:
         route = _improve(problem, _fill(problem, start, alpha), locked, alpha)
+        tried += 1
+        if trace is not None:
+            trace(
+                "candidate",
+                _route_data(problem, route, alpha=alpha, best=best is None or _better(problem, route, best)),
+            )
         if best is None or _better(problem, route, best):
             best = route
     assert best is not None
@@ -122,11 +135,21 @@ def search(problem: Problem, *, seed: int = 0, iterations: int | None = None) ->
             break
         alpha = ALPHAS[round_ % len(ALPHAS)]
         route = _improve(problem, _fill(problem, _perturb(problem, current, locked, rng), alpha), locked, alpha)
+        tried += 1
         if _better(problem, route, current) or rng.random() < 0.1:
             current = route
         if _better(problem, current, best):
             best = current
+            if trace is not None:
+                trace("improved", _route_data(problem, best, round=round_ + 1))
+    if trace is not None:
+        trace("searched", {"routes": tried, "ms": (time.perf_counter() - began) * 1000, **_route_data(problem, best)})
     return best
+
+
+def _route_data(problem: Problem, route: Sequence[int], **extra: Any) -> dict[str, Any]:
+    value, end = _key(problem, route)
+    return {"zones": [problem.zones[i].id for i in route], "value": value, "end": end, **extra}
 
 
 def _key(problem: Problem, route: Sequence[int]) -> tuple[float, float]:

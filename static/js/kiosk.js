@@ -64,17 +64,20 @@
         function () { pending = false; }, function () { pending = false; });
     }
 
+    // A reasoning line, once: the visit socket sends every line as it is said; the job's stage repeats some.
+    function say(line) {
+      var list = box.querySelector(".reasoning:not(.done)");
+      if (!list || !line) return;
+      var known = Array.prototype.some.call(list.children, function (item) { return item.textContent === line; });
+      if (known) return;
+      var item = document.createElement("li");
+      item.textContent = line;
+      list.appendChild(item);
+    }
+
     box.addEventListener("job:update", function (event) {
       var snap = event.detail;
-      if (snap.status === "running" && snap.progress > 0 && snap.stage) {
-        var list = box.querySelector(".reasoning:not(.done)");
-        var lastLine = list && list.lastElementChild;
-        if (list && (!lastLine || lastLine.textContent !== snap.stage)) {
-          var item = document.createElement("li");
-          item.textContent = snap.stage;
-          list.appendChild(item);
-        }
-      }
+      if (snap.status === "running" && snap.progress > 0 && snap.stage) say(snap.stage);
       if (["succeeded", "failed", "canceled"].indexOf(snap.status) >= 0 && snap.id === state().dataset.job) refresh();
     });
 
@@ -85,6 +88,7 @@
       socket.onopen = function () { retry = 0; };
       socket.onmessage = function (event) {
         var data = JSON.parse(event.data);
+        if (data.type === "step") { say(data.line); return; }
         if (data.type !== "visit") return;
         var shown = state().dataset;
         if (String(data.version) !== shown.version || (data.job || "") !== (shown.job || "")) refresh();

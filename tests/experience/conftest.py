@@ -31,8 +31,7 @@ def installation(db):
 
 @pytest.fixture
 def fast_agent(monkeypatch, settings):
-    """No pause between reasoning lines and no progress throttle, so every line is published at once."""
-    monkeypatch.setattr(services, "AGENT_PACE_S", 0)
+    """No progress throttle, so every reasoning line reaches the job row."""
     settings.WONDER_PROGRESS_INTERVAL_S = 0
 
 

@@ -17,9 +17,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def pushed(monkeypatch):
-    """Messages sent to kiosk visit groups, as (group, message)."""
+    """Changes sent to kiosk visit groups, as (group, message) (not the agent's live reasoning lines)."""
     sent: list[tuple[str, dict]] = []
-    monkeypatch.setattr("generation.realtime.publish", lambda group, message: sent.append((group, message)))
+
+    def publish(group: str, message: dict) -> None:
+        if message.get("type") != "visit.step":
+            sent.append((group, message))
+
+    monkeypatch.setattr("generation.realtime.publish", publish)
     return sent
 
 
