@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from contest.models import Entry
-
-
 from generation.prompting.validators import validate_public_text
+
+
 class Report(models.Model):
     """Someone (a fan, or an anonymous visitor known only by a keyed hash) thinks a public entry should go."""
 
@@ -158,6 +158,10 @@ class Screen(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        # Screen names appear on the moderators' dashboard and on the screens themselves.
+        validate_public_text(self.name)
+
     @staticmethod
     def hash_key(secret: str) -> str:
         return hashlib.sha256(secret.encode()).hexdigest()
@@ -174,18 +178,6 @@ class Exhibition(models.Model):
     """A collection on show from ``start`` to ``end``, on the chosen screens (none chosen: every screen)."""
 
     collection = models.ForeignKey(Collection, on_delete=models.CASCADE, related_name="exhibitions")
-    def clean(self) -> None:
-        # Screen names appear on the moderators' dashboard and on the screens themselves.
-        validate_public_text(self.name)
-
-    @staticmethod
-    def hash_key(secret: str) -> str:
-        return hashlib.sha256(secret.encode()).hexdigest()
-
-    def key_matches(self, secret: str) -> bool:
-        """True only for a paired screen presenting its current secret (compared in constant time)."""
-        return bool(self.key_hash and secret) and hmac.compare_digest(self.key_hash, self.hash_key(secret))
-
     title = models.CharField(_("title"), max_length=120, blank=True)
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))

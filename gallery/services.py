@@ -20,8 +20,8 @@ from contest.models import Entry
 from generation import realtime
 from generation import services as jobs
 from generation.models import Job
-from wonder import ratelimit
 from generation.prompting.validators import unsafe_text_message
+from wonder import ratelimit
 from wonder.clients import client_hash
 
 from .models import Collection, CollectionItem, ModerationClaim, ModerationLog, PlaylistItem, Report, Screen
@@ -243,9 +243,9 @@ def report_entry(*, entry_id: int, user: Any, ip: str, reason: str, note: str = 
     """Anyone may report a public entry (rate-limited per account or network); it goes back to the queue."""
     if reason not in Report.Reason.values:
         raise GalleryError("reason_required", _("Choose a reason for your report."))
-    authenticated = user is not None and user.is_authenticated
     if message := unsafe_text_message(note or "", public=False):
         raise GalleryError("unsafe_text", message)
+    authenticated = user is not None and user.is_authenticated
     who = f"user:{user.pk}" if authenticated else f"ip:{client_hash(ip)}"
     if not ratelimit.take(f"report:{who}", REPORTS_PER_HOUR, 3600):
         raise GalleryError("too_many_reports", _("You have sent many reports. Please try again later."), status=429)

@@ -543,10 +543,6 @@ WONDER_ANON_GENERATIONS_PER_IP_DAY = env_int("WONDER_ANON_GENERATIONS_PER_IP_DAY
 # per network (a venue's kiosks share one address): one client cannot push everyone else's video down the queue.
 WONDER_ANON_JOB_RATE_SESSION = os.environ.get("WONDER_ANON_JOB_RATE_SESSION", "6/300")
 WONDER_ANON_JOB_RATE_IP = os.environ.get("WONDER_ANON_JOB_RATE_IP", "120/300")
-# Any job a visitor starts without an account (video, time-slice, avatar), "count/seconds" per browser session and
-# per network (a venue's kiosks share one address): one client cannot push everyone else's video down the queue.
-WONDER_ANON_JOB_RATE_SESSION = os.environ.get("WONDER_ANON_JOB_RATE_SESSION", "6/300")
-WONDER_ANON_JOB_RATE_IP = os.environ.get("WONDER_ANON_JOB_RATE_IP", "120/300")
 # Default rules of a new contest (each contest can change them in the admin).
 WONDER_ENTRIES_PER_CONTEST = env_int("WONDER_ENTRIES_PER_CONTEST", 3)
 # Vote abuse: at most COUNT votes (likes + arena judgements) per WINDOW seconds, per fan and per IP address.
