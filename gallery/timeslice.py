@@ -1,22 +1,24 @@
-"""The time-slice poster: one still that shows a clip's motion, the "spacetime slice" of broadcast replays.
+"""The time-slice poster: one still that lays the athlete's successive poses along their path, the "spacetime
+slice" of broadcast replays, on clips with a moving camera.
 
-Approach:
-
-1. **Frames.** The clip is decoded once (at most ``MAX_FRAMES`` frames, evenly strided).
-2. **Camera motion.** Consecutive frames are matched at a small working size with ORB features, and the shift is
-   estimated with RANSAC (a similarity fit, of which the median inlier shift is kept), so the athlete and falling
-   snow are rejected as outliers; pairs with too few features fall back to phase correlation (shift only). The
-   shifts are chained into one common coordinate frame (the first frame's), like a panorama. When the camera barely
-   moves (under ``STATIC_MOTION`` of the width) the clip is treated as a fixed camera: no warping, no drift.
-3. **Background.** Every frame is warped into the common frame and the background is the per-pixel temporal
-   median over a subsample of frames, counting only the frames that cover each pixel: a moving figure occupies
-   any one pixel for a minority of frames, so it drops out.
-4. **Figure.** Each frame's difference from the background is thresholded, cleaned with morphology, and the largest
-   connected component (plus close, sizeable neighbours: skis, poles, stick) is the figure. For a moving camera,
-   pixels that stay fixed *on screen* (labels, letterbox bars) are excluded: they are overlays, not the athlete.
-5. **Layering.** N instances are picked evenly spaced along the figure's path (by distance travelled, or by time
-   if it stays in place) and pasted oldest first with feathered masks; older instances are more transparent and
-   desaturated, the last one is solid. A small "AI-generated" mark is added.
+1. **Frames.** Decoded from the clip's clean master (:mod:`generation.masters`: no burnt-in "PREVIEW", caption or
+   "AI-generated", so no mark is ever ghosted into the picture), evenly strided to at most ``MAX_FRAMES``. A clip
+   without a master (made before masters existed) is read from its public file, and marks that stay fixed on
+   screen while the camera moves are masked out.
+2. **Registration.** Consecutive frames are matched at a small working size with ORB features, and a homography
+   is fitted with RANSAC (``cv2.findHomography``), so the athlete and the falling snow are rejected as outliers.
+   A fit that is implausible for one frame step (strong perspective change, zoom, too few inliers) falls back to a
+   RANSAC similarity, then to phase correlation (featureless fresh snow). The steps are chained into the first
+   frame's coordinates, like a panorama; a camera that barely moves is treated as fixed (no warping, no drift).
+3. **Background.** Every frame is warped into the common canvas; the background is the per-pixel median over the
+   frames covering each pixel: a moving figure covers any one pixel for a minority of frames, so it drops out.
+4. **Figure.** Each registered frame's difference from the background is thresholded and cleaned with morphology;
+   the largest connected component (plus close, sizeable neighbours: skis, poles, stick) is the figure.
+5. **Poses.** ``slices`` instances are picked along the path: evenly spaced by distance travelled, each as far as
+   possible from overlapping the ones already picked, so the copies read as distinct figures.
+6. **Composite.** A soft light trail is drawn through the figure's whole path over the background, then the picked
+   figures are pasted oldest first with feathered masks (older ones a little fainter and cooler), and the
+   "AI-generated" mark is added once.
 """
 
 from __future__ import annotations
@@ -29,14 +31,21 @@ import cv2
 import numpy as np
 from PIL import Image
 
-MAX_FRAMES = 96
-MEDIAN_FRAMES = 24
+from generation import masters
+
+MAX_FRAMES = 48
+MEDIAN_FRAMES = 16
 WORK_WIDTH = 320
+SEGMENT_SCALE = 0.5  # figures are found on a half-size canvas: the same blobs for a quarter of the work
 STATIC_MOTION = 0.02
 MAX_CANVAS = (3.0, 2.0)  # the panorama is cropped to at most this many frame widths and heights
 MIN_INLIERS = 12
 DIFF_THRESHOLD = 28
 STILL_FRACTION = 0.12  # pairs of frames differing in fewer pixels than this are taken as a still camera
+# A homography between two frames 1/16 s apart is nearly a shift: more zoom or tilt than this is a bad fit.
+MAX_STEP_ZOOM = 0.05
+MAX_STEP_PERSPECTIVE = 4e-4  # per working-size pixel
+TRAIL_COLOUR = np.array([255, 236, 190], np.float32)  # warm white
 
 
 class TimeSliceError(ValueError):
@@ -45,12 +54,25 @@ class TimeSliceError(ValueError):
 
 @dataclass
 class Instance:
-    """The figure in one frame: its mask in canvas coordinates, centroid and area."""
+    """The figure in one frame: its mask on the segmentation canvas, centroid (full canvas pixels) and area."""
 
     index: int
-    mask: np.ndarray  # bool, canvas size
+    mask: np.ndarray  # bool, segmentation canvas size
     centroid: tuple[float, float]
     area: int
+
+
+@dataclass
+class Slice:
+    """A time-slice and what it is made of: ``figures`` is the number of distinct figure copies (connected
+    components of the pasted foreground) in ``image``."""
+
+    image: Image.Image
+    background: np.ndarray
+    foreground: np.ndarray  # bool, image size: where figures were pasted
+    figures: int
+    poses: int
+    from_master: bool
 
 
 def read_frames(video_path: Path) -> list[np.ndarray]:
@@ -58,6 +80,7 @@ def read_frames(video_path: Path) -> list[np.ndarray]:
     try:
         with av.open(str(video_path)) as container:
             stream = container.streams.video[0]
+            stream.thread_type = "AUTO"
             total = stream.frames or 0
             stride = max(1, -(-total // MAX_FRAMES)) if total else 1
             frames = [f.to_ndarray(format="rgb24") for i, f in enumerate(container.decode(stream)) if i % stride == 0]
@@ -80,12 +103,40 @@ def _without_letterbox(frames: list[np.ndarray]) -> list[np.ndarray]:
     return [f[top:bottom] for f in frames]
 
 
+def _plausible(h: np.ndarray | None) -> bool:
+    """A frame-to-frame homography that is nearly a shift: little zoom, rotation or perspective change."""
+    if h is None or not np.all(np.isfinite(h)) or abs(h[2, 2]) < 1e-9:
+        return False
+    h = h / h[2, 2]
+    linear = h[:2, :2]
+    return (
+        abs(np.sqrt(abs(np.linalg.det(linear))) - 1) < MAX_STEP_ZOOM
+        and np.abs(linear - np.eye(2)).max() < 2 * MAX_STEP_ZOOM
+        and np.abs(h[2, :2]).max() < MAX_STEP_PERSPECTIVE
+    )
+
+
+def _alignment_error(a: np.ndarray, b: np.ndarray, h: np.ndarray, edges: np.ndarray) -> float:
+    """How badly ``h`` lays gray frame ``b`` over ``a``: the mean absolute difference on ``a``'s textured pixels
+    that ``b`` covers, trimmed of its worst fifth (the athlete, falling snow)."""
+    height, width = a.shape
+    warped = cv2.warpPerspective(b, h, (width, height), flags=cv2.INTER_LINEAR, borderValue=0)
+    cover = cv2.warpPerspective(np.ones_like(b), h, (width, height), flags=cv2.INTER_NEAREST, borderValue=0) > 0
+    keep = cover & edges
+    if keep.sum() < 0.02 * keep.size:
+        return float("inf")
+    diff = np.sort(cv2.absdiff(a, warped)[keep])
+    return float(diff[: max(1, int(0.8 * len(diff)))].mean())
+
+
 def _pair_transform(a: np.ndarray, b: np.ndarray, orb: cv2.ORB, matcher: cv2.BFMatcher) -> np.ndarray:
-    """3x3 shift mapping points of gray frame ``b`` onto gray frame ``a``."""
-    # A fixed camera changes only the pixels the figure covers; without this, features or correlation on the
-    # moving figure itself would read as a pan.
-    if (cv2.absdiff(a, b) > 12).mean() < STILL_FRACTION:
-        return np.eye(3)
+    """3x3 homography mapping points of gray frame ``b`` onto gray frame ``a`` (working size).
+
+    Candidates: the RANSAC homography of ORB matches, a RANSAC similarity of the same matches, the median shift
+    of the matches, a phase-correlation shift, and no motion. Our clips have parallax, pan blur and smooth snow,
+    where any one estimator fails now and then; the candidate that best lays ``b`` over ``a`` wins.
+    """
+    candidates = [np.eye(3)]
     ka, da = orb.detectAndCompute(a, None)
     kb, db = orb.detectAndCompute(b, None)
     if da is not None and db is not None and len(ka) >= MIN_INLIERS and len(kb) >= MIN_INLIERS:
@@ -93,58 +144,74 @@ def _pair_transform(a: np.ndarray, b: np.ndarray, orb: cv2.ORB, matcher: cv2.BFM
         if len(matches) >= MIN_INLIERS:
             pb = np.float32([kb[m.queryIdx].pt for m in matches])
             pa = np.float32([ka[m.trainIdx].pt for m in matches])
+            h, inliers = cv2.findHomography(pb, pa, cv2.RANSAC, 2.0)
+            if inliers is not None and int(inliers.sum()) >= MIN_INLIERS and _plausible(h):
+                candidates.append(h / h[2, 2])
             m, inliers = cv2.estimateAffinePartial2D(pb, pa, method=cv2.RANSAC, ransacReprojThreshold=2.0)
             if m is not None and inliers is not None and int(inliers.sum()) >= MIN_INLIERS:
-                # Only the shift is kept: our clips' cameras zoom a little and have parallax, and chained
-                # zoom/rotation estimates drift into a warped panorama, while chained shifts stay sane.
-                keep = inliers.ravel().astype(bool)
-                dx, dy = np.median(pa[keep] - pb[keep], axis=0)
-                return np.array([[1, 0, dx], [0, 1, dy], [0, 0, 1]], np.float64)
-    # Too little texture for features (fresh snow): a pure shift from phase correlation.
+                h = np.vstack([m, [0, 0, 1]])
+                if _plausible(h):
+                    candidates.append(h)
+            dx, dy = np.median(pa - pb, axis=0)
+            candidates.append(np.array([[1, 0, dx], [0, 1, dy], [0, 0, 1]], np.float64))
     window = cv2.createHanningWindow((a.shape[1], a.shape[0]), cv2.CV_32F)
     (dx, dy), _ = cv2.phaseCorrelate(a.astype(np.float32), b.astype(np.float32), window)
-    return np.array([[1, 0, -dx], [0, 1, -dy], [0, 0, 1]], np.float64)
+    candidates.append(np.array([[1, 0, -dx], [0, 1, -dy], [0, 0, 1]], np.float64))
+    grad = cv2.magnitude(cv2.Sobel(a, cv2.CV_32F, 1, 0), cv2.Sobel(a, cv2.CV_32F, 0, 1))
+    edges = grad > max(20.0, float(np.percentile(grad, 60)))
+    errors = [_alignment_error(a, b, h, edges) for h in candidates]
+    best = int(np.argmin(errors))
+    # No motion wins ties: a fixed camera must not drift on shake-level estimates.
+    if errors[0] <= errors[best] * 1.02:
+        return np.eye(3)
+    return candidates[best]
 
 
 def camera_path(frames: list[np.ndarray]) -> list[np.ndarray]:
-    """For each frame, the 3x3 transform from its pixels into the first frame's coordinates (full resolution)."""
+    """For each frame, the 3x3 homography from its pixels into the first frame's coordinates (full resolution)."""
     h, w = frames[0].shape[:2]
     scale = min(1.0, WORK_WIDTH / w)
     grays = [
         cv2.cvtColor(cv2.resize(f, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA), cv2.COLOR_RGB2GRAY)
         for f in frames
     ]
-    orb = cv2.ORB_create(600)
+    orb = cv2.ORB_create(800)
     matcher = cv2.BFMatcher(cv2.NORM_HAMMING, crossCheck=True)
     to_full = np.diag([1 / scale, 1 / scale, 1.0])
     to_work = np.diag([scale, scale, 1.0])
     chain = [np.eye(3)]
     for a, b in zip(grays, grays[1:], strict=False):
         pair = to_full @ _pair_transform(a, b, orb, matcher) @ to_work
-        chain.append(chain[-1] @ pair)
+        step = chain[-1] @ pair
+        chain.append(step / step[2, 2])
     centre = np.array([w / 2, h / 2, 1.0])
-    drift = max(np.hypot(*(t @ centre)[:2] - centre[:2]) for t in chain)
+    drift = max(np.hypot(*_apply(t, centre) - centre[:2]) for t in chain)
     if drift < STATIC_MOTION * w:
         # A fixed camera: shake-level estimates would only blur the background.
         return [np.eye(3) for _ in frames]
     return chain
 
 
+def _apply(t: np.ndarray, point: np.ndarray) -> np.ndarray:
+    p = t @ point
+    return p[:2] / p[2]
+
+
 def _canvas(transforms: list[np.ndarray], w: int, h: int) -> tuple[np.ndarray, tuple[int, int]]:
     """The offset transform and size of the common canvas covering every frame (capped around the middle)."""
     corners = np.array([[0, 0, 1], [w, 0, 1], [0, h, 1], [w, h, 1]], np.float64).T
-    pts = np.hstack([(t @ corners)[:2] for t in transforms])
+    pts = np.hstack([(t @ corners)[:2] / (t @ corners)[2] for t in transforms])
     x0, y0 = pts.min(axis=1)
     x1, y1 = pts.max(axis=1)
     cw, ch = min(x1 - x0, MAX_CANVAS[0] * w), min(y1 - y0, MAX_CANVAS[1] * h)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     offset = np.array([[1, 0, cw / 2 - cx], [0, 1, ch / 2 - cy], [0, 0, 1]], np.float64)
-    return offset, (int(round(cw)) & ~1, int(round(ch)) & ~1)
+    return offset, (max(2, int(round(cw)) & ~1), max(2, int(round(ch)) & ~1))
 
 
 def background(warped: list[np.ndarray], valid: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """Per-pixel median of the frames covering each pixel, and the coverage count."""
-    step = max(1, len(warped) // MEDIAN_FRAMES)
+    step = max(1, -(-len(warped) // MEDIAN_FRAMES))
     stack = np.stack(warped[::step])
     cover = np.stack(valid[::step])
     # Uncovered pixels are set to 255 so that they sort last; the median is then the element at (count - 1) // 2
@@ -161,7 +228,7 @@ def background(warped: list[np.ndarray], valid: list[np.ndarray]) -> tuple[np.nd
 def segment(
     frame: np.ndarray, valid: np.ndarray, bg: np.ndarray, ignore: np.ndarray | None, index: int
 ) -> Instance | None:
-    """The moving figure in one warped frame, or None."""
+    """The moving figure in one warped frame (segmentation canvas), or None."""
     diff = np.abs(frame.astype(np.int16) - bg.astype(np.int16)).max(axis=2).astype(np.uint8)
     diff = cv2.GaussianBlur(diff, (5, 5), 0)
     fg = (diff > DIFF_THRESHOLD) & valid
@@ -169,13 +236,13 @@ def segment(
         fg &= ~ignore
     fg = fg.astype(np.uint8)
     fg = cv2.morphologyEx(fg, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
-    fg = cv2.morphologyEx(fg, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
+    fg = cv2.morphologyEx(fg, cv2.MORPH_CLOSE, np.ones((7, 7), np.uint8))
     n, labels, stats, centroids = cv2.connectedComponentsWithStats(fg, connectivity=8)
     if n <= 1:
         return None
     areas = stats[1:, cv2.CC_STAT_AREA]
     best = int(np.argmax(areas)) + 1
-    if stats[best, cv2.CC_STAT_AREA] < max(30, 0.0004 * valid.sum()):
+    if stats[best, cv2.CC_STAT_AREA] < max(12, 0.0004 * valid.sum()):
         return None
     bx, by, bw, bh = stats[best, :4]
     reach = 0.75 * np.hypot(bw, bh)
@@ -190,100 +257,237 @@ def segment(
 
 
 def pick_instances(instances: list[Instance], slices: int) -> list[Instance]:
-    """``slices`` instances evenly spaced along the path travelled (or in time when the figure stays put)."""
+    """``slices`` instances along the path: aimed at even spacing by distance travelled (or by time when the
+    figure stays put), each nudged to the nearby frame whose figure overlaps the already picked ones least.
+
+    Centroids are in canvas coordinates; a figure is taken as a disc of its own area for the overlap test.
+    """
     if len(instances) <= slices:
         return instances
     # Drop frames where segmentation clearly failed (a blob far bigger or smaller than the typical figure).
     typical = float(np.median([i.area for i in instances]))
     good = [i for i in instances if 0.35 * typical <= i.area <= 2.5 * typical] or instances
+    if len(good) <= slices:
+        return good
     pts = np.array([i.centroid for i in good])
+    radius = np.sqrt(np.array([i.area for i in good]) / np.pi)
     travelled = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(pts, axis=0).T))])
-    size = np.sqrt(typical)
-    if travelled[-1] > 2 * size:
-        targets = np.linspace(0, travelled[-1], slices)
-        chosen = sorted({int(np.argmin(np.abs(travelled - t))) for t in targets})
+    if travelled[-1] > 4 * float(np.median(radius)):
+        targets = [int(np.argmin(np.abs(travelled - t))) for t in np.linspace(0, travelled[-1], slices)]
     else:
-        chosen = sorted({round(x) for x in np.linspace(0, len(good) - 1, slices)})
+        targets = [round(x) for x in np.linspace(0, len(good) - 1, slices)]
+    chosen: list[int] = []
+    window = max(1, len(good) // (2 * slices))
+
+    def overlap(c: int) -> float:
+        if not chosen:
+            return 0.0
+        gaps = np.hypot(*(pts[chosen] - pts[c]).T) - (radius[chosen] + radius[c])
+        return float(np.clip(-gaps, 0, None).sum())
+
+    for target in targets:
+        # Candidates near the target, after the last pick: time order is kept.
+        lo = max(target - window, chosen[-1] + 1 if chosen else 0)
+        hi = min(len(good) - 1, target + window)
+        if lo > hi:
+            continue
+        chosen.append(min(range(lo, hi + 1), key=lambda c: (overlap(c), abs(c - target))))
     return [good[c] for c in chosen]
 
 
-def composite(bg: np.ndarray, warped: list[np.ndarray], chosen: list[Instance]) -> np.ndarray:
-    """The background with the chosen figures pasted oldest first, older ones fainter and greyer."""
-    out = bg.astype(np.float32)
-    n = len(chosen)
-    for k, inst in enumerate(chosen):
+def _trail(canvas: np.ndarray, path: np.ndarray, thickness: float) -> np.ndarray:
+    """``canvas`` with a soft glowing line through ``path`` (full canvas pixels), brightest at the newest end."""
+    if len(path) < 2:
+        return canvas
+    h, w = canvas.shape[:2]
+    # Smooth the centroid wobble (limbs move the centroid) before drawing.
+    k = min(5, len(path))
+    kernel = np.ones(k) / k
+    smooth = np.stack([np.convolve(np.pad(path[:, d], k // 2, mode="edge"), kernel, "valid") for d in (0, 1)], 1)
+    glow = np.zeros((h, w), np.float32)
+    n = len(smooth)
+    for j in range(n - 1):
+        strength = 0.35 + 0.65 * (j + 1) / (n - 1)
+        p0 = tuple(int(round(v)) for v in smooth[j])
+        p1 = tuple(int(round(v)) for v in smooth[j + 1])
+        cv2.line(glow, p0, p1, strength, max(1, int(round(thickness))), cv2.LINE_AA)
+    core = glow.copy()
+    sigma = max(1.5, thickness * 1.5)
+    halo = cv2.GaussianBlur(glow, (0, 0), sigma)
+    alpha = np.clip(0.55 * core + 0.9 * halo, 0, 0.85)[..., None]
+    return canvas * (1 - alpha) + TRAIL_COLOUR * alpha
+
+
+def composite(
+    base: np.ndarray, figures: list[tuple[np.ndarray, np.ndarray]], path: np.ndarray, *, trail: bool = True
+) -> np.ndarray:
+    """``base`` with the light trail along ``path``, then the ``(pixels, mask)`` figures (canvas-sized, oldest
+    first) pasted with feathered edges, older ones fainter and cooler."""
+    out = base.astype(np.float32)
+    if figures and trail:
+        typical = float(np.median([m.sum() for _, m in figures]))
+        out = _trail(out, path, max(1.5, np.sqrt(typical) / 14))
+    n = len(figures)
+    for k, (pixels, mask) in enumerate(figures):
         age = 1 - k / max(1, n - 1)  # 1 for the oldest, 0 for the newest
-        src = warped[inst.index].astype(np.float32)
+        src = pixels.astype(np.float32)
         grey = src.mean(axis=2, keepdims=True)
-        src = src * (1 - 0.55 * age) + grey * 0.55 * age
-        alpha = cv2.GaussianBlur(inst.mask.astype(np.float32), (5, 5), 0)[..., None] * (1 - 0.55 * age)
+        cool = grey * np.array([0.92, 0.97, 1.08], np.float32)
+        src = src * (1 - 0.4 * age) + cool * 0.4 * age
+        alpha = cv2.GaussianBlur(mask.astype(np.float32), (5, 5), 0)[..., None] * (1 - 0.4 * age)
         out = out * (1 - alpha) + src * alpha
     return np.clip(out + 0.5, 0, 255).astype(np.uint8)
 
 
-def _fit(image: np.ndarray, size: tuple[int, int], focus: tuple[float, float]) -> np.ndarray:
-    """Scale ``image`` to cover ``size`` and crop around ``focus`` (the middle of the path)."""
+def _fit(image: np.ndarray, size: tuple[int, int], focus: tuple[float, float]) -> tuple[np.ndarray, tuple]:
+    """Scale ``image`` to cover ``size`` and crop around ``focus`` (the middle of the path); also returns the
+    (scale, x, y) used, so masks can follow."""
     h, w = image.shape[:2]
     tw, th = size
     scale = max(tw / w, th / h)
-    resized = cv2.resize(image, (max(tw, round(w * scale)), max(th, round(h * scale))), interpolation=cv2.INTER_AREA)
-    rh, rw = resized.shape[:2]
+    rw, rh = max(tw, round(w * scale)), max(th, round(h * scale))
+    resized = cv2.resize(image, (rw, rh), interpolation=cv2.INTER_AREA)
     x = int(np.clip(focus[0] * scale - tw / 2, 0, rw - tw))
     y = int(np.clip(focus[1] * scale - th / 2, 0, rh - th))
-    return resized[y : y + th, x : x + tw]
+    return resized[y : y + th, x : x + tw], ((rw, rh), x, y)
 
 
-def time_slice(video_path: Path, *, slices: int = 8, out_size: tuple[int, int] | None = None) -> Image.Image:
-    """The time-slice still of ``video_path``: ``slices`` instances of the moving figure over the background.
+def count_figures(foreground: np.ndarray, min_area: float) -> int:
+    """Connected components of a foreground mask at least ``min_area`` pixels big: the distinct figure copies."""
+    n, _, stats, _ = cv2.connectedComponentsWithStats(foreground.astype(np.uint8), connectivity=8)
+    return int(sum(1 for s in stats[1:] if s[cv2.CC_STAT_AREA] >= min_area))
 
-    ``out_size`` (width, height) scales and crops the result; by default it is the common canvas (the clip's own
-    size for a fixed camera, wider or taller when the camera pans).
+
+def _local_backgrounds(
+    small: list[np.ndarray], transforms: list[np.ndarray], scale: float
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """For each frame, its background seen from its own viewpoint: the median of a few neighbouring frames (a
+    third of a second or more away) warped onto it, and where at least two of them cover it.
+
+    Short hops keep the warps accurate (no panorama-wide drift); far enough apart, the athlete a tracking camera
+    keeps in the middle of the screen has moved on against the scenery, so the median shows the scenery.
     """
+    n = len(small)
+    d = max(2, n // 12)
+    h, w = small[0].shape[:2]
+    to_small, to_full = np.diag([scale, scale, 1.0]), np.diag([1 / scale, 1 / scale, 1.0])
+    ones = np.ones((h, w), np.uint8)
+    out = []
+    for k in range(n):
+        neighbours = [j for j in (k - 2 * d, k - d, k + d, k + 2 * d) if 0 <= j < n]
+        inverse = np.linalg.inv(transforms[k])
+        views, covers = [], []
+        for j in neighbours:
+            m = to_small @ inverse @ transforms[j] @ to_full
+            views.append(cv2.warpPerspective(small[j], m, (w, h), flags=cv2.INTER_LINEAR, borderValue=0))
+            covers.append(cv2.warpPerspective(ones, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0).astype(bool))
+        bg, count = background(views, covers)
+        out.append((bg, count >= min(2, len(neighbours))))
+    return out
+
+
+def make_slice(
+    video_path: Path, *, slices: int = 8, out_size: tuple[int, int] | None = None, trail: bool = True
+) -> Slice:
+    """The time-slice of ``video_path`` (a public clip: its clean master is used when there is one) with what it is
+    made of; see :func:`time_slice`."""
     from .film import ai_mark  # the same label as the film
 
-    frames = read_frames(Path(video_path))
+    video_path = Path(video_path)
+    master = masters.master_for_video(video_path)
+    frames = read_frames(master or video_path)
     h, w = frames[0].shape[:2]
     # RANSAC draws from OpenCV's global RNG: seed it so the same clip always gives the same still.
     cv2.setRNGSeed(0)
     transforms = camera_path(frames)
     moving = any(not np.allclose(t, np.eye(3)) for t in transforms)
+    s = SEGMENT_SCALE
+    sw, sh = max(2, round(w * s)), max(2, round(h * s))
+    small = [cv2.resize(f, (sw, sh), interpolation=cv2.INTER_AREA) for f in frames]
+    # Without a master, marks burnt into the public file barely change on screen while the camera moves.
+    ignore = None
+    if moving and master is None:
+        grays = np.stack([cv2.cvtColor(f, cv2.COLOR_RGB2GRAY) for f in small[:: max(1, len(small) // 24)]])
+        ignore = cv2.dilate((grays.std(axis=0) < 4).astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
     if moving:
-        offset, (cw, ch) = _canvas(transforms, w, h)
+        locals_ = _local_backgrounds(small, transforms, s)
     else:
-        offset, (cw, ch) = np.eye(3), (w, h)
-    ones = np.ones((h, w), np.uint8)
-    # Screen-fixed overlays (labels, letterbox bars) barely change on screen while the camera moves.
-    screen_static = None
-    if moving:
-        grays = np.stack([cv2.cvtColor(f, cv2.COLOR_RGB2GRAY) for f in frames[:: max(1, len(frames) // 24)]])
-        screen_static = (grays.std(axis=0) < 4).astype(np.uint8)
-        screen_static = cv2.dilate(screen_static, np.ones((7, 7), np.uint8))
-    warped, valid, ignore = [], [], []
-    for frame, t in zip(frames, transforms, strict=True):
-        m = (offset @ t)[:2]
-        if moving:
-            warped.append(cv2.warpAffine(frame, m, (cw, ch), flags=cv2.INTER_LINEAR, borderValue=0))
-            cover = cv2.warpAffine(ones, m, (cw, ch), flags=cv2.INTER_NEAREST, borderValue=0)
-            valid.append(cv2.erode(cover, np.ones((5, 5), np.uint8)).astype(bool))
-            ignore.append(cv2.warpAffine(screen_static, m, (cw, ch), flags=cv2.INTER_NEAREST).astype(bool))
-        else:
-            warped.append(frame)
-            valid.append(ones.astype(bool))
-    bg, _ = background(warped, valid)
-    instances = [
-        inst
-        for i in range(len(warped))
-        if (inst := segment(warped[i], valid[i], bg, ignore[i] if ignore else None, i)) is not None
-    ]
+        everywhere = np.ones((sh, sw), bool)
+        bg_small, _ = background(small, [everywhere] * len(small))
+        locals_ = [(bg_small, everywhere)] * len(small)
+    instances = []
+    for i, (frame, (bg_small, valid)) in enumerate(zip(small, locals_, strict=True)):
+        inst = segment(frame, valid, bg_small, ignore, i)
+        if inst is not None:
+            # The centroid moves into the common (first frame's, full-size) coordinates; the mask stays the frame's.
+            x, y = _apply(transforms[i], np.array([inst.centroid[0] / s, inst.centroid[1] / s, 1.0]))
+            instances.append(Instance(i, inst.mask, (float(x), float(y)), int(inst.area / (s * s))))
     chosen = pick_instances(instances, slices)
-    result = composite(bg, warped, chosen)
+    used = [c.index for c in chosen] or [len(frames) // 2]
+    offset, (cw, ch) = _canvas([transforms[i] for i in used], w, h) if moving else (np.eye(3), (w, h))
+    warps = {i: offset @ transforms[i] for i in range(len(frames))}
+    masks_full = {
+        c.index: cv2.resize(c.mask.astype(np.uint8), (w, h), interpolation=cv2.INTER_LINEAR).astype(bool)
+        for c in chosen
+    }
+    # The scenery: the middle pick's own frame, sharp, with what it does not cover filled from the frames nearest
+    # to it in time, each without its own athlete (so no copy appears twice).
+    reference = used[len(used) // 2]
+    base = np.zeros((ch, cw, 3), np.uint8)
+    covered = np.zeros((ch, cw), bool)
+    fill_order = sorted(range(len(frames)), key=lambda i: (abs(i - reference), i)) if moving else [reference]
+    figure_masks = {inst.index: inst.mask for inst in instances}
+    grow = np.ones((9, 9), np.uint8)
+    for i in fill_order:
+        usable = np.ones((h, w), np.uint8)
+        if i != reference and i in figure_masks:
+            athlete = cv2.resize(figure_masks[i].astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST)
+            usable[cv2.dilate(athlete, grow) > 0] = 0
+        area = cv2.warpPerspective(usable, warps[i], (cw, ch), flags=cv2.INTER_NEAREST, borderValue=0).astype(bool)
+        area &= ~covered
+        if not area.any():
+            continue
+        view = cv2.warpPerspective(frames[i], warps[i], (cw, ch), flags=cv2.INTER_LINEAR, borderValue=0)
+        base[area] = view[area]
+        covered |= area
+        if covered.all():
+            break
+    base[~covered] = (200, 215, 230)
+    figures = []
+    for c in chosen:
+        pixels = cv2.warpPerspective(frames[c.index], warps[c.index], (cw, ch), flags=cv2.INTER_LINEAR)
+        mask = cv2.warpPerspective(masks_full[c.index].astype(np.uint8), warps[c.index], (cw, ch)) > 0
+        figures.append((pixels, mask))
+    last = chosen[-1].index if chosen else -1
+    path = np.array([_apply(offset, np.array([*i.centroid, 1.0])) for i in instances if i.index <= last])
+    result = composite(base, figures, path.reshape(-1, 2), trail=trail)
+    foreground = np.zeros((ch, cw), bool)
+    for _, mask in figures:
+        foreground |= mask
     if out_size is not None:
         if chosen:
-            pts = np.array([c.centroid for c in chosen])
+            pts = path if len(path) else np.array([[cw / 2, ch / 2]])
             focus = tuple((pts.min(axis=0) + pts.max(axis=0)) / 2)
         else:
             focus = (cw / 2, ch / 2)
-        result = _fit(result, out_size, focus)
+        result, ((rw, rh), x, y) = _fit(result, out_size, focus)
+        base = cv2.resize(base, (rw, rh), interpolation=cv2.INTER_AREA)[y : y + out_size[1], x : x + out_size[0]]
+        foreground = cv2.resize(foreground.astype(np.uint8), (rw, rh), interpolation=cv2.INTER_NEAREST)
+        foreground = foreground[y : y + out_size[1], x : x + out_size[0]].astype(bool)
     result = np.ascontiguousarray(result)
     ai_mark(result.shape[1], result.shape[0]).blend(result)
-    return Image.fromarray(result)
+    typical = float(np.median([m.sum() for _, m in figures])) if figures else 0.0
+    scale_area = foreground.size / max(1, cw * ch)
+    count = count_figures(foreground, 0.2 * typical * scale_area) if figures else 0
+    return Slice(Image.fromarray(result), base, foreground, count, len(chosen), master is not None)
+
+
+def time_slice(
+    video_path: Path, *, slices: int = 8, out_size: tuple[int, int] | None = None, trail: bool = True
+) -> Image.Image:
+    """The time-slice still of ``video_path``: ``slices`` instances of the moving figure over the background.
+
+    ``out_size`` (width, height) scales and crops the result; by default it is the common canvas (the clip's own
+    size for a fixed camera, wider or taller when the camera pans).
+    """
+    return make_slice(video_path, slices=slices, out_size=out_size, trail=trail).image

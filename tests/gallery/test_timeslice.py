@@ -43,7 +43,8 @@ def square_clip(tmp_path_factory) -> Path:
 
 
 def test_the_square_appears_at_several_places_on_a_clean_background(square_clip):
-    image = np.asarray(time_slice(square_clip, slices=6))
+    # Without the light trail, which by design joins the copies along the path (tested below).
+    image = np.asarray(time_slice(square_clip, slices=6, trail=False))
     assert image.shape == (H, W, 3)
     diff = np.abs(image.astype(int) - background().astype(int)).max(axis=2)
     band = (diff[ROW - 4 : ROW + SIDE + 4] > 15).astype(np.uint8)  # the oldest instance is faint by design
@@ -56,6 +57,17 @@ def test_the_square_appears_at_several_places_on_a_clean_background(square_clip)
     xs = sorted(int(s[cv2.CC_STAT_LEFT]) for s in instances)
     gap = (xs[0] + SIDE + 3, xs[1] - 3)
     assert gap[1] > gap[0] and np.percentile(diff[ROW : ROW + SIDE, gap[0] : gap[1]], 95) < 40
+
+
+def test_a_light_trail_runs_between_the_copies_along_the_path(square_clip):
+    plain = np.asarray(time_slice(square_clip, slices=6, trail=False)).astype(int)
+    lit = np.asarray(time_slice(square_clip, slices=6)).astype(int)
+    centre = ROW + SIDE // 2
+    brighter = (lit[centre] - plain[centre]).sum(axis=1)
+    # Along the path, between the first and the last copy, the trail brightens the picture...
+    assert (brighter[20 : W - 30] > 30).mean() > 0.8
+    # ...and nowhere far from the path.
+    assert np.abs(lit[:ROW - 12] - plain[:ROW - 12]).max() < 3
 
 
 def test_newest_instance_is_solid_and_the_oldest_faded(square_clip):
