@@ -71,6 +71,14 @@ class Contest(models.Model):
     # Judging: criterion slug -> weight; the final score mixes jury and public with jury_weight.
     criteria = models.JSONField(_("jury criteria"), default=dict, blank=True)
     jury_weight = models.FloatField(_("jury share of the final score"), default=0.7)
+    # The published formula (contest/ranking.py combined_results): the three weights are normalised to sum 1.
+    arena_weight = models.FloatField(_("arena share of the final score"), default=0.2)
+    public_weight = models.FloatField(_("public vote share of the final score"), default=0.1)
+    min_arena_comparisons = models.PositiveSmallIntegerField(
+        _("arena comparisons needed to count"),
+        default=10,
+        help_text=_("A finalist with fewer arena comparisons gets the finalists' median for the arena part."),
+    )
     winners_count = models.PositiveSmallIntegerField(_("number of winners"), default=3)
     announced = models.DateTimeField(_("results published"), null=True, blank=True)
     # Who published the results (the audit log has one "announce" row per ranked entry as well).
@@ -90,6 +98,14 @@ class Contest(models.Model):
                 name="contest_dates_in_order",
             ),
             models.CheckConstraint(condition=Q(jury_weight__gte=0) & Q(jury_weight__lte=1), name="contest_jury_0_1"),
+            models.CheckConstraint(
+                condition=Q(arena_weight__gte=0) & Q(arena_weight__lte=1) & Q(public_weight__gte=0) & Q(public_weight__lte=1),
+                name="contest_arena_public_0_1",
+            ),
+            models.CheckConstraint(
+                condition=Q(jury_weight__gt=0) | Q(arena_weight__gt=0) | Q(public_weight__gt=0),
+                name="contest_some_weight",
+            ),
             models.CheckConstraint(condition=Q(max_entries_per_fan__gte=1), name="contest_entries_at_least_1"),
             models.CheckConstraint(condition=Q(min_video_s__lte=F("max_video_s")), name="contest_video_length"),
         ]
@@ -316,3 +332,23 @@ class JuryScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.judge_id} {self.entry_id} {self.criterion}={self.value}"
+
+
+class ResultSnapshot(models.Model):
+    """The published result frozen with every input it came from, so a moderator can re-check it later
+    (:func:`contest.services.recheck_results`): the weights, each finalist's judges' z-scores, the arena
+    comparisons of the finalists' sports, the votes, and the computed places; ``digest`` is the SHA-256 of the
+    inputs as stored."""
+
+    contest = models.OneToOneField(Contest, on_delete=models.CASCADE, related_name="result_snapshot")
+    created = models.DateTimeField(default=timezone.now)
+    announced_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    formula = models.CharField(max_length=40)
+    inputs = models.JSONField(default=dict)
+    rows = models.JSONField(default=list, help_text="The published places, best first, with their components.")
+    digest = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return f"{self.contest} ({self.formula}, {self.digest[:12]})"

@@ -549,3 +549,170 @@ def arena_board(
     )
     counts = np.bincount(winners, minlength=n) + np.bincount(losers, minlength=n)
     return rank_board(items, strengths, low, high, counts, min_comparisons=min_comparisons)
+
+
+# --- The published result: jury, arena and public in one formula ---------------------------------------------
+
+FORMULA_VERSION = "wonder-final-1"
+# Scores are compared after rounding, so sums that differ by float noise tie and the tie-breaks decide.
+_SCORE_DECIMALS = 9
+
+
+@dataclass(frozen=True)
+class Component:
+    """One of a finalist's three measures: its raw ``value`` with a 95% interval (``low``, ``high``), the
+    ``standardised`` value that enters the formula, and whether it was ``counted`` (else the finalists' median
+    stood in for it: too few arena comparisons, or no jury sheet)."""
+
+    value: float
+    low: float
+    high: float
+    standardised: float
+    counted: bool
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class FinalistRow:
+    """A finalist's place in the published result (see :func:`combined_results`)."""
+
+    item: Hashable
+    place: int
+    score: float
+    jury: Component
+    arena: Component
+    public: Component
+    comparisons: int
+    votes: int
+    tied_with_previous: bool
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["item"] = self.item
+        return data
+
+
+@dataclass(frozen=True)
+class FinalistInput:
+    """What one finalist brings: its judges' z-scores, its arena strength and interval (within its sport), the
+    number of arena comparisons it played, and its likes and votes."""
+
+    item: Hashable
+    jury_z: Sequence[float]
+    arena_strength: float
+    arena_low: float
+    arena_high: float
+    comparisons: int
+    likes: int
+    votes: int
+
+
+def combined_results(
+    finalists: Sequence[FinalistInput],
+    *,
+    jury_weight: float,
+    arena_weight: float,
+    public_weight: float,
+    min_comparisons: int,
+) -> list[FinalistRow]:
+    """The final ranking: ``score = (wJ * Z(jury) + wA * Z(arena) + wP * Z(public)) / (wJ + wA + wP)``.
+
+    - **Jury**: the mean of the finalist's per-judge z-scores (each judge's sheets z-normalised over that judge's
+      own entries, :func:`contest.judging.jury_scores`); interval: mean +/- 1.96 standard errors over its judges.
+    - **Arena**: the Bradley-Terry log-strength (centred on its sport's average entry, so ``sigmoid(strength)`` is
+      the chance to beat an average entry of the same sport) with its bootstrap interval.
+    - **Public**: the Wilson lower bound of likes / votes (95%), with the Wilson interval.
+
+    ``Z`` standardises a component over the finalists (mean 0, population sd 1), so a weight means the share it
+    says whatever the component's scale. A finalist with fewer than ``min_comparisons`` arena comparisons, or no
+    jury sheet, gets the median of the other finalists for that component (neither helped nor hurt), shown as
+    not counted. Ties (equal scores after rounding to 1e-9) are broken by the jury, then the arena, then the
+    public component, then the item id (smallest first); a tied row is marked ``tied_with_previous``.
+    """
+    weights = np.array([jury_weight, arena_weight, public_weight], dtype=np.float64)
+    if np.any(weights < 0) or weights.sum() <= 0:
+        raise ValueError("weights must be non-negative and not all zero")
+    weights = weights / weights.sum()
+    if not finalists:
+        return []
+    items = [f.item for f in finalists]
+    if len(set(items)) != len(items):
+        raise ValueError("a finalist appears twice")
+
+    jury_value, jury_low, jury_high, jury_ok = [], [], [], []
+    for f in finalists:
+        z = np.asarray(f.jury_z, dtype=np.float64)
+        if z.size:
+            mean = float(z.mean())
+            se = float(z.std(ddof=1) / np.sqrt(z.size)) if z.size > 1 else 0.0
+            jury_value.append(mean)
+            jury_low.append(mean - Z_95 * se)
+            jury_high.append(mean + Z_95 * se)
+            jury_ok.append(True)
+        else:
+            jury_value.append(0.0)
+            jury_low.append(0.0)
+            jury_high.append(0.0)
+            jury_ok.append(False)
+    arena_ok = [f.comparisons >= min_comparisons for f in finalists]
+    likes = np.array([f.likes for f in finalists])
+    votes = np.array([f.votes for f in finalists])
+    public_low = wilson_lower_bounds(likes, votes)
+    public_high = 1.0 - wilson_lower_bounds(votes - likes, votes)
+    public_high = np.where(votes > 0, public_high, 1.0)
+
+    jury_std = _standardised_with_median(np.array(jury_value), np.array(jury_ok))
+    arena_std = _standardised_with_median(np.array([f.arena_strength for f in finalists]), np.array(arena_ok))
+    public_std = _standardised_with_median(public_low, np.ones(len(finalists), bool))
+    score = weights[0] * jury_std + weights[1] * arena_std + weights[2] * public_std
+
+    def key(i: int) -> tuple:
+        return (
+            -round(score[i], _SCORE_DECIMALS),
+            -round(jury_std[i], _SCORE_DECIMALS),
+            -round(arena_std[i], _SCORE_DECIMALS),
+            -round(public_std[i], _SCORE_DECIMALS),
+            id_sort_key(items[i]),
+        )
+
+    order = sorted(range(len(items)), key=key)
+    rows: list[FinalistRow] = []
+    previous: float | None = None
+    for place, i in enumerate(order, start=1):
+        rounded = round(float(score[i]), _SCORE_DECIMALS)
+        f = finalists[i]
+        rows.append(
+            FinalistRow(
+                item=f.item,
+                place=place,
+                score=float(score[i]),
+                jury=Component(jury_value[i], jury_low[i], jury_high[i], float(jury_std[i]), jury_ok[i]),
+                arena=Component(
+                    float(f.arena_strength), float(f.arena_low), float(f.arena_high), float(arena_std[i]), arena_ok[i]
+                ),
+                public=Component(
+                    float(public_low[i]), float(public_low[i]), float(public_high[i]), float(public_std[i]), True
+                ),
+                comparisons=int(f.comparisons),
+                votes=int(f.votes),
+                tied_with_previous=previous is not None and rounded == previous,
+            )
+        )
+        previous = rounded
+    return rows
+
+
+def _standardised_with_median(values: np.ndarray, counted: np.ndarray) -> np.ndarray:
+    """Values standardised over the finalists, uncounted ones first replaced by the median of the counted ones
+    (0 when none is counted: the component then says nothing)."""
+    values = values.astype(np.float64).copy()
+    if not counted.any():
+        return np.zeros_like(values)
+    values[~counted] = float(np.median(values[counted]))
+    centred = values - values.mean()
+    sd = float(np.sqrt(np.mean(centred**2)))
+    if sd <= 1e-12 * max(1.0, float(np.max(np.abs(values)))):
+        return np.zeros_like(values)
+    return centred / sd

@@ -7,9 +7,14 @@ nothing.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import secrets
+from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
 
 from django.conf import settings
 from django.core import signing
@@ -31,7 +36,7 @@ from wonder.text import strip_bidi
 
 from . import selectors
 from .accounts import is_verified
-from .models import ArenaBoard, Comparison, Contest, Entry, Fan, JuryScore, Vote
+from .models import ArenaBoard, Comparison, Contest, Entry, Fan, JuryScore, ResultSnapshot, Vote
 
 log = logging.getLogger(__name__)
 
@@ -653,8 +658,9 @@ def score_entry(*, judge: Any, entry_id: int, scores: dict[str, Any]) -> list[Ju
 
 
 def announce_results(*, contest_id: int, by: Any = None) -> list[Entry]:
-    """Mix z-normalised jury scores with the public vote, rank the shortlist, crown the winners, publish."""
-    from . import judging
+    """Rank the shortlist with the published formula (jury, arena and public; ``contest.ranking.combined_results``),
+    crown the winners, publish, and freeze the result with every input in a :class:`ResultSnapshot`."""
+    from . import ranking
 
     with transaction.atomic():
         contest = Contest.objects.select_for_update().get(pk=contest_id)
@@ -665,18 +671,167 @@ def announce_results(*, contest_id: int, by: Any = None) -> list[Entry]:
         shortlist = list(Entry.objects.select_for_update().filter(contest=contest, state=Entry.State.SHORTLISTED))
         if not shortlist:
             raise ContestError("no_shortlist", _("Shortlist some entries before announcing results."), status=409)
-        rows = JuryScore.objects.filter(entry__in=shortlist).values_list("judge_id", "entry_id", "criterion", "value")
-        jury = judging.jury_scores(judging.sheet_totals(rows, contest.criteria_weights()))
-        public = {entry.pk: entry.wilson for entry in shortlist}
-        places = {row.item: row for row in judging.final_results(jury, public, jury_weight=contest.jury_weight)}
-        ranked = sorted(shortlist, key=lambda e: places[e.pk].place)
+        inputs = result_inputs(contest, shortlist)
+        rows = compute_result(inputs)
+        places = {row["item"]: row for row in rows}
+        ranked = sorted(shortlist, key=lambda e: places[e.pk]["place"])
         for entry in ranked:
-            entry.final_score = places[entry.pk].score
-            entry.final_rank = places[entry.pk].place
+            entry.final_score = places[entry.pk]["score"]
+            entry.final_rank = places[entry.pk]["place"]
             if entry.final_rank <= contest.winners_count:
                 entry.state = Entry.State.WINNER
             entry.save(update_fields=["final_score", "final_rank", "state"])
         contest.announced = timezone.now()
         contest.announced_by = by if by is not None and getattr(by, "is_authenticated", False) else None
         contest.save(update_fields=["announced", "announced_by"])
+        ResultSnapshot.objects.create(
+            contest=contest,
+            announced_by=contest.announced_by,
+            formula=ranking.FORMULA_VERSION,
+            inputs=inputs,
+            rows=rows,
+            digest=_digest(inputs),
+        )
     return ranked
+
+
+def result_inputs(contest: Contest, shortlist: list[Entry]) -> dict[str, Any]:
+    """Everything the published result is computed from, as plain JSON: weights, jury sheets, the arena
+    comparisons of the finalists' sports (counted judgements between public entries), and the votes."""
+    ids = sorted(e.pk for e in shortlist)
+    sheets = [
+        list(row)
+        for row in JuryScore.objects.filter(entry_id__in=ids)
+        .order_by("judge_id", "entry_id", "criterion")
+        .values_list("judge_id", "entry_id", "criterion", "value")
+    ]
+    arena: dict[str, Any] = {}
+    for sport in sorted({e.sport for e in shortlist}):
+        items = sorted(
+            Entry.objects.filter(contest=contest, sport=sport, state__in=Entry.PUBLIC).values_list("pk", flat=True)
+        )
+        comparisons = [
+            list(row)
+            for row in Comparison.objects.filter(contest=contest, sport=sport, counted=True)
+            .filter(a__state__in=Entry.PUBLIC, b__state__in=Entry.PUBLIC)
+            .order_by("pk")
+            .values_list("a_id", "b_id", "outcome")
+        ]
+        arena[sport] = {"items": items, "comparisons": comparisons}
+    return {
+        "weights": {"jury": contest.jury_weight, "arena": contest.arena_weight, "public": contest.public_weight},
+        "min_comparisons": contest.min_arena_comparisons,
+        "criteria": contest.criteria_weights(),
+        "bootstrap": {"n": settings.WONDER_ARENA_BOOTSTRAP, "seed": contest.pk},
+        "finalists": [
+            {"id": e.pk, "sport": e.sport, "likes": e.likes, "votes": e.likes + e.dislikes}
+            for e in sorted(shortlist, key=lambda e: e.pk)
+        ],
+        "jury_sheets": sheets,
+        "arena": arena,
+    }
+
+
+def compute_result(inputs: dict[str, Any]) -> list[dict[str, Any]]:
+    """The published places from :func:`result_inputs` alone (a pure function of them: re-checkable)."""
+    from . import judging, ranking
+
+    finalists = inputs["finalists"]
+    ids = {f["id"] for f in finalists}
+    totals = judging.sheet_totals([tuple(row) for row in inputs["jury_sheets"]], inputs["criteria"])
+    per_judge = judging.normalise_scores(totals)
+    jury: dict[int, list[float]] = {}
+    for sheets in per_judge.values():
+        for entry_id, z in sheets.items():
+            if entry_id in ids:
+                jury.setdefault(entry_id, []).append(z)
+    strengths: dict[int, tuple[float, float, float, int]] = {}
+    for sport, data in inputs["arena"].items():
+        items = list(data["items"])
+        if not items:
+            continue
+        winners, losers, ties = ranking.index_comparisons([tuple(row) for row in data["comparisons"]], items)
+        n = len(items)
+        theta = ranking.fit_bradley_terry(n, winners, losers, ties)
+        low, high = ranking.bootstrap_intervals(
+            n,
+            winners,
+            losers,
+            ties,
+            strengths=theta,
+            n_boot=inputs["bootstrap"]["n"],
+            rng=inputs["bootstrap"]["seed"],
+        )
+        counts = np.bincount(winners, minlength=n) + np.bincount(losers, minlength=n)
+        for k, item in enumerate(items):
+            if item in ids:
+                strengths[item] = (float(theta[k]), float(low[k]), float(high[k]), int(counts[k]))
+    rows = ranking.combined_results(
+        [
+            ranking.FinalistInput(
+                item=f["id"],
+                jury_z=jury.get(f["id"], []),
+                arena_strength=strengths.get(f["id"], (0.0, 0.0, 0.0, 0))[0],
+                arena_low=strengths.get(f["id"], (0.0, 0.0, 0.0, 0))[1],
+                arena_high=strengths.get(f["id"], (0.0, 0.0, 0.0, 0))[2],
+                comparisons=strengths.get(f["id"], (0.0, 0.0, 0.0, 0))[3],
+                likes=f["likes"],
+                votes=f["votes"],
+            )
+            for f in finalists
+        ],
+        jury_weight=inputs["weights"]["jury"],
+        arena_weight=inputs["weights"]["arena"],
+        public_weight=inputs["weights"]["public"],
+        min_comparisons=inputs["min_comparisons"],
+    )
+    return [_plain_row(row.as_dict()) for row in rows]
+
+
+def _plain_row(row: dict[str, Any]) -> dict[str, Any]:
+    """numpy scalars (also inside the components) -> Python ones, for the JSON field."""
+    return {k: _plain_row(v) if isinstance(v, dict) else (v.item() if hasattr(v, "item") else v) for k, v in row.items()}
+
+
+def _digest(inputs: dict[str, Any]) -> str:
+    text = json.dumps(inputs, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Recheck:
+    """What re-checking a published result found: ``ok`` when the stored inputs are intact (same digest) and
+    recomputing them gives the same places and scores."""
+
+    ok: bool
+    inputs_intact: bool
+    same_places: bool
+    differences: list[str]
+
+
+def recheck_results(*, contest_id: int) -> Recheck:
+    """Recompute a published result from its frozen inputs and compare it with what was published."""
+    snapshot = ResultSnapshot.objects.filter(contest_id=contest_id).first()
+    if snapshot is None:
+        raise ContestError("not_published", _("The results of this contest are not published yet."), status=404)
+    intact = _digest(snapshot.inputs) == snapshot.digest
+    again = compute_result(snapshot.inputs)
+    differences = []
+    for old, new in zip(snapshot.rows, again, strict=False):
+        if old["item"] != new["item"] or abs(float(old["score"]) - float(new["score"])) > 1e-9:
+            differences.append(
+                _("Place %(place)s: published %(old)s, recomputed %(new)s")
+                % {"place": old["place"], "old": old["item"], "new": new["item"]}
+            )
+    if len(snapshot.rows) != len(again):
+        differences.append(_("The number of finalists differs."))
+    # The entries' own stored places must match the snapshot too (nobody edited them afterwards).
+    stored = dict(Entry.objects.filter(contest_id=contest_id, final_rank__isnull=False).values_list("pk", "final_rank"))
+    for row in snapshot.rows:
+        if stored.get(row["item"]) != row["place"]:
+            differences.append(
+                _("Entry %(id)s shows place %(shown)s, the snapshot says %(place)s")
+                % {"id": row["item"], "shown": stored.get(row["item"]), "place": row["place"]}
+            )
+    same = not differences
+    return Recheck(ok=intact and same, inputs_intact=intact, same_places=same, differences=differences)
