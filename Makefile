@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast lint audit bench install system-deps run-distributed services-stop messages
+.PHONY: run dev test test-fast lint audit bench install system-deps run-distributed services-stop messages
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,10 +21,20 @@ system-deps:
 messages: install system-deps
 	$(PY) manage.py compilemessages -v0 --ignore=.venv
 
+# DEBUG stays off (the settings' default) and the secret key is made once in var/secret_key; WhiteNoise serves the
+# collected static files. Plain HTTP on this machine: set WONDER_HTTPS=1 behind a TLS proxy.
+WONDER_HTTPS ?= 0
 run: install system-deps messages
 	$(PY) manage.py migrate -v0
+	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py seed_demo
-	$(PY) manage.py serve --host $(HOST) --port $(PORT)
+	WONDER_HTTPS=$(WONDER_HTTPS) $(PY) manage.py serve --host $(HOST) --port $(PORT)
+
+# The same site for development: DEBUG on (tracebacks, static files from the source folders, /metrics open).
+dev: install system-deps messages
+	$(PY) manage.py migrate -v0
+	$(PY) manage.py seed_demo
+	DEBUG=1 $(PY) manage.py serve --host $(HOST) --port $(PORT)
 
 # Every test: unit, live server, Redis + PostgreSQL (started by the tests when missing) and browser tests.
 test: install messages

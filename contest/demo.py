@@ -3,10 +3,15 @@ with real preview clips (small and short, so seeding stays quick), a jury, and a
 
 from __future__ import annotations
 
+import contextlib
+import os
+import secrets
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -73,14 +78,31 @@ DEMO_VOTERS = [
 CLIP = {"width": 320, "height": 192, "duration_s": 2.0, "fps": 12}
 
 
+def demo_password() -> str:
+    """The demo accounts' password: the documented one while DEBUG is on; with DEBUG off (`make run` on an
+    installation's own machine) a random one, made once and kept in ``var/demo_password``, so nobody logs in with a
+    password printed in the README."""
+    if settings.DEBUG:
+        return DEMO_PASSWORD
+    path = Path(settings.VAR_DIR) / "demo_password"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with (
+            contextlib.suppress(FileExistsError),
+            os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as handle,
+        ):
+            handle.write(secrets.token_urlsafe(12) + "\n")
+    return path.read_text().strip()
+
+
 def _fan(email: str, name: str, country: str) -> Any:
     User = get_user_model()
     user, created = User.objects.get_or_create(
         username=email.split("@")[0],
         defaults={"email": email, "date_joined": timezone.now() - timedelta(days=7)},
     )
-    if created:
-        user.set_password(DEMO_PASSWORD)
+    if created or (not settings.DEBUG and user.check_password(DEMO_PASSWORD)):
+        user.set_password(demo_password())
         user.save()
     EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
     Fan.objects.get_or_create(user=user, defaults={"display_name": name, "country": country})
@@ -96,6 +118,8 @@ def _render(owner: Any, sport: str, sentence: str, seed: int) -> Job:
 
 
 def seed_contest_demo(moderator: Any) -> str:
+    from gallery import services as moderation  # approvals go through the audited moderation action
+
     now = timezone.now()
     contest, _created = Contest.objects.get_or_create(
         slug=DEMO_CONTEST,
@@ -130,7 +154,7 @@ def seed_contest_demo(moderator: Any) -> str:
         if job.status != Job.Status.SUCCEEDED:
             continue
         entry = services.enter_contest(user=author, job_id=job.pk, title=title, accept_rules=True, contest=contest)
-        services.approve_entry(entry_id=entry.pk, moderator=moderator)
+        moderation.approve(entry_id=entry.pk, moderator=moderator, note="demo data")
         made += 1
     voters = [_fan(*voter) for voter in DEMO_VOTERS]
     with transaction.atomic():
@@ -138,7 +162,7 @@ def seed_contest_demo(moderator: Any) -> str:
             _demo_judgements(contest, voters)
     return (
         f"Demo contest '{contest.title}': {made} new entries; demo fans log in as "
-        f"{DEMO_VOTERS[0][0]} (or any demo fan) with password '{DEMO_PASSWORD}'."
+        f"{DEMO_VOTERS[0][0]} (or any demo fan) with password '{demo_password()}'."
     )
 
 

@@ -37,12 +37,41 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "embedded-development-key-not-for-production"
+# Off unless asked for (`make dev`, DEBUG=1): an installation runs `make run` as it comes, and a traceback on every
+# 500, an open /metrics or a key anyone can read in the repository must never be what it gets.
+DEBUG = env_bool("DEBUG", False)
+
+# Where runtime data lives in embedded mode (database, media, the secret key); ignored by git.
+VAR_DIR = Path(os.environ.get("WONDER_VAR_DIR", BASE_DIR / "var"))
+
+
+def embedded_secret_key(var_dir: Path) -> str:
+    """This installation's own random key, made on first start and kept in ``var_dir/secret_key`` (mode 0600).
+
+    Every process of one machine reads the same file; several machines must share ``SECRET_KEY`` instead.
+    """
+    import secrets
+    import time
+
+    path = var_dir / "secret_key"
+    if not path.exists():
+        var_dir.mkdir(parents=True, exist_ok=True)
+        try:  # O_EXCL: when two processes start at once, one creates the file and both use its key
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_urlsafe(50) + "\n")
+    for _attempt in range(100):  # the other process may not have written it yet
+        key = path.read_text().strip()
+        if key:
+            return key
+        time.sleep(0.05)
+    raise ImproperlyConfigured(f"{path} is empty: delete it, or set SECRET_KEY.")
+
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or embedded_secret_key(VAR_DIR)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
@@ -70,9 +99,6 @@ PERMISSIONS_POLICY = {
     "payment": [],
     "usb": [],
 }
-
-# Where runtime data lives in embedded mode (database, media); ignored by git.
-VAR_DIR = Path(os.environ.get("WONDER_VAR_DIR", BASE_DIR / "var"))
 
 INSTALLED_APPS = [
     "daphne",
