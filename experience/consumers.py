@@ -1,4 +1,6 @@
-"""``/ws/kiosk/visits/<token>/``: tells the kiosk screen of a visit when its plan changes (e.g. a zone closed)."""
+"""A visit's sockets: ``/ws/kiosk/visits/<token>/`` for its kiosk screen, ``/ws/visits/<token>/`` for the
+visitor's phone. Both send the visit's full state on connect, then each newer one (a re-plan and why), like the
+job sockets; the kiosk's also gets the agent's reasoning lines live."""
 
 from __future__ import annotations
 
@@ -17,8 +19,8 @@ CLOSE_NOT_FOUND = 4404
 
 @database_sync_to_async
 def _state(token: str) -> dict[str, Any] | None:
-    visit = Visit.objects.filter(token=token).first()
-    return services.visit_state(visit) if visit else None
+    visit = Visit.objects.select_related("job").filter(token=token).first()
+    return services.visit_state(visit) if visit and not visit.is_expired else None
 
 
 class KioskVisitConsumer(AsyncWebsocketConsumer):
@@ -26,11 +28,14 @@ class KioskVisitConsumer(AsyncWebsocketConsumer):
 
     token: str | None = None
 
+    def allowed(self, token: str) -> bool:
+        session = self.scope.get("session")
+        return session is not None and session.get(services.SESSION_KEY) == token
+
     async def connect(self) -> None:
         token = self.scope["url_route"]["kwargs"]["token"]
         await self.accept()
-        session = self.scope.get("session")
-        if session is None or session.get(services.SESSION_KEY) != token:
+        if not self.allowed(token):
             await self.close(code=CLOSE_FORBIDDEN)
             return
         # Subscribe before reading, so no change can fall between the read and the subscription.
@@ -58,3 +63,14 @@ class KioskVisitConsumer(AsyncWebsocketConsumer):
     async def visit_step(self, event: dict[str, Any]) -> None:
         """One reasoning line of the agent, live (best effort; the finished run keeps them all)."""
         await self.send(text_data=json.dumps({"type": "step", "index": event["index"], "line": event["line"]}))
+
+
+class PhoneVisitConsumer(KioskVisitConsumer):
+    """The take-home page on the visitor's phone: whoever holds the take-home link (as for the page itself) follows
+    the visit live until it expires; reasoning lines stay on the kiosk."""
+
+    def allowed(self, token: str) -> bool:
+        return True  # the token is the capability; an unknown or expired visit is closed with 4404 below
+
+    async def visit_step(self, event: dict[str, Any]) -> None:
+        return

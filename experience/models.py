@@ -153,6 +153,7 @@ class Visit(models.Model):
     plan_job_id = models.UUIDField(null=True, blank=True, help_text="The job whose plan is shown.")
     plan_version = models.PositiveIntegerField(default=0)
     plan_note = models.JSONField(default=dict, blank=True, help_text="Why the plan last changed (codes).")
+    plan_changed_at = models.DateTimeField(null=True, blank=True, help_text="When the shown plan was adopted.")
     explanations = models.JSONField(default=list, blank=True)
     steps = models.JSONField(default=list, blank=True, help_text="The agent's reasoning lines.")
     recommendations = models.JSONField(default=list, blank=True)

@@ -30,12 +30,17 @@ ABANDONED_AFTER_MIN = 30
 
 
 def visit_state(visit: Visit) -> dict[str, Any]:
-    """What the kiosk's visit socket sends: enough to know whether the screen is out of date."""
+    """What a visit's sockets (the kiosk screen, the visitor's phone) send: a full snapshot, enough to know whether
+    the screen is out of date and why the plan last changed. ``changed_ms`` is when the plan was last adopted
+    (epoch milliseconds), for measuring how fast a re-plan reaches the phone."""
+    job = visit.job
     return {
         "type": "visit",
         "version": visit.plan_version,
         "job": str(visit.job_id) if visit.job_id else None,
+        "status": job.status if job is not None else None,
         "note": visit.plan_note or None,
+        "changed_ms": int(visit.plan_changed_at.timestamp() * 1000) if visit.plan_changed_at else None,
     }
 
 
@@ -127,14 +132,36 @@ def sync_visit_plan(visit: Visit) -> Visit:
         visit.explanations = list(metadata.get("explanations", []))
         visit.steps = list(metadata.get("steps", []))
         visit.plan_version += 1
+        visit.plan_changed_at = timezone.now()
         with translation.override(visit.language):
             visit.recommendations = recommendations_for(visit, plan)
         visit.save()
         VisitStats.bump("planned" if first else "replanned")
+    publish_visit(visit)
     closed = [stop.zone for stop in upcoming_stops(visit) if stop.zone in _closed_zone_slugs()]
     if closed:
         replan_visit(visit, reason={"code": "closed", "zone": closed[0]})
     return visit
+
+
+def on_job_saved(sender: Any, instance: Job, **kwargs: Any) -> None:
+    """An agent run ended: once the change commits, adopt its plan (or tell the visit's screens it failed)."""
+    if instance.kind != "itinerary" or not instance.is_finished:
+        return
+    job_id, token = instance.pk, (instance.spec or {}).get("visit")
+    if token:
+        transaction.on_commit(lambda: adopt_finished_run(job_id, token))
+
+
+def adopt_finished_run(job_id: Any, token: str) -> None:
+    """Adopt the verified plan of a finished run if it is still the visit's latest; publish the visit's state."""
+    visit = Visit.objects.select_related("job").filter(token=token, job_id=job_id).first()
+    if visit is None:
+        return
+    if visit.job.status == Job.Status.SUCCEEDED:
+        sync_visit_plan(visit)
+    else:
+        publish_visit(visit)
 
 
 def verified_plan(spec: dict[str, Any], plan_data: Any) -> planning.Plan | None:

@@ -188,7 +188,8 @@ def take_home_page(request: HttpRequest, token: str) -> HttpResponse:
             "cards": selectors.recommendation_cards(visit),
             **selectors.itinerary(visit),
         }
-        return render(request, "experience/me.html", context)
+        template = "experience/me.html#route" if request.htmx else "experience/me.html"
+        return render(request, template, context)
 
 
 # --- staff -----------------------------------------------------------------------------------------------

@@ -108,8 +108,11 @@ def test_closed_zone_is_excluded_and_the_trace_says_why():
 def test_trace_streams_understanding_then_options_then_plan():
     events = []
     plan = plan_demo(visitor(), trace=lambda kind, data: events.append((kind, data)))
-    assert [kind for kind, _ in events] == ["understanding", "options weighed", "plan"]
-    understanding, options, final = (data for _, data in events)
+    kinds = [kind for kind, _ in events]
+    # The search speaks between the options and the plan: its starting routes, the better ones, its totals.
+    assert kinds[:2] == ["understanding", "options weighed"] and kinds[-2:] == ["searched", "plan"]
+    assert set(kinds[2:-2]) <= {"candidate", "improved"} and kinds.count("candidate") == 4
+    understanding, options, final = events[0][1], events[1][1], events[-1][1]
     assert understanding["budget_minutes"] == 90
     assert options["options"][0]["score"] >= options["options"][-1]["score"]
     assert final["order"] == plan.zone_ids

@@ -49,7 +49,14 @@ def test_the_owning_kiosk_gets_the_state_then_each_change():
 
 async def _owner_listens(token: str, session_key: str) -> None:
     communicator = await _connect(token, session_key)
-    assert await communicator.receive_json_from() == {"type": "visit", "version": 1, "job": None, "note": None}
+    assert await communicator.receive_json_from() == {
+        "type": "visit",
+        "version": 1,
+        "job": None,
+        "status": None,
+        "note": None,
+        "changed_ms": None,
+    }
     state = {"type": "visit", "version": 2, "job": "abc", "note": {"code": "closed", "zone": "cafe"}}
     await get_channel_layer().group_send(services.visit_group(token), {"type": "visit.changed", "state": state})
     assert await communicator.receive_json_from() == state

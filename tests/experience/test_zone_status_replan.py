@@ -41,6 +41,7 @@ def test_closing_a_zone_replans_only_visits_heading_there(
     assert target not in art.get_plan().zone_ids or target == _zone_in_plan(art)
     untouched = art if target not in art.get_plan().zone_ids else None
 
+    before = len(pushed)  # each visit's screens were told when its first plan was adopted
     with django_capture_on_commit_callbacks(execute=True):
         status, replanned = services.set_zone_status(
             zone=Zone.objects.get(slug=target), is_open=False, queue_minutes=0, by=staff
@@ -53,7 +54,7 @@ def test_closing_a_zone_replans_only_visits_heading_there(
         old_job = untouched.job_id
         untouched.refresh_from_db()
         assert untouched.job_id == old_job
-        assert not any(group == f"kiosk.visit.{untouched.token}" for group, _ in pushed)
+        assert not any(group == f"kiosk.visit.{untouched.token}" for group, _ in pushed[before:])
 
     fashion = run_agent(fashion)
     assert fashion.plan_version == 2
@@ -67,8 +68,9 @@ def test_a_finished_tour_or_expired_visit_is_not_replanned(planned_visit, pushed
     Visit.objects.filter(pk=done.pk).update(planned_at=timezone.now() - timedelta(hours=3))
     expired = planned_visit(interests=["fashion"])
     Visit.objects.filter(pk=expired.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    before = len(pushed)
     _status, replanned = services.set_zone_status(zone=Zone.objects.get(slug=target), is_open=False, queue_minutes=0)
-    assert replanned == 0 and pushed == []
+    assert replanned == 0 and pushed[before:] == []
 
 
 def test_a_queue_past_the_threshold_replans_but_a_small_change_does_not(planned_visit, pushed):
