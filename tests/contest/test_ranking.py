@@ -301,3 +301,98 @@ def test_arena_board_from_judgement_rows():
 def test_arena_board_rejects_unknown_outcomes():
     with pytest.raises(ValueError):
         arena_board([("x", "y", "left")], items=["x", "y"], min_comparisons=0)
+
+
+# --- The published result: combined_results ----------------------------------------------------------------
+
+F = ranking.FinalistInput
+
+
+def test_combined_formula_by_hand_with_equal_weights():
+    # Three finalists; each component standardised over them: values (1, 0, -1) -> (1.2247, 0, -1.2247).
+    rows = ranking.combined_results(
+        [
+            F("x", [1.0], 0.0, -1, 1, 50, 60, 100),
+            F("y", [0.0], 1.0, 0, 2, 50, 50, 100),
+            F("z", [-1.0], -1.0, -2, 0, 50, 40, 100),
+        ],
+        jury_weight=1,
+        arena_weight=1,
+        public_weight=1,
+        min_comparisons=10,
+    )
+    s = math.sqrt(1.5)
+    public = ranking.wilson_lower_bounds([60, 50, 40], [100, 100, 100])
+    pz = (public - public.mean()) / public.std()
+    expected = {"x": (s + 0 + pz[0]) / 3, "y": (0 + s + pz[1]) / 3, "z": (-s - s + pz[2]) / 3}
+    assert [r.item for r in rows] == ["x", "y", "z"]
+    for r in rows:
+        assert r.score == pytest.approx(expected[r.item])
+    assert rows[0].public.low == pytest.approx(public[0]) and rows[0].public.high > rows[0].public.low
+
+
+def test_the_arena_decides_when_the_jury_is_split_and_the_public_even():
+    finalists = [F("a", [0.0], -0.5, -1, 0, 40, 10, 20), F("b", [0.0], 0.8, 0.3, 1.3, 40, 10, 20)]
+    rows = ranking.combined_results(finalists, jury_weight=0.6, arena_weight=0.3, public_weight=0.1, min_comparisons=10)
+    assert [r.item for r in rows] == ["b", "a"]
+    assert rows[0].arena.counted and rows[0].arena.low == 0.3 and rows[0].arena.high == 1.3
+
+
+def test_weights_are_read_as_shares_and_zero_weight_means_ignored():
+    finalists = [F("jury-pick", [1.0], -1.0, -2, 0, 30, 1, 10), F("arena-pick", [-1.0], 1.0, 0, 2, 30, 9, 10)]
+    by_jury = ranking.combined_results(finalists, jury_weight=1, arena_weight=0, public_weight=0, min_comparisons=5)
+    by_arena = ranking.combined_results(finalists, jury_weight=0, arena_weight=5, public_weight=0, min_comparisons=5)
+    assert by_jury[0].item == "jury-pick" and by_arena[0].item == "arena-pick"
+    # Scaling all weights together changes nothing.
+    a = ranking.combined_results(finalists, jury_weight=0.5, arena_weight=0.3, public_weight=0.2, min_comparisons=5)
+    b = ranking.combined_results(finalists, jury_weight=5, arena_weight=3, public_weight=2, min_comparisons=5)
+    assert [r.score for r in a] == pytest.approx([r.score for r in b])
+
+
+def test_too_few_comparisons_gives_the_median_arena_part_not_a_runaway_strength():
+    # "lucky" won its only 2 comparisons: a huge strength on no evidence. Under the minimum it is not counted.
+    finalists = [
+        F("lucky", [0.0], 3.0, -1.0, 5.0, 2, 10, 20),
+        F("steady", [0.0], 0.5, 0.2, 0.8, 60, 10, 20),
+        F("weak", [0.0], -0.5, -0.8, -0.2, 60, 10, 20),
+    ]
+    rows = {r.item: r for r in ranking.combined_results(
+        finalists, jury_weight=0.5, arena_weight=0.5, public_weight=0.0, min_comparisons=10
+    )}
+    assert not rows["lucky"].arena.counted and rows["steady"].arena.counted
+    assert rows["lucky"].arena.standardised == pytest.approx(0.0)  # the median of steady and weak
+    assert rows["steady"].place == 1
+    assert rows["lucky"].arena.value == 3.0  # still shown as it is
+
+
+def test_ties_break_by_jury_then_arena_then_public_then_id_and_are_marked():
+    # Same score: p leads on the jury, q on the arena (weights 1:1).
+    rows = ranking.combined_results(
+        [F("q", [-1.0], 1.0, 0, 2, 20, 5, 10), F("p", [1.0], -1.0, -2, 0, 20, 5, 10)],
+        jury_weight=1, arena_weight=1, public_weight=1, min_comparisons=1,
+    )
+    assert [r.item for r in rows] == ["p", "q"] and rows[1].tied_with_previous and not rows[0].tied_with_previous
+    same = ranking.combined_results(
+        [F(7, [0.0], 0.0, 0, 0, 20, 5, 10), F(3, [0.0], 0.0, 0, 0, 20, 5, 10)],
+        jury_weight=1, arena_weight=1, public_weight=1, min_comparisons=1,
+    )
+    assert [r.item for r in same] == [3, 7] and [r.place for r in same] == [1, 2]
+
+
+def test_jury_interval_is_the_standard_error_over_judges():
+    (row,) = ranking.combined_results(
+        [F("a", [1.0, 0.0, -1.0, 0.0], 0, 0, 0, 0, 0, 0)], jury_weight=1, arena_weight=0, public_weight=0,
+        min_comparisons=0,
+    )
+    se = np.std([1.0, 0.0, -1.0, 0.0], ddof=1) / 2
+    assert row.jury.value == 0.0 and row.jury.high == pytest.approx(ranking.Z_95 * se)
+    assert row.jury.low == pytest.approx(-ranking.Z_95 * se)
+
+
+def test_combined_results_refuses_bad_weights():
+    with pytest.raises(ValueError):
+        ranking.combined_results([F("a", [], 0, 0, 0, 0, 0, 0)], jury_weight=0, arena_weight=0, public_weight=0,
+                                 min_comparisons=1)
+    with pytest.raises(ValueError):
+        ranking.combined_results([F("a", [], 0, 0, 0, 0, 0, 0)], jury_weight=-1, arena_weight=1, public_weight=1,
+                                 min_comparisons=1)
