@@ -48,21 +48,39 @@ def installation(language: str | None, zone_list: list[Zone] | None = None) -> p
     )
 
 
-def statuses(minute: float, zone_list: list[Zone] | None = None) -> dict[str, planning.ZoneStatus]:
-    """The live status of every zone, observed at ``minute`` of the installation day."""
+# A staff queue report older than this counts not at all: the zone's usual wait stands in for it.
+QUEUE_REPORT_MAX_AGE_MIN = 45.0
+
+
+def statuses(minute: float, zone_list: list[Zone] | None = None, now=None) -> dict[str, planning.ZoneStatus]:
+    """The live status of every zone as the planner should see it at ``minute`` of the installation day.
+
+    A queue report ages: it is dated when staff made it (``observed_minute`` that many minutes before ``minute``),
+    so the queue model lets it drift back to the zone's usual wait (it counts less and less); past
+    ``QUEUE_REPORT_MAX_AGE_MIN`` it counts not at all. Open or closed is a fact until staff change it.
+    """
     zone_list = zones() if zone_list is None else zone_list
+    now = now or timezone.now()
     result = {}
     for zone in zone_list:
         try:
             status = zone.status
         except ZoneStatus.DoesNotExist:
             status = None
+        baseline = float(status.baseline_minutes) if status else 0.0
+        queue, age = baseline, 0.0
+        if status is not None:
+            age = max((now - status.updated_at).total_seconds() / 60, 0.0)
+            if age < QUEUE_REPORT_MAX_AGE_MIN:
+                queue = float(status.queue_minutes)
+            else:
+                age = 0.0
         result[zone.slug] = planning.ZoneStatus(
             zone_id=zone.slug,
             open=status.is_open if status else True,
-            queue_minutes=float(status.queue_minutes) if status else 0.0,
-            baseline_minutes=float(status.baseline_minutes) if status else 0.0,
-            observed_minute=minute,
+            queue_minutes=queue,
+            baseline_minutes=baseline,
+            observed_minute=minute - age,
         )
     return result
 
