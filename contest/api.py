@@ -121,9 +121,25 @@ class VoteSerializer(serializers.Serializer):
     created = serializers.DateTimeField()
 
 
+class BlindEntrySerializer(serializers.Serializer):
+    """One side of an arena pair: the video and its sport, nothing that names or places its maker (no title either:
+    titles are often signed), so judgements rest on the video alone."""
+
+    id = serializers.IntegerField()
+    sport = serializers.CharField()
+    video = serializers.SerializerMethodField()
+    poster = serializers.SerializerMethodField()
+
+    def get_video(self, entry: Entry) -> str | None:
+        return EntrySerializer()._file(entry, "video")
+
+    def get_poster(self, entry: Entry) -> str | None:
+        return EntrySerializer()._file(entry, "poster")
+
+
 class PairSerializer(serializers.Serializer):
-    left = EntrySerializer()
-    right = EntrySerializer()
+    left = BlindEntrySerializer()
+    right = BlindEntrySerializer()
     pair = serializers.CharField(help_text="Signed ticket to send back with the judgement.")
 
 
@@ -338,7 +354,9 @@ class ArenaPair(ContestAPIView):
             return Response(status=status.HTTP_204_NO_CONTENT)
         left, right = pair
         token = services.arena_token(user=request.user, left=left, right=right)
-        return Response({"left": EntrySerializer(left).data, "right": EntrySerializer(right).data, "pair": token})
+        return Response(
+            {"left": BlindEntrySerializer(left).data, "right": BlindEntrySerializer(right).data, "pair": token}
+        )
 
 
 class JudgementInput(serializers.Serializer):

@@ -73,7 +73,8 @@ def public_entries(contest: Contest, *, sport: str | None = None, order: str = "
     )
     if sport:
         entries = entries.filter(sport=sport)
-    if order == "top":
+    # While counts are hidden, an order by score would give them away: newest first instead.
+    if order == "top" and not counts_hidden(contest):
         return entries.order_by("-wilson", "-likes", "-submitted", "-pk")
     return entries.order_by("-submitted", "-pk")
 
