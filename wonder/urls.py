@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import health, media, metrics
+from . import api_index, health, media, metrics
 
 urlpatterns = [
     path("", include("contest.urls")),
@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("gallery.urls")),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("api/", api_index.api_index, name="api-index"),
     path("api/", include("generation.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its start-up script as a file; Swagger UI still styles elements inline.
