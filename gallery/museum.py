@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.core.cache import cache
+from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from contest.models import Entry
+from generation.models import Job
 from generation.prompting.vocab import SPORTS
 from wonder import public_url as qr
 
 from . import selectors
-from .models import Screen
+from .models import Exhibition, Screen
 
 
 def _qr(url: str) -> str:
@@ -60,12 +64,62 @@ def item_json(request: HttpRequest, entry: Entry) -> dict[str, Any]:
     }
 
 
+def film_for(screen: Screen, now=None) -> Job | None:
+    """The newest finished film of the collection an exhibition shows on this screen now (the winners' film after
+    an announcement), or None."""
+    now = now or timezone.now()
+    exhibition = (
+        Exhibition.objects.filter(start__lte=now, end__gt=now)
+        .filter(Q(screens=screen) | Q(screens__isnull=True))
+        .order_by("-start", "-pk")
+        .first()
+    )
+    if exhibition is None:
+        return None
+    return (
+        Job.objects.filter(kind="film", status=Job.Status.SUCCEEDED, spec__collection=exhibition.collection_id)
+        .order_by("-finished")
+        .first()
+    )
+
+
+def film_json(film: Job) -> dict[str, Any] | None:
+    files = (film.public_result() or {}).get("files", {})
+    if not files.get("video"):
+        return None
+    return {
+        "id": f"film-{film.pk}",
+        "film": True,
+        "title": str((film.spec or {}).get("title") or _("Your Epic Vibe")),
+        "creator": "",
+        "country": "",
+        "flag": "",
+        "sport": "",
+        "award": _("The film"),
+        "prompt": "",
+        "prompt_en": "",
+        "language": "",
+        "video": files.get("video"),
+        "poster": files.get("poster"),
+        "url": "",
+        "qr": "",
+    }
+
+
 def playlist_json(request: HttpRequest, screen: Screen) -> dict[str, Any]:
     source, entries = selectors.screen_playlist(screen)
+    items = [item_json(request, entry) for entry in entries if entry.job.public_result()]
+    film = film_for(screen) if source != "playlist" else None
+    film_item = film_json(film) if film is not None else None
+    version = selectors.playlist_version(entries)
+    if film_item is not None:
+        # The film plays after the winners; a new film changes the version, so screens reload and cache it.
+        items.append(film_item)
+        version = hashlib.sha1(f"{version}:{film.pk}".encode()).hexdigest()[:16]  # noqa: S324  (a version tag)
     return {
         "screen": screen.slug,
         "source": source,
-        "version": selectors.playlist_version(entries),
+        "version": version,
         "ai_label": _("AI-generated"),
-        "items": [item_json(request, entry) for entry in entries if entry.job.public_result()],
+        "items": items,
     }

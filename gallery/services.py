@@ -8,6 +8,7 @@ told after commit (over the channel layer), so they never show what the database
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -24,7 +25,16 @@ from generation.prompting.validators import unsafe_text_message
 from wonder import ratelimit
 from wonder.clients import client_hash
 
-from .models import Collection, CollectionItem, ModerationClaim, ModerationLog, PlaylistItem, Report, Screen
+from .models import (
+    Collection,
+    CollectionItem,
+    Exhibition,
+    ModerationClaim,
+    ModerationLog,
+    PlaylistItem,
+    Report,
+    Screen,
+)
 
 MODERATORS_GROUP = "moderators"
 MUSEUM_GROUP = "museum"
@@ -206,8 +216,52 @@ def announce_results(*, contest_id: int, by: Any) -> list[Entry]:
                 before=before.get(entry.pk, {}),
                 note=f"#{entry.final_rank}",
             )
+        show_winners(contest_id=contest_id, by=by)
         notify_screens(reason="publish")
     return ranked
+
+
+WINNERS_EXHIBITION_DAYS = 30
+
+
+def show_winners(*, contest_id: int, by: Any) -> Collection:
+    """The contest's winners (best first) as a collection on every museum screen from now on, and the film of it
+    queued once the announcement commits: screens reload at once, and the film joins their loop when it is done."""
+    from contest.models import Contest
+
+    contest = Contest.objects.get(pk=contest_id)
+    winners = list(
+        Entry.objects.filter(contest_id=contest_id, state=Entry.State.WINNER).order_by("final_rank", "pk")
+    )
+    collection, _created = Collection.objects.update_or_create(
+        slug=f"winners-{contest.slug}"[:50],
+        defaults={
+            "title": _("Winners · %(contest)s") % {"contest": contest.title},
+            "text": _("The winners of %(contest)s, as announced.") % {"contest": contest.title},
+        },
+    )
+    CollectionItem.objects.filter(collection=collection).delete()
+    CollectionItem.objects.bulk_create(
+        [CollectionItem(collection=collection, entry=entry, position=i) for i, entry in enumerate(winners)]
+    )
+    now = timezone.now()
+    Exhibition.objects.create(
+        collection=collection,
+        title=collection.title,
+        start=now,
+        end=now + timedelta(days=WINNERS_EXHIBITION_DAYS),
+    )
+    if winners and by is not None and getattr(by, "is_authenticated", False):
+        collection_id = collection.pk
+        transaction.on_commit(lambda: _start_winners_film(collection_id, by))
+    return collection
+
+
+def _start_winners_film(collection_id: int, by: Any) -> None:
+    try:
+        start_film(collection_id=collection_id, moderator=by)
+    except contest.ContestError:  # no winner has a published video: the winners play without a film
+        pass
 
 
 BULK_ACTIONS = ("approve", "reject", "keep", "take_down")

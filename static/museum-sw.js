@@ -1,9 +1,13 @@
 // The museum screens' service worker (served at /museum/sw.js, scope /museum/): the playlist network-first with
 // the cached copy as fallback, media cache-first as whole files, answering range requests from the cache, so a
-// screen keeps playing when the network drops.
+// screen keeps playing when the network drops. Media may live on object storage (another origin: the bucket or
+// its CDN must allow CORS GET from the site); the playlist tells which URLs to keep, and anything cached that
+// left the playlist is evicted, so the cache holds what the screen plays and no more.
 "use strict";
 
 var CACHE = "wonder-museum-v1";
+// Pages, scripts and the playlist itself: never evicted by the playlist (they are not media).
+var KEEP = /\/(museum|static)\//;
 
 self.addEventListener("install", function () { self.skipWaiting(); });
 self.addEventListener("activate", function (event) { event.waitUntil(self.clients.claim()); });
@@ -12,7 +16,10 @@ function cacheWhole(url) {
   return caches.open(CACHE).then(function (cache) {
     return cache.match(url).then(function (hit) {
       if (hit) return hit;
-      return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      // CORS for another origin (object storage): an opaque answer could be neither measured nor sliced.
+      var sameOrigin = new URL(url).origin === self.location.origin;
+      return fetch(url, { credentials: sameOrigin ? "same-origin" : "omit", mode: sameOrigin ? "same-origin" : "cors" })
+        .then(function (response) {
         if (response.status === 200) cache.put(url, response.clone());
         return response;
       });
@@ -20,10 +27,32 @@ function cacheWhole(url) {
   });
 }
 
+function absolute(url) { return new URL(url, self.location.href).href; }
+
+function evictExcept(urls) {
+  var wanted = {};
+  urls.forEach(function (url) { wanted[absolute(url)] = true; });
+  return caches.open(CACHE).then(function (cache) {
+    return cache.keys().then(function (requests) {
+      return Promise.all(requests.map(function (request) {
+        var url = new URL(request.url);
+        var isPage = url.origin === self.location.origin && KEEP.test(url.pathname);
+        if (isPage || wanted[request.url]) return null;
+        return cache.delete(request);
+      }));
+    });
+  });
+}
+
 self.addEventListener("message", function (event) {
   var data = event.data || {};
   if (data.type === "cache" && Array.isArray(data.urls)) {
-    event.waitUntil(Promise.all(data.urls.map(function (url) { return cacheWhole(url).catch(function () {}); })));
+    var urls = data.urls.map(absolute);
+    event.waitUntil(
+      evictExcept(urls).then(function () {
+        return Promise.all(urls.map(function (url) { return cacheWhole(url).catch(function () {}); }));
+      })
+    );
   }
 });
 
@@ -71,11 +100,27 @@ function networkFirst(request) {
   });
 }
 
+// Media on another origin (bucket mode): served from the cache when the playlist had it cached, else the network.
+function storedMedia(request) {
+  return caches.open(CACHE).then(function (cache) {
+    return cache.match(request.url).then(function (hit) {
+      if (!hit) return fetch(request);
+      var range = request.headers.get("Range");
+      return range ? rangeResponse(hit, range) : hit;
+    });
+  });
+}
+
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET") return;
   var url = new URL(request.url);
-  if (url.origin !== self.location.origin) return;
+  if (url.origin !== self.location.origin) {
+    if (request.destination === "video" || request.destination === "image" || request.destination === "") {
+      event.respondWith(storedMedia(request));
+    }
+    return;
+  }
   if (url.pathname.indexOf("/media/") === 0) { event.respondWith(media(request)); return; }
   if (url.pathname.indexOf("/museum/") === 0 || url.pathname.indexOf("/static/") === 0) {
     event.respondWith(networkFirst(request));
