@@ -254,6 +254,8 @@ else:
 WONDER_PROGRESS_INTERVAL_S = env_float("WONDER_PROGRESS_INTERVAL_S", 0.25)
 # An open job socket re-reads its row this often while the job is active (a missed message heals itself).
 WONDER_SOCKET_REFRESH_S = env_float("WONDER_SOCKET_REFRESH_S", 5.0)
+# Threads per process for the sockets' database work (handshakes, re-reads), apart from the request threads.
+WONDER_SOCKET_DB_THREADS = env_int("WONDER_SOCKET_DB_THREADS", 4)
 # A running job whose heartbeat is older than this is considered lost and re-queued or failed.
 WONDER_JOB_HEARTBEAT_S = env_float("WONDER_JOB_HEARTBEAT_S", 5.0)
 WONDER_JOB_STALE_S = env_float("WONDER_JOB_STALE_S", 60.0)

@@ -10,31 +10,45 @@ reserved for sockets, apart from the request threads, and a handshake costs one 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 from typing import Any, ParamSpec, TypeVar
 
+from asgiref.sync import SyncToAsync
 from channels.consumer import get_handler_name
-from channels.db import DatabaseSyncToAsync
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.middleware import BaseMiddleware
 from channels.sessions import CookieMiddleware, SessionMiddleware
+from django.conf import settings
 from django.contrib.auth import get_user
+from django.db import connections
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 # Sized like a database pool: enough for the reads of many handshakes at once, few enough not to crowd the GIL.
-SOCKET_DB_THREADS = int(os.environ.get("WONDER_SOCKET_DB_THREADS", "4"))
-_pool = ThreadPoolExecutor(max_workers=SOCKET_DB_THREADS, thread_name_prefix="wonder-socket-db")
+_pool = ThreadPoolExecutor(max_workers=settings.WONDER_SOCKET_DB_THREADS, thread_name_prefix="wonder-socket-db")
+
+
+class _SocketDatabaseCall(SyncToAsync):
+    def thread_handler(self, loop: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().thread_handler(loop, *args, **kwargs)
+        finally:
+            for connection in connections.all(initialized_only=True):
+                # SQLite connections stay open in these few long-lived threads: opening one per call (what
+                # database_sync_to_async does with CONN_MAX_AGE=0) cost more than the queries themselves (py-spy,
+                # 200 watching sockets). Others go back to their pool after each call, and a connection that saw
+                # an error is never reused.
+                if connection.vendor != "sqlite" or connection.errors_occurred or connection.in_atomic_block:
+                    connection.close()
 
 
 def socket_db(func: Callable[P, R]) -> Callable[P, Awaitable[R]]:
-    """Like ``database_sync_to_async`` (old connections closed around each call), on the sockets' own pool."""
-    return DatabaseSyncToAsync(func, thread_sensitive=False, executor=_pool)
+    """Like ``database_sync_to_async``, on the sockets' own pool of threads."""
+    return _SocketDatabaseCall(func, thread_sensitive=False, executor=_pool)
 
 
 @socket_db
