@@ -142,6 +142,7 @@ def test_overload_is_refused_fast_with_a_translated_503_page_and_retry_after(set
     assert elapsed < 1.0  # refused within the wait budget, not after the client's own timeout
     for response in (english, italian):
         assert response.status_code == 503 and response["Retry-After"] == "7"
+        assert response["X-Wonder-Overload"] == "shed"
         assert response["Content-Type"].startswith("text/html")
         assert b'http-equiv="refresh" content="7"' in response.content
     assert "This page reloads by itself." in english.content.decode()

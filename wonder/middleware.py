@@ -170,6 +170,8 @@ class AdmissionMiddleware:
                 response = HttpResponse(page, status=503)
         response["Retry-After"] = str(self.retry_after_s)
         response["Cache-Control"] = "no-store"
+        # Tells a deliberate refusal from a failure in proxy logs and benchmarks (bench/load.py).
+        response["X-Wonder-Overload"] = "shed"
         return response
 
 
