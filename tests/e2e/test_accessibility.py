@@ -97,7 +97,7 @@ def log_in_as_fan(page: Page, site: str, email: str) -> None:
 def plan_kiosk_visit(page: Page, site: str) -> None:
     page.goto(site + "/kiosk/language/")
     choose_language("English")(page)
-    for label in ("Fashion", "Figure skating", "Calm", "45 min", "With friends"):
+    for label in ("Fashion", "Figure skating", "Calm", "45 min", "With friends", "2"):
         page.locator(".chip", has_text=re.compile(f"^{label}$")).click()
     page.get_by_role("button", name="Plan my visit").click()
     expect(page.get_by_role("link", name="See my picks")).to_be_visible(timeout=20_000)
