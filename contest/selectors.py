@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from generation.models import Job
+from generation.prompting.vocab import SPORTS
 
 from .models import ArenaBoard, Comparison, Contest, Entry
 from .pairing import choose_pair
@@ -172,3 +173,50 @@ def results(contest: Contest) -> list[Entry]:
         .select_related("job", "author__fan")
         .order_by("final_rank")
     )
+
+
+def published_result(contest: Contest) -> dict[str, Any]:
+    """What the public "How winners are chosen" page shows: the contest's formula settings and, once announced,
+    the frozen result (each finalist's three components with intervals) and the arena's comparison counts."""
+    from scipy.special import expit
+
+    from .models import ResultSnapshot
+
+    total = contest.jury_weight + contest.arena_weight + contest.public_weight or 1.0
+    shares = {
+        "jury": round(100 * contest.jury_weight / total),
+        "arena": round(100 * contest.arena_weight / total),
+        "public": round(100 * contest.public_weight / total),
+    }
+    snapshot = ResultSnapshot.objects.filter(contest=contest).first() if contest.announced else None
+    rows: list[dict[str, Any]] = []
+    arena: list[dict[str, Any]] = []
+    if snapshot is not None:
+        entries = {
+            e.pk: e for e in Entry.objects.filter(pk__in=[r["item"] for r in snapshot.rows]).select_related("author__fan")
+        }
+        for row in snapshot.rows:
+            entry = entries.get(row["item"])
+            if entry is None:
+                continue
+            strength = row["arena"]
+            rows.append(
+                {
+                    **row,
+                    "entry": entry,
+                    "winner": row["place"] <= contest.winners_count,
+                    # sigmoid(strength): the chance to beat an average entry of the same sport.
+                    "beat_average": float(expit(strength["value"])),
+                    "beat_low": float(expit(strength["low"])),
+                    "beat_high": float(expit(strength["high"])),
+                }
+            )
+        for sport, data in sorted(snapshot.inputs.get("arena", {}).items()):
+            arena.append(
+                {
+                    "sport": SPORTS.get(sport, sport),
+                    "entries": len(data["items"]),
+                    "comparisons": len(data["comparisons"]),
+                }
+            )
+    return {"shares": shares, "snapshot": snapshot, "rows": rows, "arena": arena}

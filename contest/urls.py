@@ -17,6 +17,7 @@ urlpatterns = [
     path("contest/arena/", views.arena, name="arena"),
     path("contest/board/", views.board, name="board"),
     path("contest/results/", views.results, name="results"),
+    path("contest/<slug:slug>/how-winners-are-chosen/", views.how_chosen, name="how_chosen"),
     path("contest/me/", views.me, name="me"),
     path("contest/jury/", views.jury, name="jury"),
     # The API (DESIGN.md: /api/ is DRF); included here so the contest's routes stay in one place.

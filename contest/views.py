@@ -22,7 +22,7 @@ from wonder import clients
 from . import selectors, services
 from .accounts import SESSION_JOBS, is_verified
 from .forms import EntryForm, ParseForm, ProfileForm, VideoPromptForm
-from .models import CRITERIA_LABELS, Entry, Vote
+from .models import CRITERIA_LABELS, Contest, Entry, Vote
 from .services import SURPRISE
 
 SHARE_SALT = "contest.share"
@@ -313,6 +313,14 @@ def results(request: HttpRequest) -> HttpResponse:
     contest = selectors.current_contest()
     ranked = selectors.results(contest) if contest else []
     return render(request, "contest/results.html", {"nav": "contest", "contest": contest, "ranked": ranked})
+
+
+def how_chosen(request: HttpRequest, slug: str) -> HttpResponse:
+    """The public "How winners are chosen" page of one contest: the formula, its weights and rules, and once the
+    results are out, each finalist's three parts with their intervals and the arena's comparison counts."""
+    contest = get_object_or_404(Contest, slug=slug)
+    context = {"nav": "contest", "contest": contest, **selectors.published_result(contest)}
+    return render(request, "contest/how_chosen.html", context)
 
 
 @login_required

@@ -120,3 +120,33 @@ def test_recheck_of_an_unpublished_contest_is_refused(finalists):
     with pytest.raises(services.ContestError) as error:
         services.recheck_results(contest_id=contest.pk)
     assert error.value.code == "not_published"
+
+
+def test_the_public_page_shows_the_formula_before_and_every_part_after(client, finalists, staff):
+    contest, entries = finalists
+    page = client.get(f"/contest/{contest.slug}/how-winners-are-chosen/").content.decode()
+    assert "50% jury + 40% arena + 10% public vote" in page and "not announced yet" in page
+    judge_all(entries, lambda e: {**EVEN, "visual": 5 + entries.index(e)})
+    arena(contest, entries[0], entries[1], 3)  # under the minimum of 5: shown as not counted
+    services.announce_results(contest_id=contest.pk, by=staff)
+    page = client.get(f"/contest/{contest.slug}/how-winners-are-chosen/").content.decode()
+    snapshot = ResultSnapshot.objects.get(contest=contest)
+    for row in snapshot.rows:
+        assert f'data-entry="{row["item"]}"' in page
+    assert "too few: middle value used" in page
+    assert "3 comparisons" in page  # the sport's count in the arena section
+    assert snapshot.digest in page
+    assert client.get("/contest/nope/how-winners-are-chosen/").status_code == 404
+
+
+def test_the_recheck_command_says_the_result_holds(finalists, staff):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    contest, entries = finalists
+    judge_all(entries, lambda e: EVEN)
+    services.announce_results(contest_id=contest.pk, by=staff)
+    out = StringIO()
+    call_command("recheck_results", contest.slug, stdout=out)
+    assert "the published result holds" in out.getvalue()
