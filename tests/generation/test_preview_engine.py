@@ -37,7 +37,7 @@ def decode(path: Path) -> list[np.ndarray]:
 def render(spec: dict, picks: list[int]) -> list[np.ndarray]:
     """Selected frames straight from the renderer (no encoding), for fast pixel comparisons."""
     shot = Shot.from_spec(spec)
-    renderer = ClipRenderer(shot, preview_text="PREVIEW", ai_text="AI-generated", sport_text=shot.sport)
+    renderer = ClipRenderer(shot, preview_text="PREVIEW", ai_text="AI-generated", sport_text=shot.sport or "Winter scene")
     out = {}
     for i, frame in enumerate(renderer.frames()):
         if i in picks:
@@ -69,7 +69,8 @@ def test_result_files_and_metadata_label_the_clip_as_ai_generated_preview(defaul
     meta = default_clip.metadata
     assert meta["ai_generated"] is True and meta["engine"] == "preview" and meta["preview"] is True
     assert meta["seed"] == 11
-    assert meta["sport"] == "alpine-skiing" and meta["style"] == "cinematic"
+    # The prompt names no sport: the engine renders the fan's scene, never a guessed sport.
+    assert meta["sport"] is None and meta["style"] == "cinematic"
     assert (meta["fps"], meta["frames"], meta["width"], meta["height"]) == (16, 80, 832, 480)
     with av.open(str(default_clip.files["video"])) as container:
         assert json.loads(container.metadata["description"])["engine"] == "preview"
@@ -191,7 +192,8 @@ def test_subject_changes_the_figure() -> None:
 
 def test_unknown_values_fall_back_to_defaults() -> None:
     shot = Shot.from_spec({"sport": "quidditch", "style": "baroque", "camera": "wobble", "emotion": "hangry"})
-    assert (shot.sport, shot.style, shot.camera) == ("alpine-skiing", "cinematic", "tracking")
+    # An unknown sport is no sport (a sport-less scene), not a silent alpine skiing.
+    assert (shot.sport, shot.style, shot.camera) == (None, "cinematic", "tracking")
     assert (shot.width, shot.height, shot.fps, shot.frames) == (832, 480, 16, 80)
     (frame,) = render({"emotion": "hangry", "duration_s": 0.5, **SMALL}, [1])
     assert frame.shape == (192, 320, 3)

@@ -49,7 +49,8 @@ SPORT_NAMES = {
 
 
 class PreviewVideoEngine:
-    """Renders the spec's sport, subject, mood, style and camera as a short MP4 with poster and animation."""
+    """Renders the spec's sport (or, with none, a sport-less winter scene), subject, mood, style, camera and
+    scene (setting, light, weather, action beats) as a short MP4 with poster and animation."""
 
     name = "preview"
 
@@ -65,7 +66,8 @@ class PreviewVideoEngine:
             shot,
             preview_text=gettext("PREVIEW"),
             ai_text=gettext("AI-generated"),
-            sport_text=gettext(SPORT_NAMES[shot.sport]),
+            # No sport chosen: the clip is the fan's winter scene, named as such, never a guessed sport.
+            sport_text=gettext(SPORT_NAMES[shot.sport]) if shot.sport else gettext("Winter scene"),
         )
         total = shot.frames
         # Clean frames out of the renderer; write_clip keeps them as the master and labels the public copy.
@@ -98,6 +100,10 @@ class PreviewVideoEngine:
             "style": shot.style,
             "emotion": shot.emotion,
             "camera": shot.camera,
+            "setting": shot.setting,
+            "light": shot.light,
+            "weather": shot.weather,
+            "beats": list(shot.beats),
             "fps": shot.fps,
             "frames": total,
             "width": shot.width,

@@ -7,19 +7,23 @@ from collections.abc import Iterator
 import cv2
 import numpy as np
 
+from . import events
+from .backdrop import OUTDOOR_SETTINGS, Backdrop, ridge_layers
 from .camera import View, plan_views
 from .figure import Avatar, draw_figure
 from .grading import Grader, grade_for
+from .lighting import LIT_WINDOWS, SKY_LIGHTS, SkyShow, light_grade, light_palette
 from .look import make_look
 from .motion import Beat
 from .overlay import Overlay
 from .painter import Painter, shade
 from .particles import Snowfall, Spray, composite_light
 from .props import FLAT_KINDS, draw_prop, prop_depth
-from .scene import MOOD_ALIASES, Scene, palette_for
+from .scene import HORIZON, ICE, MOOD_ALIASES, Scene, palette_for
 from .shot import Shot
 from .sports import motion_for
 from .styles import make_style
+from .weather import Fog, snow_for
 
 SNOW_AMOUNT = {"tension": 1.6, "melancholy": 1.3, "romance": 1.1, "awe": 0.9, "calm": 0.8, "power": 1.2}
 SLOW_MOTION = 0.4
@@ -37,11 +41,34 @@ class ClipRenderer:
         self.motion = motion_for(shot.sport, shot.duration_s, rng, self.look.build)
         emotion = MOOD_ALIASES.get(shot.emotion, shot.emotion)
         self.style = make_style(shot.style, w, h, rng)
-        self.scene = Scene(self.motion, palette_for(emotion, self.style.name), w, h, rng)
-        self.grader = Grader(grade_for(emotion), w, h, self.style.grade_strength)
+        # The fan's scene draws from its own random stream: adding a village or a blizzard leaves the athlete,
+        # the camera and the spray of the same seed exactly as they were.
+        extras = np.random.default_rng([shot.seed, 7])
+        palette = light_palette(palette_for(emotion, self.style.name), shot.light)
+        open_air = self.motion.venue in ICE and (shot.light in SKY_LIGHTS or shot.setting in OUTDOOR_SETTINGS)
+        backdrop = Backdrop(shot.setting, palette, shot.light in LIT_WINDOWS, w, h, extras)
+        self.scene = Scene(
+            self.motion,
+            palette,
+            w,
+            h,
+            rng,
+            open_air=open_air,
+            ridges=ridge_layers(shot.setting, palette, HORIZON) if shot.setting else None,
+            backdrop=backdrop if backdrop.active else None,
+        )
+        self.grader = Grader(light_grade(grade_for(emotion), shot.light), w, h, self.style.grade_strength)
         self.spray = Spray(self.motion, rng)
-        indoor = self.motion.venue in ("rink", "oval", "sheet")
-        self.snowfall = Snowfall(rng, SNOW_AMOUNT.get(emotion, 0.7) * (0.25 if indoor else 1.0), rng.uniform(-1, 1))
+        indoor = self.motion.venue in ICE and not self.scene.open_air
+        amount = SNOW_AMOUNT.get(emotion, 0.7) * (0.25 if indoor else 1.0)
+        wind = rng.uniform(-1, 1)
+        self.snowfall = Snowfall(rng, amount, wind)
+        self.streak = 0.0
+        if shot.weather:
+            amount, wind, self.streak = snow_for(shot.weather, amount, wind)
+            self.snowfall = Snowfall(extras, amount, wind)
+        fog_colour = [(a + b) // 2 for a, b in zip(palette.sky_horizon, palette.snow, strict=True)]
+        self.fog = Fog(shot.weather, fog_colour, w, h, extras)
         self.overlay = Overlay(
             w, h, preview_text=preview_text, ai_text=ai_text, sport_text=sport_text, caption=shot.prompt or None
         )
@@ -51,13 +78,24 @@ class ClipRenderer:
         self.times = np.arange(n) / shot.fps
         self.motion_times = self._motion_times()
         self.beats = [self.motion.beat(float(t)) for t in self.motion_times]
+        self.windows = events.plan(shot.beats, shot.duration_s)
+        self.beats = events.apply(self.beats, self.times, self.windows, self.motion)
+        self.reactions = events.Reactions(self.windows, self.motion, w, h, extras)
         focus = np.array([b.focus for b in self.beats])
         self.views = plan_views(
             focus, mode=shot.camera, width=w, height=h, base_zoom=self.motion.zoom, fps=shot.fps, rng=rng
         )
+        # Under a sky show (aurora, fireworks) a steep camera tilts up so the sky is in the picture.
+        tilt = min(0.0, 0.14 - self.motion.view_pitch) if shot.light in ("northern-lights", "fireworks") else 0.0
         for view in self.views:
             view.yaw += self.motion.view_yaw - 0.32
-            view.pitch += self.motion.view_pitch - 0.06
+            view.pitch += self.motion.view_pitch - 0.06 + tilt
+        if backdrop.active:
+            backdrop.place(np.array([v.target[0] * v.scale * Backdrop.PARALLAX for v in self.views]))
+        show = SkyShow(shot.light, self.scene.sky_mask, w, h, shot.duration_s, extras)
+        show.place([self.scene.window_for(v) for v in self.views], shot.fps)
+        self.show = show if show.active else None
+        self.scene.show = self.show if self.scene.open_air else None
 
     def _motion_times(self) -> np.ndarray:
         """Clip time to motion time: real time, or slowed around the sport's signature moment."""
@@ -76,6 +114,8 @@ class ClipRenderer:
 
     def render(self, i: int, t: float, beat: Beat, view: View) -> np.ndarray:
         canvas = self.scene.render(view, t)
+        # Fog over the background only: the athlete stays crisp in front of it.
+        canvas = self.fog.apply(canvas, t, float(view.target[0] * view.scale))
         # Pan blur: the background streaks along the camera's motion, the athlete stays sharp.
         vx, vy = np.minimum(np.abs(view.velocity) * 0.45, 14)
         if vx >= 3 or vy >= 3:
@@ -85,6 +125,7 @@ class ClipRenderer:
         for prop in props:
             if prop.kind in FLAT_KINDS:
                 draw_prop(painter, prop, t)
+        self.reactions.spectators(painter, float(view.target[0]), t)
         self._shadows(painter, beat)
         items: list[tuple[float, int, object]] = []
         for k, prop in enumerate(props):
@@ -97,10 +138,13 @@ class ClipRenderer:
             items.append((float(view.project(fig[0].pos)[1]) + (0.3 if k == 0 else 0.0), 10_000 + k, fig))
         items.sort(key=lambda it: (it[0], it[1]))
         trail = -beat.velocity if np.linalg.norm(beat.velocity) > 0.5 else None
+        head = None
         for _, k, item in items:
             if k >= 10_000:
                 pose, gear, look = item
-                draw_figure(painter, pose, gear, look, self.avatar if k == 10_000 else None, trail)
+                skeleton = draw_figure(painter, pose, gear, look, self.avatar if k == 10_000 else None, trail)
+                if k == 10_000:
+                    head = view.project(skeleton.joints["head"])[0]
             else:
                 draw_prop(painter, item, t)
         self.scene.foreground(canvas, view)
@@ -109,7 +153,13 @@ class ClipRenderer:
         light = np.zeros((view.height // factor, view.width // factor), np.float32)
         self.spray.splat(light, view, factor)
         self.snowfall.splat(light, view, t)
+        if self.streak > 0:
+            # Wind-driven snow reads as streaks: smear the flakes along the wind (brighter, as the blur spreads them).
+            light = cv2.blur(light, (int(self.streak * 2) + 1, 1)) * (1 + self.streak * 0.35)
         frame = composite_light(canvas, light)
+        if self.show is not None:
+            frame = self.show.beams(frame, t, view.project(beat.pose.pos)[0] + [0, view.scale * 0.9])
+        self.reactions.overlay(frame, t, head)
         frame = self.grader.apply(frame, beat.flash)
         speed = float(np.hypot(*view.velocity)) / 20
         frame = self.style.apply(frame, i, speed, beat.flash)

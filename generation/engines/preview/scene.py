@@ -13,7 +13,10 @@ from .camera import View
 from .motion import Motion
 from .painter import Painter, shade
 
-OUTDOOR = ("slope", "jump", "trail", "ridge", "channel")
+OUTDOOR = ("slope", "jump", "trail", "ridge", "channel", "field")
+ICE = ("rink", "oval", "sheet")
+# The default far and near mountain ridges: (colour or None for the palette's far/near, top, amplitude, snow).
+HORIZON = 0.62
 
 
 @dataclass(frozen=True)
@@ -207,13 +210,33 @@ def _periodic_noise(n: int, rng: np.random.Generator, octaves: int = 24, ridged:
 class Scene:
     """Renders the background of each frame for one clip."""
 
-    def __init__(self, motion: Motion, palette: Palette, width: int, height: int, rng: np.random.Generator) -> None:
+    def __init__(
+        self,
+        motion: Motion,
+        palette: Palette,
+        width: int,
+        height: int,
+        rng: np.random.Generator,
+        *,
+        open_air: bool = False,
+        ridges: tuple | None = None,
+        backdrop=None,
+    ) -> None:
+        """``open_air`` puts an ice venue outdoors (a rink under the sky); ``ridges`` replaces the mountains'
+        ``(colour, top, amplitude, snow)`` layers; ``backdrop`` (a :class:`backdrop.Backdrop`) stands on the far
+        hill; ``show`` (set later) draws moving light on the sky."""
         self.motion = motion
         self.venue = motion.venue
         self.palette = palette
         self.w, self.h = width, height
         self.rng = rng
-        self.pan = self._arena() if self.venue not in OUTDOOR else self._panorama()
+        self.open_air = self.venue in OUTDOOR or open_air
+        self.ridges = ridges
+        self.backdrop = backdrop
+        self.show = None
+        # 255 where the panorama is open sky (the aurora and fireworks draw only there).
+        self.sky_mask = np.zeros((int(height * 1.6), width * 3), np.uint8)
+        self.pan = self._panorama() if self.open_air else self._arena()
         self.hill_seed = rng.uniform(0, 100)
         self.tree_jitter = rng.uniform(0, 1, 512)
 
@@ -243,9 +266,9 @@ class Scene:
         np.clip(glow, 0, 1, out=glow)
         sky += (np.asarray(p.sun, np.float32) - sky) * glow[..., None]
         rows = np.arange(h, dtype=np.float32)[:, None]
-        for layer, (colour, top, amp, snow) in enumerate(
-            ((p.far, horizon - 0.26, 0.22, 0.5), (p.near, horizon - 0.12, 0.16, 0.35))
-        ):
+        self.sky_mask[...] = 255
+        layers = self.ridges or ((p.far, horizon - 0.26, 0.22, 0.5), (p.near, horizon - 0.12, 0.16, 0.35))
+        for layer, (colour, top, amp, snow) in enumerate(layers):
             ridge = _periodic_noise(w, self.rng, ridged=True)
             ridge_y = (top + amp * (1 - ridge)) * h
             slope = cv2.GaussianBlur(np.gradient(ridge_y).astype(np.float32)[None, :], (0, 0), sigmaX=6)
@@ -265,6 +288,7 @@ class Scene:
             haze = (np.clip((yy - (horizon - 0.02) * h) / (0.14 * h), 0, 1) * (0.8 - 0.3 * layer)).astype(np.float32)
             body += (np.asarray(p.sky_horizon, np.float32) - body) * haze[..., None]
             np.copyto(sky[r0:], body, where=below[..., None])
+            self.sky_mask[r0:][below] = 0
         return np.clip(sky, 0, 255).astype(np.uint8)
 
     def _arena(self) -> np.ndarray:
@@ -310,10 +334,12 @@ class Scene:
 
     def render(self, view: View, t: float) -> np.ndarray:
         canvas = self._background(view)
+        if self.show is not None:
+            self.show.draw(canvas, *self.window, t)
         painter = Painter(canvas, view, outline=(20, 24, 36), outline_px=1.0)
-        if self.venue in OUTDOOR:
+        if self.open_air:
             self._hills(painter, view)
-        if self.venue in ("rink", "oval", "sheet"):
+        if self.venue in ICE:
             self._ice(painter, view)
         elif self.venue == "channel":
             self._channel(painter, view)
@@ -321,12 +347,18 @@ class Scene:
             self._snow_ground(painter, view)
         return canvas
 
-    def _background(self, view: View) -> np.ndarray:
+    def window_for(self, view: View) -> tuple[int, int]:
+        """Top-left corner of the panorama window that ``view`` shows."""
         ph, pw = self.pan.shape[:2]
-        parallax = 0.05 if self.venue in OUTDOOR else 0.35
+        parallax = 0.05 if self.open_air else 0.35
         sx = int(round(view.target[0] * view.scale * parallax + view.target[2] * view.scale * 0.1)) % pw
         horizon_shift = view.pitch * self.h * 1.1 + view.target[1] * view.scale * 0.04
         sy = int(np.clip(ph * 0.62 - self.h * 0.5 + horizon_shift - (view.zoom - 1) * 20, 0, ph - self.h))
+        return sx, sy
+
+    def _background(self, view: View) -> np.ndarray:
+        ph, pw = self.pan.shape[:2]
+        sx, sy = self.window = self.window_for(view)
         rows = self.pan[sy : sy + self.h]
         if sx + self.w <= pw:
             return rows[:, sx : sx + self.w].copy()
@@ -338,6 +370,11 @@ class Scene:
         for depth, (parallax, base, amp, colour) in enumerate(
             ((0.12, 0.5, 0.05, shade(p.far, 0.85)), (0.22, 0.55, 0.045, shade(p.trees, 1.15)))
         ):
+            if depth == 1 and self.backdrop is not None:
+                # The setting stands on the far hill, behind the near one, scrolling with the far hill.
+                offset = view.target[0] * view.scale * 0.12
+                base_y = self.h * (0.5 - view.pitch * 0.9 + 0.06) + view.target[1] * view.scale * 0.02
+                self.backdrop.draw(painter.canvas, offset, base_y)
             xs = np.arange(-16, self.w + 24, 16, dtype=float)
             u = xs + view.target[0] * view.scale * parallax
             hy = (
@@ -413,6 +450,10 @@ class Scene:
             x = ks[:, None] * spacing + j * 1.5 + row * 1.3
             hgt = ((2.5 + 2.5 * j) * (0.7 + 0.3 * row) * abs(far_z) / 25).reshape(-1)
             x, z = x.reshape(-1), z.reshape(-1)
+            if self.backdrop is not None:
+                # A few scattered trees instead of a wall of forest, so the fan's village or castle shows.
+                keep = (np.broadcast_to(j, (len(ks), 2)).reshape(-1) > 0.7) & (np.tile([True, False], len(ks)))
+                x, z, hgt = x[keep], z[keep], hgt[keep] * 0.6
             base = np.stack([x, self.motion.ground(x), z], 1)
             top_pts = base.copy()
             top_pts[:, 1] += hgt
@@ -441,6 +482,8 @@ class Scene:
         marks[:, :, 0] = x[:, None] + np.array([-0.35, 0.0, 0.35, 0.0])
         marks[:, :, 2] = z[:, None] + np.array([0.0, -0.12, 0.0, 0.12])
         painter.polys_px(view.project(marks)[0], shade(p.snow, 0.9))
+        if self.venue == "field":
+            return  # open snow: no piste, no ski tracks
         # Ski tracks give the surface texture and a sense of speed.
         xs = np.linspace(x0, x1, 60)
         gy = self.motion.ground(xs)

@@ -6,17 +6,20 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
+from generation.prompting.vocab import BEATS, LIGHTS, SETTINGS, WEATHERS
+
 from .camera import normalise_mode
-from .sports import DEFAULT_SPORT, SPORTS
+from .sports import SPORTS
 from .styles import normalise_style
 
 MAX_DURATION_S = 15.0
 MAX_SIDE = 1920
+MAX_BEATS = 3
 
 
 @dataclass(frozen=True)
 class Shot:
-    sport: str
+    sport: str | None  # None: a winter scene with no sport in it (the engine never guesses one)
     subject: str
     attributes: tuple[str, ...]
     emotion: str
@@ -29,6 +32,12 @@ class Shot:
     height: int
     fps: int
     avatar_image: str | None
+    # The fan's scene (vocabulary slugs of ``generation.prompting.vocab``, or None): where, in what light and
+    # weather, and up to three action beats in the order told.
+    setting: str | None = None
+    light: str | None = None
+    weather: str | None = None
+    beats: tuple[str, ...] = ()
 
     @property
     def frames(self) -> int:
@@ -36,9 +45,9 @@ class Shot:
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> Shot:
-        sport = str(spec.get("sport") or DEFAULT_SPORT).strip().lower().replace("_", "-").replace(" ", "-")
+        sport: str | None = _slug(spec.get("sport"))
         if sport not in SPORTS:
-            sport = DEFAULT_SPORT
+            sport = None
         prompt = str(spec.get("prompt") or "")
         seed = spec.get("seed")
         if seed is None:
@@ -63,7 +72,30 @@ class Shot:
             height=height,
             fps=min(max(int(spec.get("fps") or 16), 4), 60),
             avatar_image=str(spec["avatar_image"]) if spec.get("avatar_image") else None,
+            setting=_known(spec.get("setting"), SETTINGS),
+            light=_known(spec.get("light"), LIGHTS),
+            weather=_known(spec.get("weather"), WEATHERS),
+            beats=_beats(spec.get("beats")),
         )
+
+
+def _slug(value: Any) -> str:
+    return str(value or "").strip().lower().replace("_", "-").replace(" ", "-")
+
+
+def _known(value: Any, vocabulary: dict) -> str | None:
+    """The slug if the vocabulary has it; anything else (a newer parser's word, a typo) is ignored."""
+    slug = _slug(value) if isinstance(value, str) else ""
+    return slug if slug in vocabulary else None
+
+
+def _beats(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)):
+        return ()
+    known = [b for b in (_known(v, BEATS) for v in value) if b]
+    return tuple(dict.fromkeys(known))[:MAX_BEATS]
 
 
 def _even(value: Any, default: int) -> int:

@@ -18,6 +18,7 @@ from .snow_sports import (
     SkiMountaineering,
     Snowboard,
 )
+from .stroll import Stroll
 
 SPORTS: dict[str, type[Motion]] = {
     "alpine-skiing": Alpine,
@@ -38,9 +39,8 @@ SPORTS: dict[str, type[Motion]] = {
     "speed-skating": SpeedSkating,
 }
 
-DEFAULT_SPORT = "alpine-skiing"
 
-
-def motion_for(sport: str, duration: float, rng: np.random.Generator, build: Build) -> Motion:
-    """The motion of ``sport`` (unknown slugs fall back to alpine skiing) for a clip of ``duration`` s."""
-    return SPORTS.get(sport, SPORTS[DEFAULT_SPORT])(duration, rng, build)
+def motion_for(sport: str | None, duration: float, rng: np.random.Generator, build: Build) -> Motion:
+    """The motion of ``sport`` for a clip of ``duration`` s; with no (or an unknown) sport, a sport-less stroll
+    through the scene: the engine never picks a sport for the fan."""
+    return SPORTS.get(sport or "", Stroll)(duration, rng, build)
