@@ -52,6 +52,13 @@ class QuizForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Tap who is visiting with you.")},
     )
+    # Asked, not assumed: a family of two fits where a family of four does not.
+    party_size = forms.ChoiceField(
+        label=_("How many of you, yourself included?"),
+        choices=[(str(n), str(n)) for n in range(1, quiz.MAX_PARTY + 1)],
+        widget=forms.RadioSelect,
+        required=False,
+    )
     needs = forms.MultipleChoiceField(
         label=_("Anything we should take care of?"),
         choices=_choices(quiz.NEEDS),
@@ -59,9 +66,19 @@ class QuizForm(forms.Form):
         required=False,
     )
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        group, size = data.get("group"), data.get("party_size")
+        if group == "alone":
+            data["party_size"] = "1"
+        elif group and (not size or int(size) < 2):
+            self.add_error("party_size", _("Tap how many of you are visiting together (at least two)."))
+        return data
+
     def answers(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {
+            "party_size": int(data["party_size"]),
             "interests": list(data["interests"]),
             "sport": data.get("sport") or None,
             "mood": data["mood"],

@@ -65,7 +65,9 @@ INTEREST_WORDS = [
 ]
 MINUTES = {"20": _("20 min"), "30": _("30 min"), "45": _("45 min"), "60": _("1 hour"), "90": _("1½ hours")}
 GROUPS = {"alone": _("On my own"), "friends": _("With friends"), "family": _("Family with children")}
+# The usual size of each group, when a visit has no size of its own (visits planned before the quiz asked it).
 PARTY_SIZE = {"alone": 1, "friends": 3, "family": 4}
+MAX_PARTY = 8
 NEEDS = {
     "step_free": _("Step-free routes"),
     "seated": _("Seated experiences"),
@@ -93,10 +95,18 @@ def profile(answers: dict[str, Any], *, start_minute: float = 0.0, until_minute:
         mood=answers.get("mood") or None,
         budget_minutes=budget,
         group=group,
-        party_size=PARTY_SIZE[group],
+        party_size=party_size(answers),
         needs=frozenset(answers.get("needs", [])),
         start_minute=start_minute,
     )
+
+
+def party_size(answers: dict[str, Any]) -> int:
+    """How many people visit together: the number asked in the quiz, else the usual size of the group."""
+    size = answers.get("party_size")
+    if isinstance(size, int) and 1 <= size <= MAX_PARTY:
+        return size
+    return PARTY_SIZE.get(answers.get("group") or "alone", 1)
 
 
 def sport_label(slug: str | None) -> str:

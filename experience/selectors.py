@@ -147,6 +147,18 @@ def clock(minute: float) -> str:
     return f"{(total // 60) % 24:02d}:{total % 60:02d}"
 
 
+def crowd(*, exclude: Visit | None = None, now=None) -> planning.Crowd:
+    """The visitors the kiosk has already sent into the zones today (their plans' upcoming stops, with their party
+    sizes), for crowd-aware planning. Minutes are of today's installation day, so only today's plans count."""
+    local_midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    visits = Visit.objects.filter(
+        plan__isnull=False, planned_at__gte=local_midnight, expires_at__gt=now or timezone.now()
+    ).only("plan", "answers")
+    if exclude is not None:
+        visits = visits.exclude(pk=exclude.pk)
+    return planning.Crowd.of((planning.Plan.from_dict(visit.plan), quiz.party_size(visit.answers)) for visit in visits)
+
+
 def visits_planned_with(zone_slug: str) -> list[Visit]:
     """Unexpired visits with a plan (or a planning run) that may include the zone; callers check the rest."""
     candidates = Visit.objects.filter(expires_at__gt=timezone.now(), plan__isnull=False).select_related("job")

@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 SESSION_KEY = kiosk.SESSION_KEY
 # A queue that grows to at least this many minutes re-plans the visits that were going to stand in it.
 REPLAN_QUEUE_MINUTES = 15
+# Plans count the visitors already sent to each zone and time slot, and spread them (experience.planning.crowd).
+CROWD_AWARE = True
 # An unfinished visit nobody touched for this long was abandoned (the kiosk browser died): it is wiped.
 ABANDONED_AFTER_MIN = 30
 
@@ -87,13 +89,24 @@ def planning_spec(visit: Visit, *, mode: str, reason: dict[str, Any] | None = No
     now = visit.now_minute() if mode == "replan" else visit.start_minute
     _opening, closing = selectors.opening_hours(zone_list)
     visitor = quiz.profile(visit.answers, start_minute=visit.start_minute, until_minute=closing)
+    installation = selectors.installation(visit.language, zone_list)
+    statuses = selectors.statuses(now, zone_list)
+    if CROWD_AWARE:
+        statuses = planning.crowd_statuses(
+            installation,
+            statuses,
+            selectors.crowd(exclude=visit),
+            start_minute=now,
+            horizon_minutes=visitor.budget_minutes,
+            party_size=visitor.party_size,
+        )
     spec: dict[str, Any] = {
         "visit": visit.token,
         "mode": mode,
         "language": visit.language,
         "profile": visitor.to_dict(),
-        "installation": selectors.installation(visit.language, zone_list).to_dict(),
-        "statuses": [status.to_dict() for status in selectors.statuses(now, zone_list).values()],
+        "installation": installation.to_dict(),
+        "statuses": [status.to_dict() for status in statuses.values()],
         "start_minute": visit.start_minute,
     }
     if mode == "replan":

@@ -4,6 +4,7 @@
 independently, ``explain_stop`` says why a stop is there, ``demo_installation`` gives the demo pavilion.
 """
 
+from .crowd import Crowd, crowd_statuses
 from .demo import demo_installation, demo_statuses
 from .explain import explain_stop
 from .model import Installation, Plan, Rules, Stop, VisitorProfile, ZoneSpec, ZoneStatus
@@ -12,6 +13,7 @@ from .solver import plan_visit, replan
 from .verifier import Violation, verify_plan
 
 __all__ = [
+    "Crowd",
     "Installation",
     "Plan",
     "Rules",
@@ -20,6 +22,7 @@ __all__ = [
     "VisitorProfile",
     "ZoneSpec",
     "ZoneStatus",
+    "crowd_statuses",
     "demo_installation",
     "demo_statuses",
     "expected_queue",

@@ -7,6 +7,7 @@ everything from the plain data so that it can catch mistakes made here).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections.abc import Sequence
@@ -136,6 +137,7 @@ class Problem:
         self.dwell = [zone.dwell for zone in candidates]
         self.hours = [zone.hours for zone in candidates]
         self.drift = [self._drift(zone) for zone in candidates]
+        self.forecast = [self._forecast(zone) for zone in candidates]
         self.scores: list[ZoneScore] = [score_zone(zone, self.visitor, interests) for zone in candidates]
         points = [(zone.x, zone.y) for zone in candidates] + [self.origin]
         scale = self.installation.detour_factor / self.speed
@@ -183,6 +185,13 @@ class Problem:
         tau = max(DRIFT_MINUTES, initial - status.baseline_minutes)
         return status.baseline_minutes, initial, status.observed_minute, tau
 
+    def _forecast(self, zone: ZoneSpec) -> tuple[list[float], list[float]] | None:
+        """A forecast's minutes and waits as two lists, for a binary search (None without a forecast)."""
+        status = self.statuses.get(zone.id)
+        if status is None or status.forecast is None:
+            return None
+        return [t for t, _q in status.forecast], [q for _t, q in status.forecast]
+
     def queue(self, i: int, minute: float) -> float:
         zone = self.zones[i]
         return expected_queue(zone, self.statuses.get(zone.id), minute, self.visitor.party_size)
@@ -197,7 +206,16 @@ class Problem:
                 continue
             join = arrive if arrive > opening else opening
             if drift is None:
-                queue = self.queue(i, join)
+                # queues._interpolate with a binary search: crowd-aware plans forecast every busy zone.
+                times, waits = self.forecast[i]
+                k = bisect.bisect_left(times, join)
+                if k == 0:
+                    queue = waits[0]
+                elif k == len(times):
+                    queue = waits[-1]
+                else:
+                    t0, t1 = times[k - 1], times[k]
+                    queue = waits[k - 1] + (waits[k] - waits[k - 1]) * (join - t0) / (t1 - t0)
             else:
                 # expected_queue's drift model inlined: this is the planner's innermost loop.
                 baseline, initial, observed, tau = drift

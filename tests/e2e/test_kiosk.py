@@ -62,7 +62,7 @@ def test_whole_journey_with_taps_live_agent_and_a_staff_closure(kiosk_site, kios
     page = kiosk
     _begin(page, url, idle_s=600)
     page.screenshot(path=SCREENSHOTS.format(name="quiz-portrait"), full_page=True)
-    for label in ("Fashion", "Fragrance", "Figure skating", "Calm", "45 min", "With friends"):
+    for label in ("Fashion", "Fragrance", "Figure skating", "Calm", "45 min", "With friends", "2"):
         page.locator(".chip", has_text=re.compile(f"^{label}$")).tap()
     page.get_by_role("button", name="Plan my visit").tap()
 

@@ -8,6 +8,7 @@ ANSWERS = {
     "mood": "calm",
     "minutes": 45,
     "group": "friends",
+    "party_size": 3,
     "needs": [],
 }
 

@@ -20,7 +20,14 @@ def _start(client, language: str = "en") -> Visit:
     return Visit.objects.get(token=client.session[services.SESSION_KEY])
 
 
-QUIZ = {"interests": ["fashion", "art"], "sport": "snowboard", "mood": "playful", "minutes": "30", "group": "family"}
+QUIZ = {
+    "interests": ["fashion", "art"],
+    "sport": "snowboard",
+    "mood": "playful",
+    "minutes": "30",
+    "group": "family",
+    "party_size": "3",
+}
 
 
 def test_attract_and_language_pages_need_no_visit(installation, client):
