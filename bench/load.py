@@ -1,7 +1,7 @@
 """Load: 500 concurrent signed-in fans browse, vote and watch job progress for 60 s, embedded and distributed.
 
     python bench/load.py [--fans 500] [--duration 60] [--mode embedded|distributed|both] [--seed 1]
-                         [--think 0.5,2] [--debug]
+                         [--think 0.5,2] [--runs 1] [--debug]
 
 Starts its own servers with production settings (DEBUG off, collected static files; --debug for DEBUG on):
 embedded is `manage.py serve` (one Daphne with its in-process worker, SQLite); distributed is the production
@@ -29,11 +29,17 @@ opens /ws/jobs/<id>/ with its session cookie and reads frames until the job is f
 /api/jobs/<id>/ as a reloaded page would. Diagnostic jobs need staff or a selfcheck token: the fans send a token
 minted here from the site's SECRET_KEY (the same default key as the server's unless SECRET_KEY is set for both).
 
-Prints `name: value unit` lines per mode: `load_rps` (HTTP requests completed within the run / its duration),
-`load_ms_p95` and `load_ms_p50` (latency of every HTTP request, tail included), `load_errors` (5xx, transport
-errors, timeouts after 30 s, any unexpected status, 429 included, and failed or timed-out progress sockets; target
-0), `load_votes_lost` (likes and judgements answered 201 but missing in the database; must be 0), and the audit and
-socket figures. A table per route goes to stderr.
+Prints `name: value unit` lines per mode: `load_rps` (HTTP requests served within the run / its duration),
+`load_ms_p95` and `load_ms_p50` (latency of every HTTP request served, tail included), `load_refused` (answered
+with the server's deliberate, fast 503 for overload, marked `X-Wonder-Overload: shed`, or a 429 rate limit) and
+`load_refused_ms_p95` (how fast those answers came), `load_errors` (timeouts after 30 s, transport errors such as
+resets, any other 5xx, any unexpected status, and failed or timed-out progress sockets; target 0),
+`load_votes_lost` (likes and judgements answered 201 but missing in the database; must be 0), and the audit and
+socket figures. A table per route goes to stderr. A refused fan does what the refusal page does: it waits the
+`Retry-After` seconds (at most 30), then goes on browsing.
+
+With --runs N, each mode runs N times on fresh servers and a fresh database, and each figure is printed as the
+median of the runs with its min and max: on two shared cores one run is not a figure to trust.
 
 Server settings changed for the run: WONDER_VOTE_RATE_IP is raised to 1000000/60, because the 500 fans all come
 from 127.0.0.1 and the default (600 votes a minute per address) is for real networks. The per-fan limit
@@ -74,6 +80,7 @@ PRODUCTION_ENV = {
 EXTRA_ENTRIES = 300
 SPORTS = ["ski-jumping", "figure-skating", "snowboard", "curling", "luge", "biathlon"]
 TIMEOUT_S = 30.0
+SHED_HEADER = "X-Wonder-Overload"  # set by AdmissionMiddleware on its deliberate 503s
 WATCH_TIMEOUT_S = 60.0
 MAKERS = 0.1  # share of fans who start (and watch) one job
 THINK_S = (0.5, 2.0)  # seconds between a fan's actions (--think)
@@ -180,6 +187,8 @@ class SelfcheckTokens:
 class Stats:
     end: float = 0.0
     latencies: list[float] = field(default_factory=list)
+    refused_ms: list[float] = field(default_factory=list)
+    refused_routes: Counter = field(default_factory=Counter)
     in_window: int = 0
     routes: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: Counter = field(default_factory=Counter)
@@ -191,7 +200,11 @@ class Stats:
     watch_ms: list[float] = field(default_factory=list)
     client_cpu_s: float = 0.0
 
-    def record(self, route: str, status: int, ms: float, expected: tuple[int, ...]) -> None:
+    def record(self, route: str, status: int, ms: float, expected: tuple[int, ...], refused: bool = False) -> None:
+        if refused:  # a deliberate, fast refusal: counted apart, neither served nor an error
+            self.refused_ms.append(ms)
+            self.refused_routes[route] += 1
+            return
         self.latencies.append(ms)
         self.routes[route].append(ms)
         if time.monotonic() <= self.end:
@@ -213,6 +226,7 @@ class Fan:
         self.tokens: SelfcheckTokens = shared["tokens"]
         self.voted: set[int] = set()
         self.posters: set[int] = set()
+        self.backoff_s = 0.0  # Retry-After of the last refusal, waited before the next action
 
     def _csrf(self) -> str:
         cookie = self.http.cookie_jar.filter_cookies(URL(self.base)).get("csrftoken")
@@ -224,19 +238,26 @@ class Fan:
         if method == "POST":
             if not self._csrf():  # the landing page failed: a browser would have loaded a page with a form first
                 await self.home()
+            if not self._csrf():  # refused as well: no page, so nothing to click on yet
+                return -2, b""
             headers["X-CSRFToken"] = self._csrf()
         started = time.perf_counter()
+        refused = False
         try:
             async with self.http.request(
                 method, self.base + path, json=body, headers=headers, allow_redirects=False
             ) as response:
                 content = await response.read()
                 status = response.status
+                refused = status == 429 or (status == 503 and response.headers.get(SHED_HEADER) == "shed")
+                if refused:
+                    retry = response.headers.get("Retry-After", "")
+                    self.backoff_s = max(self.backoff_s, min(float(retry) if retry.isdigit() else 5.0, 30.0))
         except TimeoutError:
             status, content = -1, b""
         except (aiohttp.ClientError, OSError):
             status, content = 0, b""
-        self.stats.record(f"{method} {route}", status, (time.perf_counter() - started) * 1000, expect)
+        self.stats.record(f"{method} {route}", status, (time.perf_counter() - started) * 1000, expect, refused)
         return status, content
 
     def think(self) -> float:
@@ -364,7 +385,8 @@ class Fan:
         await asyncio.sleep(self.rng.uniform(0, 2.0))
         await self.home()  # landing: sets the CSRF cookie
         while True:
-            await asyncio.sleep(self.think())
+            await asyncio.sleep(self.backoff_s or self.think())
+            self.backoff_s = 0.0
             now = time.monotonic()
             if now >= end:
                 return
@@ -415,7 +437,7 @@ async def drive(url: str, seeded: dict, duration: float, seed: int, tokens: Self
 
 def run(
     mode: str, url: str, env: dict[str, str], args: argparse.Namespace, tokens: SelfcheckTokens, server_env: dict
-) -> None:
+) -> list[tuple[str, float, str]]:
     manage({**env, "DEBUG": "1"}, "seed_demo")  # the demo data is only loaded in DEBUG; the server runs without
     seeded = shell(
         env, f"ARGS = {json.dumps({'fans': args.fans, 'entries': EXTRA_ENTRIES, 'sports': SPORTS})}\n" + SEED
@@ -431,31 +453,45 @@ def run(
         audit["comparisons"] - 2 * audit["judgements_counted"]
     )
     errors = sum(stats.errors.values())
-    print(f"{mode}_load_rps: {stats.in_window / args.duration:.1f} req/s")
-    print(f"{mode}_load_ms_p95: {percentile(stats.latencies, 95):.1f} ms")
-    print(f"{mode}_load_errors: {errors} errors")
-    print(f"{mode}_load_votes_lost: {lost} votes")
-    print(f"{mode}_load_ms_p50: {percentile(stats.latencies, 50):.1f} ms")
-    print(f"{mode}_load_requests: {len(stats.latencies)} requests ({args.fans} fans, {elapsed:.1f} s with the tail)")
-    print(f"{mode}_load_votes: {len(stats.likes)} likes + {len(stats.judgements)} judgements accepted")
-    print(f"{mode}_load_votes_duplicated: {duplicated} votes ({stats.double_clicks} double clicks)")
-    print(f"{mode}_load_votes_unacknowledged: {unacknowledged} votes")
-    print(f"{mode}_load_counter_drift: {drift} votes")
-    print(f"{mode}_load_ws_sockets: {stats.sockets} sockets")
-    print(f"{mode}_load_ws_frames: {stats.frames} frames")
-    print(f"{mode}_load_watch_ms_p50: {percentile(stats.watch_ms, 50):.1f} ms")
-    print(f"{mode}_load_watch_ms_p95: {percentile(stats.watch_ms, 95):.1f} ms")
-    print(f"{mode}_load_client_cpu: {stats.client_cpu_s / elapsed * 100:.0f} % of one core")
-    sys.stdout.flush()
-    print(f"# {mode}: server env {server_env}; per route (n, p50 ms, p95 ms, max ms):", file=sys.stderr)
+    print(f"# {mode}: server env {server_env}; per route (n, p50 ms, p95 ms, max ms, refused):", file=sys.stderr)
     for route, values in sorted(stats.routes.items(), key=lambda item: -percentile(item[1], 95)):
         print(
             f"#   {route:48} {len(values):6d} {statistics.median(values):9.1f} {percentile(values, 95):9.1f}"
-            f" {max(values):9.1f}",
+            f" {max(values):9.1f} {stats.refused_routes[route]:6d}",
             file=sys.stderr,
         )
     for kind, count in stats.errors.most_common():
         print(f"#   error {kind}: {count}", file=sys.stderr)
+    sys.stderr.flush()
+    # (name, value, unit): printed per run, and as median and spread over the runs by main().
+    return [
+        (f"{mode}_load_rps", stats.in_window / args.duration, "req/s"),
+        (f"{mode}_load_ms_p95", percentile(stats.latencies, 95), "ms"),
+        (f"{mode}_load_errors", errors, "errors"),
+        (f"{mode}_load_refused", len(stats.refused_ms), "requests"),
+        (f"{mode}_load_refused_ms_p95", percentile(stats.refused_ms, 95), "ms"),
+        (f"{mode}_load_votes_lost", lost, "votes"),
+        (f"{mode}_load_ms_p50", percentile(stats.latencies, 50), "ms"),
+        (f"{mode}_load_requests", len(stats.latencies), "requests"),
+        (f"{mode}_load_votes_accepted", len(stats.likes) + len(stats.judgements), "votes"),
+        (f"{mode}_load_votes_duplicated", duplicated, "votes"),
+        (f"{mode}_load_votes_unacknowledged", unacknowledged, "votes"),
+        (f"{mode}_load_counter_drift", drift, "votes"),
+        (f"{mode}_load_ws_sockets", stats.sockets, "sockets"),
+        (f"{mode}_load_ws_frames", stats.frames, "frames"),
+        (f"{mode}_load_watch_ms_p50", percentile(stats.watch_ms, 50), "ms"),
+        (f"{mode}_load_watch_ms_p95", percentile(stats.watch_ms, 95), "ms"),
+        (f"{mode}_load_client_cpu", stats.client_cpu_s / elapsed * 100, "% of one core"),
+    ]
+
+
+def report(figures: list[list[tuple[str, float, str]]]) -> None:
+    """One line per figure: the value of a single run, or the median of several with min and max."""
+    for i, (name, _value, unit) in enumerate(figures[0]):
+        values = [run[i][1] for run in figures]
+        spread = f" (min {min(values):.1f}, max {max(values):.1f}, {len(values)} runs)" if len(values) > 1 else ""
+        print(f"{name}: {statistics.median(values):.1f} {unit}{spread}")
+    sys.stdout.flush()
 
 
 def main() -> None:
@@ -468,6 +504,7 @@ def main() -> None:
     parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE", help="more server settings")
     parser.add_argument("--debug", action="store_true", help="run the servers with DEBUG on (default: off)")
     parser.add_argument("--think", default="0.5,2", help="a fan's think time between actions, min,max seconds")
+    parser.add_argument("--runs", type=int, default=1, help="runs per mode; figures are medians with min and max")
     args = parser.parse_args()
     global THINK_S
     THINK_S = tuple(float(v) for v in args.think.split(","))
@@ -481,13 +518,19 @@ def main() -> None:
             os.environ.update(DEBUG="0", SECRET_KEY=server_env["SECRET_KEY"])
             manage({**os.environ, **server_env}, "collectstatic", "--noinput", "-v0")
         tokens = SelfcheckTokens()
-        if args.mode in ("embedded", "both"):
-            with embedded_site(folder / "embedded", **server_env) as (url, env):
-                run("embedded", url, env, args, tokens, server_env)
-        if args.mode in ("distributed", "both"):
-            # The production layout: nginx in front of two Daphnes, workers and beat (scripts/run-distributed.sh).
-            with distributed_stack(folder / "distributed", **server_env) as (url, env, _script):
-                run("distributed", url, env, args, tokens, server_env)
+        for mode in ["embedded", "distributed"] if args.mode == "both" else [args.mode]:
+            figures = []
+            for number in range(1, args.runs + 1):
+                where = folder / f"{mode}-{number}" if args.runs > 1 else folder / mode
+                if mode == "embedded":
+                    site = embedded_site(where, **server_env)
+                else:  # the production layout: nginx, two Daphnes, workers and beat (scripts/run-distributed.sh)
+                    site = distributed_stack(where, **server_env)
+                with site as (url, env, *_script):
+                    figures.append(run(mode, url, env, args, tokens, server_env))
+                if args.runs > 1:
+                    print(f"# {mode} run {number}: " + ", ".join(f"{n} {v:.1f}" for n, v, _u in figures[-1]))
+            report(figures)
 
 
 if __name__ == "__main__":

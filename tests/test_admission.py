@@ -10,7 +10,8 @@ import time
 
 from asgiref.sync import sync_to_async
 from django.http import HttpResponse
-from django.test import RequestFactory
+from django.test import AsyncClient, AsyncRequestFactory
+from django.urls import path
 
 from wonder.middleware import AdmissionMiddleware
 
@@ -32,7 +33,7 @@ def test_requests_beyond_the_limit_wait_their_turn_in_order(settings):
     paths = [f"/page/{i}/" for i in range(8)]
 
     async def burst():
-        return await asyncio.gather(*(middleware(RequestFactory().get(path)) for path in paths))
+        return await asyncio.gather(*(middleware(AsyncRequestFactory().get(path)) for path in paths))
 
     responses = asyncio.run(burst())
     assert all(response.status_code == 200 for response in responses)
@@ -54,10 +55,10 @@ def test_probes_do_not_wait_behind_a_busy_process(settings):
     async def scenario():
         nonlocal release
         release = asyncio.Event()
-        slow = asyncio.ensure_future(middleware(RequestFactory().get("/slow/")))
+        slow = asyncio.ensure_future(middleware(AsyncRequestFactory().get("/slow/")))
         await asyncio.sleep(0.01)
-        probe = await asyncio.wait_for(middleware(RequestFactory().get("/readyz")), timeout=1)
-        queued = asyncio.ensure_future(middleware(RequestFactory().get("/other/")))
+        probe = await asyncio.wait_for(middleware(AsyncRequestFactory().get("/readyz")), timeout=1)
+        queued = asyncio.ensure_future(middleware(AsyncRequestFactory().get("/other/")))
         await asyncio.sleep(0.05)
         assert not queued.done()  # the one slot is taken
         release.set()
@@ -70,7 +71,7 @@ def test_probes_do_not_wait_behind_a_busy_process(settings):
 def test_sync_stacks_pass_straight_through(settings):
     settings.WONDER_MAX_CONCURRENT_REQUESTS = 1
     middleware = AdmissionMiddleware(lambda request: HttpResponse("sync"))
-    assert middleware(RequestFactory().get("/")).content == b"sync"
+    assert middleware(AsyncRequestFactory().get("/")).content == b"sync"
 
 
 def test_a_client_that_leaves_keeps_its_slot_until_its_view_has_finished(settings):
@@ -93,10 +94,10 @@ def test_a_client_that_leaves_keeps_its_slot_until_its_view_has_finished(setting
     middleware = AdmissionMiddleware(view)
 
     async def scenario():
-        first = asyncio.ensure_future(middleware(RequestFactory().get("/first/")))
+        first = asyncio.ensure_future(middleware(AsyncRequestFactory().get("/first/")))
         await asyncio.sleep(0.05)
         first.cancel()  # the client gave up; its thread is still in the view
-        second = asyncio.ensure_future(middleware(RequestFactory().get("/second/")))
+        second = asyncio.ensure_future(middleware(AsyncRequestFactory().get("/second/")))
         await asyncio.sleep(0.2)
         running_before_release = list(started)
         release.set()
@@ -128,11 +129,11 @@ def test_overload_is_refused_fast_with_a_translated_503_page_and_retry_after(set
 
     async def scenario():
         gate["release"] = asyncio.Event()
-        slow = asyncio.ensure_future(middleware(RequestFactory().get("/slow/")))
+        slow = asyncio.ensure_future(middleware(AsyncRequestFactory().get("/slow/")))
         await asyncio.sleep(0.01)
         started = time.perf_counter()
-        english = await middleware(RequestFactory().get("/gallery/"))
-        italian = await middleware(RequestFactory().get("/gallery/", headers={"Accept-Language": "it"}))
+        english = await middleware(AsyncRequestFactory().get("/gallery/"))
+        italian = await middleware(AsyncRequestFactory().get("/gallery/", headers={"Accept-Language": "it"}))
         elapsed = time.perf_counter() - started
         gate["release"].set()
         await slow
@@ -155,9 +156,9 @@ def test_overload_under_api_is_answered_in_json(settings):
 
     async def scenario():
         gate["release"] = asyncio.Event()
-        slow = asyncio.ensure_future(middleware(RequestFactory().get("/slow/")))
+        slow = asyncio.ensure_future(middleware(AsyncRequestFactory().get("/slow/")))
         await asyncio.sleep(0.01)
-        refused = await middleware(RequestFactory().get("/api/contest/boards/"))
+        refused = await middleware(AsyncRequestFactory().get("/api/contest/boards/"))
         gate["release"].set()
         await slow
         return refused
@@ -182,13 +183,13 @@ def test_follow_ups_on_an_open_page_go_before_new_page_loads(settings):
 
     async def scenario():
         gate["release"] = asyncio.Event()
-        slow = asyncio.ensure_future(middleware(RequestFactory().get("/slow/")))
+        slow = asyncio.ensure_future(middleware(AsyncRequestFactory().get("/slow/")))
         await asyncio.sleep(0.01)
         waiting = [
-            asyncio.ensure_future(middleware(RequestFactory().get("/contest/"))),  # a new page
-            asyncio.ensure_future(middleware(RequestFactory().post("/api/contest/entries/1/vote/"))),
-            asyncio.ensure_future(middleware(RequestFactory().get("/gallery/", headers={"HX-Request": "true"}))),
-            asyncio.ensure_future(middleware(RequestFactory().get("/gallery/posters/3.jpg"))),
+            asyncio.ensure_future(middleware(AsyncRequestFactory().get("/contest/"))),  # a new page
+            asyncio.ensure_future(middleware(AsyncRequestFactory().post("/api/contest/entries/1/vote/"))),
+            asyncio.ensure_future(middleware(AsyncRequestFactory().get("/gallery/", headers={"HX-Request": "true"}))),
+            asyncio.ensure_future(middleware(AsyncRequestFactory().get("/gallery/posters/3.jpg"))),
         ]
         await asyncio.sleep(0.01)
         gate["release"].set()
@@ -205,12 +206,12 @@ def test_a_full_line_is_refused_at_once(settings):
 
     async def scenario():
         gate["release"] = asyncio.Event()
-        slow = asyncio.ensure_future(middleware(RequestFactory().get("/slow/")))
+        slow = asyncio.ensure_future(middleware(AsyncRequestFactory().get("/slow/")))
         await asyncio.sleep(0.01)
-        queued = asyncio.ensure_future(middleware(RequestFactory().get("/one/")))
+        queued = asyncio.ensure_future(middleware(AsyncRequestFactory().get("/one/")))
         await asyncio.sleep(0.01)
         started = time.perf_counter()
-        refused = await middleware(RequestFactory().get("/two/"))
+        refused = await middleware(AsyncRequestFactory().get("/two/"))
         elapsed = time.perf_counter() - started
         gate["release"].set()
         return refused, elapsed, await queued, await slow
@@ -218,3 +219,27 @@ def test_a_full_line_is_refused_at_once(settings):
     refused, elapsed, queued, slow = asyncio.run(scenario())
     assert refused.status_code == 503 and elapsed < 0.5
     assert queued.content == b"/one/" and slow.content == b"/slow/"
+
+
+def _slow_page(request):
+    time.sleep(0.3)
+    return HttpResponse("done")
+
+
+urlpatterns = [path("slow-page/", _slow_page)]
+
+
+def test_the_limit_holds_in_the_real_middleware_stack(settings):
+    """Loaded as Daphne loads it (async handler, sync middleware below): the limit applies before a request gets a
+    thread. As a sync-capable middleware it used to run inside each request's thread and limited nothing."""
+    settings.ROOT_URLCONF = __name__
+    settings.DEBUG = False
+    settings.WONDER_MAX_CONCURRENT_REQUESTS = 1
+    settings.WONDER_ADMISSION_MAX_WAIT_S = 0.05
+
+    async def burst():
+        client = AsyncClient()
+        return await asyncio.gather(*(client.get("/slow-page/") for _ in range(3)))
+
+    statuses = sorted(response.status_code for response in asyncio.run(burst()))
+    assert statuses == [200, 503, 503]

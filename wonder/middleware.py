@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.conf import settings
+from django.core.handlers.asgi import ASGIRequest
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
@@ -56,13 +57,21 @@ class AdmissionMiddleware:
     refused at once with a translated 503 and ``Retry-After`` (JSON under ``/api/``), so under overload nobody
     waits long: the excess is shed early and the requests served stay fast.
 
+    Async only, on purpose: Django runs a middleware that can do both in the mode of the one below it, and
+    RequestMetricsMiddleware (and others further down) are sync, so this class ran in each request's own thread,
+    after the thread had been started, and limited nothing. Hundreds of requests then ran at once, sharing one GIL,
+    and the heaviest pages (/contest/, /gallery/: the most CPU each) took 12-30 s while light API calls still came
+    back in a second or two, as every thread got its turn (bench/load.py, embedded mode; py-spy showed 440-700
+    threads in the server, most in template rendering and gettext). Under WSGI (and Django's sync test client),
+    where a request is not on the server's event loop, it lets requests through: that server bounds its threads.
+
     A slot is held until the request's code has really finished. A client that gives up cancels the request's
     task, but not the thread running its view: releasing the slot then (as this class did before) let hundreds of
     abandoned threads run at once, which share one GIL, and the heaviest pages took 30 s (bench/load.py,
     embedded mode; the py-spy dump showed 440-700 threads in the server).
     """
 
-    sync_capable = True
+    sync_capable = False
     async_capable = True
 
     def __init__(self, get_response: Callable) -> None:
@@ -87,7 +96,7 @@ class AdmissionMiddleware:
         return self._admit(request)
 
     async def _admit(self, request: HttpRequest) -> HttpResponse:
-        if request.path in UNQUEUED_PATHS:
+        if request.path in UNQUEUED_PATHS or not isinstance(request, ASGIRequest):
             return await self.get_response(request)
         arrived = time.perf_counter()
         if self.running < self.limit and not any(self.queued):
