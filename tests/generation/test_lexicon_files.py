@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from generation.prompting import vocab
-from generation.prompting.normalize import normalize
+from generation.prompting.normalize import TOKEN_RE, is_unspaced, normalize
 
 LEXICON_DIR = Path(vocab.__file__).resolve().parent / "lexicons"
 FILES = sorted(LEXICON_DIR.glob("*.toml"))
@@ -72,6 +72,11 @@ def problems(data: dict[str, Any], stem: str) -> list[str]:
                 found.append(f"{where}: term {term!r} normalises to nothing")
             elif norm in seen:
                 found.append(f"{where}: duplicate term {term!r}")
+            elif not any(is_unspaced(ch) for ch in norm) and not all(
+                TOKEN_RE.fullmatch(word.rstrip("*")) for word in norm.replace("-", " ").split()
+            ):
+                # Spaced scripts are matched word by word: "fuochi d'artificio" never meets the tokens d, artificio.
+                found.append(f"{where}: term {term!r} has a word that is not a whole token")
             seen.add(norm)
     return found
 
@@ -98,6 +103,10 @@ def test_lexicon_file_parses_and_follows_the_schema(path):
         ('code = "xx"\nname = "X"\n[light]\nnight = ["*~"]', "light.night: term '*~' normalises to nothing"),
         ('code = "xx"\nname = "X"\n[weather]\nfog = ["Fog", "fog"]', "weather.fog: duplicate term 'fog'"),
         ('code = "xx"\nname = "X"\n[para]\nterms = "para"', "para.terms: not a list of strings"),
+        (
+            'code = "xx"\nname = "X"\n[light]\nfireworks = ["fuochi d\'artificio"]',
+            'light.fireworks: term "fuochi d\'artificio" has a word that is not a whole token',
+        ),
     ],
 )
 def test_schema_check_reports_each_kind_of_mistake(text, expected):
