@@ -39,6 +39,12 @@ NEED_WORDS = {
     "avoid_strobe": lambda: _("no flashing lights"),
     "avoid_loud": lambda: _("no loud zones"),
 }
+WISH_WORDS = {
+    "cafe": lambda: _("You asked for the café: I am fitting it into the rest of your visit."),
+    "late": lambda: _("You are running late: I am re-planning with less time."),
+    "skip_queue": lambda: _("You want to skip the queues: I am leaving out zones with a long wait."),
+    "text": lambda: _("I am re-planning the rest of your visit as you asked."),
+}
 EXCLUSION_WORDS = {
     "closed": lambda reason: _("closed now"),
     "accessibility": lambda reason: _("not suitable for your needs"),
@@ -221,6 +227,8 @@ class ItineraryAgent:
             return _("The queue at the {zone} grew to {n} minutes: I am re-planning.").format(
                 zone=zone, n=reason.get("minutes", "?")
             )
+        if reason.get("code") == "wish":
+            return WISH_WORDS.get(reason.get("wish", ""), WISH_WORDS["text"])()
         return _("Something changed in the installation: I am re-planning the rest of your visit.")
 
     def _understanding(self, visitor: planning.VisitorProfile) -> str:

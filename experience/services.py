@@ -4,6 +4,7 @@ set a zone's status (re-plans affected visits and tells their screens), finish, 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from datetime import timedelta
 from typing import Any
@@ -16,7 +17,7 @@ from generation import media_store, realtime
 from generation.models import Job
 from generation.services import cancel_job, create_job
 
-from . import kiosk, planning, quiz, recommend, selectors
+from . import kiosk, planning, quiz, recommend, selectors, wishes
 from .groups import visit_group
 from .models import RecommendationItem, Visit, VisitStats, Zone, ZoneStatus, ZoneStatusChange
 
@@ -88,9 +89,13 @@ def planning_spec(visit: Visit, *, mode: str, reason: dict[str, Any] | None = No
     zone_list = selectors.zones()
     now = visit.now_minute() if mode == "replan" else visit.start_minute
     _opening, closing = selectors.opening_hours(zone_list)
+    wish = visit.answers.get("wishes") or {}
     visitor = quiz.profile(visit.answers, start_minute=visit.start_minute, until_minute=closing)
+    if wish.get("late_minutes"):
+        visitor = dataclasses.replace(visitor, budget_minutes=max(visitor.budget_minutes - wish["late_minutes"], 0.0))
     installation = selectors.installation(visit.language, zone_list)
     statuses = selectors.statuses(now, zone_list)
+    installation = _with_wishes(installation, statuses, wish, visit, now)
     if CROWD_AWARE:
         statuses = planning.crowd_statuses(
             installation,
@@ -118,6 +123,46 @@ def planning_spec(visit: Visit, *, mode: str, reason: dict[str, Any] | None = No
             reason=reason or {},
         )
     return spec
+
+
+def _with_wishes(
+    installation: planning.Installation,
+    statuses: dict[str, planning.ZoneStatus],
+    wish: dict[str, Any],
+    visit: Visit,
+    now: float,
+) -> planning.Installation:
+    """The installation as the visitor's wishes shape it: zones they asked for become mandatory (the verifier
+    makes sure each is in the plan whenever it fits), zones with a longer wait than they accept are left out
+    (never one they already visited)."""
+    if not wish:
+        return installation
+    plan = visit.get_plan()
+    done = {stop.zone for stop in plan.stops if stop.end <= now} if plan else set()
+    zones = installation.zones
+    if wish.get("max_queue") is not None:
+        limit = float(wish["max_queue"])
+        zones = tuple(
+            zone
+            for zone in zones
+            if zone.id in done or planning.expected_queue(zone, statuses.get(zone.id), now) <= limit
+        )
+    ids = {zone.id for zone in zones}
+    added = tuple(zone for zone in wish.get("add", []) if zone in ids and zone not in installation.rules.mandatory)
+    rules = dataclasses.replace(installation.rules, mandatory=installation.rules.mandatory + added)
+    return dataclasses.replace(installation, zones=zones, rules=rules)
+
+
+def wish_for_route(*, visit: Visit, wish: dict[str, Any], code: str) -> Job | None:
+    """The visitor asked for a change (a touch choice or a typed wish): remember it and re-plan the rest of the
+    visit live. None when there is nothing to change or no plan yet."""
+    if not wish or visit.plan is None:
+        return None
+    answers = dict(visit.answers)
+    answers["wishes"] = wishes.merge(answers.get("wishes") or {}, wish)
+    Visit.objects.filter(pk=visit.pk).update(answers=answers)
+    visit.answers = answers
+    return replan_visit(visit, reason={"code": "wish", "wish": code})
 
 
 def sync_visit_plan(visit: Visit) -> Visit:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("visit/quiz/", views.quiz, name="quiz"),
     path("visit/plan/", views.plan, name="plan"),
     path("visit/plan/retry/", views.retry, name="retry"),
+    path("visit/plan/change/", views.change, name="change"),
     path("visit/for-you/", views.recommendations, name="recommendations"),
     path("visit/take-home/", views.take_home, name="take_home"),
     path("visit/end/", views.end, name="end"),

@@ -18,9 +18,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from generation import llm
 from wonder import public_url
 
-from . import selectors, services
+from . import selectors, services, wishes
 from .forms import LanguageForm, QuizForm, ZoneStatusForm
 from .kiosk import IDLE_SESSION_KEY, current_visit, idle_seconds, kiosk_page, new_session
 from .models import Visit, Zone
@@ -117,9 +118,31 @@ def plan(request: HttpRequest, visit: Visit) -> HttpResponse:
     if visit.job is None:
         return redirect("experience:quiz")
     visit = services.sync_visit_plan(visit)
-    context = _visit_context(request, visit, "plan", **selectors.itinerary(visit))
+    context = _visit_context(
+        request,
+        visit,
+        "plan",
+        choices=[(code, label) for code, (label, _wish) in wishes.CHOICES.items()],
+        typed_wishes=llm.configured(),
+        **selectors.itinerary(visit),
+    )
     template = "experience/itinerary.html#itinerary" if request.htmx else "experience/itinerary.html"
     return render(request, template, context)
+
+
+@require_POST
+@kiosk_visit
+def change(request: HttpRequest, visit: Visit) -> HttpResponse:
+    """A touch choice ("add the café", "we're running late", "skip the queues") or, with an LLM, a typed wish:
+    the agent re-plans the rest of the visit live. Anything else changes nothing."""
+    choice = request.POST.get("choice", "")
+    if choice in wishes.CHOICES:
+        services.wish_for_route(visit=visit, wish=wishes.CHOICES[choice][1], code=choice)
+    elif request.POST.get("wish", "").strip():
+        names = {zone.slug: zone.name_in(visit.language) for zone in selectors.zones()}
+        wish = wishes.from_text(request.POST["wish"], visit.language, names)
+        services.wish_for_route(visit=visit, wish=wish, code="text")
+    return redirect("experience:plan")
 
 
 @require_POST
