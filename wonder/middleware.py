@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import heapq
 import itertools
+import json
 import logging
 import time
 from collections.abc import Callable
@@ -86,6 +87,7 @@ class AdmissionMiddleware:
         self.arrivals = itertools.count()
         # How long a request holds its slot, smoothed: predicts the wait of a new arrival.
         self.service_s = 0.05
+        self.refusals: dict[tuple[str, bool], bytes] = {}
         self.is_async = iscoroutinefunction(get_response)
         if self.is_async:
             markcoroutinefunction(self)
@@ -166,17 +168,20 @@ class AdmissionMiddleware:
     def refusal(self, request: HttpRequest) -> HttpResponse:
         """The fast, friendly 503: cheap to make (no database, no session), in the fan's language."""
         language = translation.get_language_from_request(request)
-        with translation.override(language):
-            message = _("Lots of fans are here right now. Please try again in a few seconds.")
-            if request.path.startswith("/api/"):
-                response: HttpResponse = JsonResponse(
-                    {"error": "overloaded", "message": message, "retry_after_s": self.retry_after_s}, status=503
-                )
-            else:
-                page = render_to_string(
-                    "503.html", {"message": message, "LANGUAGE_CODE": language, "refresh_s": self.retry_after_s}
-                )
-                response = HttpResponse(page, status=503)
+        api = request.path.startswith("/api/")
+        if (language, api) not in self.refusals:
+            # Made once per language and kind: refusals come by the hundred per second when they come at all, on
+            # the event loop that must keep serving everyone else.
+            with translation.override(language):
+                message = _("Lots of fans are here right now. Please try again in a few seconds.")
+                if api:
+                    body = json.dumps({"error": "overloaded", "message": message, "retry_after_s": self.retry_after_s})
+                else:
+                    context = {"message": message, "LANGUAGE_CODE": language, "refresh_s": self.retry_after_s}
+                    body = render_to_string("503.html", context)
+            self.refusals[(language, api)] = body.encode()
+        content_type = "application/json" if api else "text/html; charset=utf-8"
+        response = HttpResponse(self.refusals[(language, api)], status=503, content_type=content_type)
         response["Retry-After"] = str(self.retry_after_s)
         response["Cache-Control"] = "no-store"
         # Tells a deliberate refusal from a failure in proxy logs and benchmarks (bench/load.py).

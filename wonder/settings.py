@@ -165,7 +165,8 @@ WSGI_APPLICATION = "wonder.wsgi.application"
 ASGI_APPLICATION = "wonder.asgi.application"
 
 # Requests of one Daphne process that run Django code at once; more wait in line (wonder/middleware.py). 0: no limit.
-WONDER_MAX_CONCURRENT_REQUESTS = env_int("WONDER_MAX_CONCURRENT_REQUESTS", 8)
+# Four is enough to overlap database waits; more only share one GIL and make every request slower.
+WONDER_MAX_CONCURRENT_REQUESTS = env_int("WONDER_MAX_CONCURRENT_REQUESTS", 4)
 # A request that would wait longer than this for its turn gets a fast 503 with Retry-After instead (overload).
 WONDER_ADMISSION_MAX_WAIT_S = env_float("WONDER_ADMISSION_MAX_WAIT_S", 1.0)
 # At most this many requests wait per process; more are refused at once.
