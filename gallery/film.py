@@ -8,10 +8,17 @@ frames go straight into :func:`generation.engines.outputs.write_clip`.
 The length is known before a single frame is drawn (see :func:`expected_frames`): each segment has a fixed number
 of frames at the film's rate and every join overlaps the two segments by the crossfade length, so a clip that
 decodes short is padded with its last frame rather than shortening the film.
+
+The film is cut to its music: every segment lasts a whole number of beats (``BEAT_S``) and each crossfade one beat,
+so every cut lands on a beat of the soundtrack that :mod:`gallery.soundtrack` synthesises for it (AAC, fading out).
+Clips are read from their clean masters (:mod:`generation.masters`), so their own burnt-in marks never show under
+the film's caption and label: the film labels once. Runs of clips of one sport are chapters: a chapter mark in the
+MP4, a WebVTT chapters file, and a chapter line on screen when the sport changes.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from collections import deque
 from collections.abc import Iterator
@@ -24,7 +31,8 @@ from django.utils.translation import gettext
 from PIL import Image, ImageDraw
 
 from generation.engines.base import CancelFn, EngineError, JobCanceled, ProgressFn
-from generation.engines.outputs import write_clip
+from generation import masters
+from generation.engines.outputs import mux_audio, write_clip
 from generation.engines.preview.overlay import CJK_RE, Sticker, font
 
 # Winter palette: night-sky navy to glacier blue, with ice-white text and a gold accent.
@@ -44,6 +52,11 @@ CREDITS_MAX_S = 12.0
 CAPTION_IN_S = 0.3
 CAPTION_OUT_S = 3.0
 CAPTION_FADE_S = 0.35
+# The chapter line shows at the start of each sport's first clip.
+CHAPTER_IN_S, CHAPTER_OUT_S = 0.2, 2.2
+# The music's beat: 120 bpm, so at 16 fps one beat is exactly 8 frames.
+BEAT_S = 0.5
+CHAPTERS_NAME = "chapters.vtt"
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,7 @@ class ClipInfo:
     creator: str
     country: str = ""
     sport: str = ""
+    preview: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,6 +79,15 @@ class ClipProbe:
     fps: float
     width: int
     height: int
+    preview: bool = False
+
+
+def _is_preview(container) -> bool:
+    """Whether the clip's own labels say it came from the preview engine (its film caption then says so)."""
+    try:
+        return bool(json.loads(container.metadata.get("description") or "{}").get("preview"))
+    except (ValueError, AttributeError):
+        return False
 
 
 # --- timing --------------------------------------------------------------------------------------------------
@@ -80,16 +103,83 @@ def credits_seconds(lines: int) -> float:
     return min(CREDITS_MAX_S, CREDITS_BASE_S + CREDITS_PER_LINE_S * lines)
 
 
+def beat_frames(fps: int) -> int:
+    """Film frames per beat of the music (the tempo is then ``60 * fps / beat_frames`` bpm)."""
+    return max(1, round(BEAT_S * fps))
+
+
+def tempo(fps: int) -> float:
+    return 60.0 * fps / beat_frames(fps)
+
+
+def _beats(frames: float, fps: int, *, up: bool = False) -> int:
+    """``frames`` rounded to a whole number of beats (at least one), in frames."""
+    beat = beat_frames(fps)
+    count = math.ceil(frames / beat - 1e-9) if up else round(frames / beat)
+    return max(1, count) * beat
+
+
 def segment_lengths(clip_lengths: list[int], *, fps: int, title_s: float, credits_s: float) -> list[int]:
-    """Frames of each segment: title card, clips, credits."""
-    return [max(1, round(title_s * fps)), *clip_lengths, max(1, round(credits_s * fps))]
+    """Frames of each segment: title card, clips, credits, each a whole number of beats (clips to the nearest
+    beat: a clip is held on its last frame or trimmed by less than half a beat; the credits never shorter)."""
+    return [
+        _beats(title_s * fps, fps),
+        *(_beats(n, fps) for n in clip_lengths),
+        _beats(credits_s * fps, fps, up=True),
+    ]
 
 
 def overlaps(lengths: list[int], *, fps: int, crossfade_s: float) -> list[int]:
-    """Frames shared by each pair of neighbouring segments: the crossfade, capped so that a segment's fade in and
-    fade out never overlap each other (a very short clip gets a shorter crossfade)."""
-    want = max(0, round(crossfade_s * fps))
+    """Frames shared by each pair of neighbouring segments: the crossfade (whole beats), capped so that a segment's
+    fade in and fade out never overlap each other (a very short clip gets a shorter crossfade)."""
+    want = _beats(crossfade_s * fps, fps) if crossfade_s > 0 else 0
     return [min(want, a // 2, b // 2) for a, b in zip(lengths, lengths[1:], strict=False)]
+
+
+def segment_starts(lengths: list[int], joins: list[int]) -> list[int]:
+    """The film frame at which each segment starts (its crossfade in begins)."""
+    starts = [0]
+    for length, join in zip(lengths, joins, strict=False):
+        starts.append(starts[-1] + length - join)
+    return starts
+
+
+def cut_times(lengths: list[int], joins: list[int], fps: int) -> list[float]:
+    """When each cut completes (the new segment fully on screen): on a beat, where the music marks it."""
+    starts = segment_starts(lengths, joins)
+    return [(start + join) / fps for start, join in zip(starts[1:], joins, strict=True)]
+
+
+def chapters(
+    clips: list[ClipInfo], lengths: list[int], joins: list[int], fps: int, *, opening: str, closing: str
+) -> list[tuple[float, float, str, int]]:
+    """``(start_s, end_s, title, first clip index or -1)``: the opening, one chapter per run of clips of one sport,
+    the credits."""
+    starts = segment_starts(lengths, joins)
+    total = (starts[-1] + lengths[-1]) / fps
+    marks: list[tuple[float, str, int]] = [(0.0, opening, -1)]
+    previous = None
+    for i, clip in enumerate(clips):
+        sport = clip.sport or clip.title
+        if sport != previous:
+            marks.append((starts[i + 1] / fps, sport, i))
+            previous = sport
+    marks.append((starts[-1] / fps, closing, -1))
+    return [
+        (start, marks[k + 1][0] if k + 1 < len(marks) else total, title, first)
+        for k, (start, title, first) in enumerate(marks)
+    ]
+
+
+def chapters_vtt(marks: list[tuple[float, float, str, int]]) -> str:
+    """WebVTT chapters (``<track kind="chapters">``)."""
+
+    def stamp(t: float) -> str:
+        millis = round(t * 1000)
+        return f"{millis // 3_600_000:02d}:{millis // 60_000 % 60:02d}:{millis // 1000 % 60:02d}.{millis % 1000:03d}"
+
+    cues = [f"{k + 1}\n{stamp(a)} --> {stamp(b)}\n{title}\n" for k, (a, b, title, _) in enumerate(marks)]
+    return "WEBVTT\n\n" + "\n".join(cues)
 
 
 def expected_frames(
@@ -112,7 +202,9 @@ def probe_clip(clip: ClipInfo) -> ClipProbe:
                 frames = sum(1 for p in container.demux(stream) if p.size)
             if frames <= 0 or rate <= 0 or not stream.width:
                 raise ValueError("no video frames")
-            return ClipProbe(frames=frames, fps=rate, width=stream.width, height=stream.height)
+            return ClipProbe(
+                frames=frames, fps=rate, width=stream.width, height=stream.height, preview=_is_preview(container)
+            )
     except (OSError, av.FFmpegError, ValueError, IndexError) as exc:
         raise _unreadable(clip) from exc
 
@@ -285,31 +377,60 @@ class Credits:
 class ClipSegment:
     """One clip decoded as a stream, letterboxed and resampled to the film's rate, with its caption."""
 
-    def __init__(self, clip: ClipInfo, probe: ClipProbe, width: int, height: int, fps: int, frames: int) -> None:
+    def __init__(
+        self,
+        clip: ClipInfo,
+        probe: ClipProbe,
+        width: int,
+        height: int,
+        fps: int,
+        frames: int,
+        *,
+        keep_clear: tuple[int, int, int, int] | None = None,
+        chapter: str | None = None,
+    ) -> None:
         self.clip, self.probe = clip, probe
         self.width, self.height, self.fps, self.frames = width, height, fps, frames
+        # The clean master when the engine kept one: the clip's own marks would show under ours.
+        self.source = masters.master_for_video(clip.path) or clip.path
+        self.keep_clear = keep_clear
         self.caption = self._caption()
+        self.chapter = self._chapter(chapter) if chapter else None
         duration = frames / fps
         self.caption_out = min(CAPTION_OUT_S, duration * 0.7)
 
     def _caption(self) -> Sticker:
         s = max(9, round(self.height / 26))
+        m = max(6, round(self.height / 30))
+        # Never under the film's own label: the caption ends before the label's left edge when they share rows.
+        limit = int(self.width * 0.9)
+        if self.keep_clear is not None:
+            limit = min(limit, self.keep_clear[0] - 2 * m)
         parts = []
-        if self.clip.sport:
-            parts.append(pill(self.clip.sport.upper(), s, (20, 20, 28, 255), GOLD))
-        parts.append(pill(self.clip.title, round(s * 1.25), ICE, (10, 14, 30, 200)))
+        tag = " · ".join(p for p in (self.clip.sport.upper(), gettext("PREVIEW") if self.probe.preview else "") if p)
+        if tag:
+            parts.append(pill(tag, s, (20, 20, 28, 255), GOLD))
+        parts.append(_fitted_pill(self.clip.title, round(s * 1.25), ICE, (10, 14, 30, 200), limit))
         byline = " · ".join(p for p in (self.clip.creator, self.clip.country) if p)
         if byline:
-            parts.append(pill(byline, s, FROST, (10, 14, 30, 180), bold=False))
-        w = min(max(p.width for p in parts), int(self.width * 0.9))
+            parts.append(_fitted_pill(byline, s, FROST, (10, 14, 30, 180), limit, bold=False))
+        w = min(max(p.width for p in parts), limit)
         h = sum(p.height for p in parts) + 2 * (len(parts) - 1)
         img = Image.new("RGBA", (w, h), (0, 0, 0, 0))
         y = 0
         for p in parts:
             img.alpha_composite(p.crop((0, 0, min(p.width, w), p.height)), (0, y))
             y += p.height + 2
-        m = max(6, round(self.height / 30))
         return Sticker(img, m, self.height - h - m - round(self.height * 0.08))
+
+    def _chapter(self, text: str) -> Sticker:
+        s = max(9, round(self.height / 24))
+        m = max(6, round(self.height / 30))
+        return Sticker(_fitted_pill(text, s, ICE, (10, 14, 30, 170), int(self.width * 0.6)), m, m)
+
+    def caption_box(self) -> tuple[int, int, int, int]:
+        h, w = self.caption.rgb.shape[:2]
+        return self.caption.x, self.caption.y, self.caption.x + w, self.caption.y + h
 
     def _caption_opacity(self, t: float) -> float:
         fade_in = (t - CAPTION_IN_S) / CAPTION_FADE_S
@@ -320,7 +441,7 @@ class ClipSegment:
         last: av.VideoFrame | None = None
         emitted = 0
         try:
-            with av.open(str(self.clip.path)) as container:
+            with av.open(str(self.source)) as container:
                 stream = container.streams.video[0]
                 stream.thread_type = "AUTO"
                 for index, decoded in enumerate(container.decode(stream)):
@@ -346,8 +467,23 @@ class ClipSegment:
             emitted += 1
 
     def _dress(self, frame: np.ndarray, index: int) -> np.ndarray:
-        self.caption.blend(frame, self._caption_opacity(index / self.fps))
+        t = index / self.fps
+        self.caption.blend(frame, self._caption_opacity(t))
+        if self.chapter is not None:
+            fade = min((t - CHAPTER_IN_S) / CAPTION_FADE_S, (CHAPTER_OUT_S - t) / CAPTION_FADE_S)
+            self.chapter.blend(frame, float(np.clip(fade, 0, 1)))
         return frame
+
+
+def _fitted_pill(text: str, size: int, fg: tuple, bg: tuple, max_width: int, *, bold: bool = True) -> Image.Image:
+    """A pill no wider than ``max_width``: smaller type first, then an ellipsis (captions never run off)."""
+    while size > 9 and pill(text, size, fg, bg, bold=bold).width > max_width:
+        size = max(9, int(size * 0.9))
+    made = pill(text, size, fg, bg, bold=bold)
+    while made.width > max_width and len(text) > 2:
+        text = text[:-2].rstrip() + "…"
+        made = pill(text, size, fg, bg, bold=bold)
+    return made
 
 
 def crossfaded(segments: list, joins: list[int]) -> Iterator[np.ndarray]:
@@ -394,12 +530,16 @@ def render_film(
     progress: ProgressFn,
     cancelled: CancelFn,
     metadata: dict | None = None,
+    soundtrack: bool = True,
 ) -> dict[str, Path]:
-    """Render the film to ``out_dir`` (``video.mp4``, ``poster.jpg``, ``preview.webp``); returns the paths.
+    """Render the film to ``out_dir`` (``video.mp4`` with its music and chapters, ``poster.jpg``, ``preview.webp``,
+    ``chapters.vtt``); returns the paths.
 
     ``progress(fraction, stage)`` is called once per output frame; ``cancelled()`` is checked before each frame
     and raises :class:`JobCanceled` (no video is left behind). Unreadable clips raise ``EngineError``.
     """
+    from .soundtrack import SAMPLE_RATE, music_bed
+
     if not clips:
         raise EngineError("no_clips", gettext("This collection has no clips to make a film from."))
     width, height = width - width % 2, height - height % 2
@@ -410,11 +550,23 @@ def render_film(
     lengths = segment_lengths(clip_lengths, fps=fps, title_s=title_s, credits_s=credits_s)
     joins = overlaps(lengths, fps=fps, crossfade_s=crossfade_s)
     total = sum(lengths) - sum(joins)
+    marks = chapters(clips, lengths, joins, fps, opening=title, closing=gettext("Credits"))
+    sport_chapters = {first: k for k, (_, _, _, first) in enumerate(marks) if first >= 0}
 
     if subtitle is None:
         subtitle = gettext("Milano Cortina 2026 · %(count)d fan clips") % {"count": len(clips)}
+    mark = ai_mark(width, height)
+    mark_h, mark_w = mark.rgb.shape[:2]
+    keep_clear = (mark.x, mark.y, mark.x + mark_w, mark.y + mark_h)
     segments: list = [TitleCard(title, subtitle, width, height, fps, lengths[0])]
-    segments += [ClipSegment(c, p, width, height, fps, n) for c, p, n in zip(clips, probes, clip_lengths, strict=True)]
+    for i, (clip, probe, n) in enumerate(zip(clips, probes, lengths[1:-1], strict=True)):
+        chapter = None
+        if i in sport_chapters:
+            chapter = gettext("Chapter %(number)d · %(title)s") % {
+                "number": sport_chapters[i],
+                "title": marks[sport_chapters[i]][2],
+            }
+        segments.append(ClipSegment(clip, probe, width, height, fps, n, keep_clear=keep_clear, chapter=chapter))
     segments.append(
         Credits(
             gettext("Made by our fans"),
@@ -426,7 +578,6 @@ def render_film(
             lengths[-1],
         )
     )
-    mark = ai_mark(width, height)
 
     def frames() -> Iterator[np.ndarray]:
         for frame in crossfaded(segments, joins):
@@ -436,14 +587,15 @@ def render_film(
             yield frame
 
     def encoded(count: int) -> None:
-        # The poster and animation after the last frame take the remaining sliver of the bar.
+        # The poster, animation and soundtrack after the last frame take the remaining sliver of the bar.
         progress(
-            0.98 * count / total, gettext("Editing frame %(current)d/%(total)d") % {"current": count, "total": total}
+            0.97 * count / total, gettext("Editing frame %(current)d/%(total)d") % {"current": count, "total": total}
         )
 
+    out_dir = Path(out_dir)
     files = write_clip(
         frames(),
-        Path(out_dir),
+        out_dir,
         fps=fps,
         width=width,
         height=height,
@@ -451,5 +603,23 @@ def render_film(
         frame_count=total,
         progress=encoded,
     )
+    chapter_file = out_dir / CHAPTERS_NAME
+    try:
+        if cancelled():
+            raise JobCanceled()
+        if soundtrack:
+            progress(0.98, gettext("Mixing the soundtrack"))
+            music = music_bed(total / fps, tempo=tempo(fps), cuts_s=cut_times(lengths, joins, fps))
+            mux_audio(
+                files["video"],
+                music,
+                sample_rate=SAMPLE_RATE,
+                chapters=[(start, end, name) for start, end, name, _ in marks],
+            )
+        chapter_file.write_text(chapters_vtt(marks), encoding="utf-8")
+    except BaseException:
+        for path in [*files.values(), chapter_file]:
+            Path(path).unlink(missing_ok=True)
+        raise
     progress(1.0, gettext("Done"))
-    return files
+    return {**files, "chapters": chapter_file}

@@ -99,8 +99,9 @@ def film_json(film: Job) -> dict[str, Any] | None:
         "prompt": "",
         "prompt_en": "",
         "language": "",
-        "video": files.get("video"),
-        "poster": files.get("poster"),
+        # The 1080p museum variant when the film job made one.
+        "video": files.get("museum_video") or files.get("video"),
+        "poster": files.get("museum_poster") or files.get("poster"),
         "url": "",
         "qr": "",
     }

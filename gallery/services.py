@@ -422,7 +422,14 @@ def start_film(*, collection_id: int, moderator: Any) -> Job:
         raise contest.ContestError("empty_collection", _("This collection has no published videos yet."), status=409)
     return jobs.create_job(
         kind="film",
-        spec={"title": collection.title, "clips": clips, "credits": credits, "collection": collection.pk},
+        spec={
+            "title": collection.title,
+            "clips": clips,
+            "credits": credits,
+            "collection": collection.pk,
+            # The museum's screens play the 1080p variant.
+            "museum": True,
+        },
         owner=moderator,
     )
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-
 from django.utils.translation import gettext as _
 
 from .base import CancelFn, EngineResult, JobCanceled, ProgressFn

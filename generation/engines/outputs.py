@@ -54,6 +54,9 @@ ANIMATION_WIDTH = 320
 ANIMATION_FPS = 8
 ANIMATION_MAX_BYTES = 400_000
 ANIMATION_QUALITIES = (70, 55, 40, 25)
+# A long video (a film) gets an animation of at most this many frames, spread over its whole length: a 50 s film
+# at 8 fps would be 400 frames, which WebP encodes for longer than the film itself takes to render.
+ANIMATION_MAX_FRAMES = 64
 
 # At most this many full-size frames are kept as poster candidates, however long the clip.
 POSTER_CANDIDATES = 16
@@ -108,7 +111,7 @@ def write_clip(
         thumbs: list[Image.Image] = []
         thumb_size = _thumb_size(width, height)
         # The animation samples the clip at ANIMATION_FPS; ``due`` is the next source index to keep.
-        thumb_every = max(1.0, fps / ANIMATION_FPS)
+        thumb_every = max(1.0, fps / ANIMATION_FPS, (frame_count or 0) / ANIMATION_MAX_FRAMES)
         due = [0.0]
 
         def collect(index: int, frame: np.ndarray) -> None:
@@ -146,6 +149,75 @@ def write_clip(
     if master_path is not None:
         masters.store(out_dir)
     return {"video": video_path, "poster": poster_path, "animation": animation_path}
+
+
+def mux_audio(
+    video_path: Path,
+    samples: np.ndarray,
+    *,
+    sample_rate: int,
+    chapters: list[tuple[float, float, str]] | None = None,
+    bit_rate: int = 160_000,
+) -> None:
+    """Add an AAC track (``samples``: float32 ``(n, 2)`` in -1..1) and chapters (``(start_s, end_s, title)``) to
+    the MP4 at ``video_path``, in place: the video packets are copied, not re-encoded, the container tags (the
+    AI labels) kept, and audio and video interleaved by time so the file streams from the start."""
+    from fractions import Fraction
+
+    video_path = Path(video_path)
+    partial = _partial(video_path)
+    try:
+        with av.open(str(video_path)) as source:
+            tags = dict(source.metadata)
+            vin = source.streams.video[0]
+            with av.open(str(partial), mode="w", format="mp4", options={"movflags": "+faststart"}) as out:
+                out.metadata.update(tags)
+                vout = out.add_stream_from_template(vin)
+                aout = out.add_stream("aac", rate=sample_rate, layout="stereo")
+                aout.bit_rate = bit_rate
+                if chapters:
+                    millis = Fraction(1, 1000)
+                    out.set_chapters(
+                        [
+                            {
+                                "id": i + 1,
+                                "start": round(start * 1000),
+                                "end": round(end * 1000),
+                                "time_base": millis,
+                                "metadata": {"title": title},
+                            }
+                            for i, (start, end, title) in enumerate(chapters)
+                        ]
+                    )
+                audio_packets = []
+                planar = np.ascontiguousarray(np.clip(samples, -1, 1).T.astype(np.float32))
+                frame_size = aout.codec_context.frame_size or 1024
+                for start in range(0, planar.shape[1], frame_size):
+                    chunk = np.ascontiguousarray(planar[:, start : start + frame_size])
+                    frame = av.AudioFrame.from_ndarray(chunk, format="fltp", layout="stereo")
+                    frame.sample_rate = sample_rate
+                    frame.pts = start
+                    frame.time_base = Fraction(1, sample_rate)
+                    audio_packets.extend(aout.encode(frame))
+                audio_packets.extend(aout.encode(None))
+                queue = iter(audio_packets)
+                pending = next(queue, None)
+                for packet in source.demux(vin):
+                    if packet.dts is None:
+                        continue
+                    at = float(packet.dts * packet.time_base)
+                    while pending is not None and pending.dts is not None and float(pending.dts * pending.time_base) <= at:
+                        out.mux(pending)
+                        pending = next(queue, None)
+                    packet.stream = vout
+                    out.mux(packet)
+                while pending is not None:
+                    out.mux(pending)
+                    pending = next(queue, None)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    os.replace(partial, video_path)
 
 
 def write_image(image: Image.Image, out_dir: Path, *, metadata: dict[str, Any]) -> dict[str, Path]:
@@ -235,9 +307,7 @@ class _Mp4Writer:
 
     def write(self, frame: np.ndarray) -> None:
         frame = frame[: self.enc_h, : self.enc_w]
-        video_frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(frame), format="rgb24").reformat(
-            format="yuv420p"
-        )
+        video_frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(frame), format="rgb24").reformat(format="yuv420p")
         for packet in self.stream.encode(video_frame):
             self.container.mux(packet)
 

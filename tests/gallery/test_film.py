@@ -59,8 +59,8 @@ def test_the_film_lasts_exactly_the_expected_frames(film, clip_dir):
     lengths = [clip_frames(probe_clip(c), FPS) for c in clips(clip_dir)]
     assert lengths == [16, 16, 16]
     total = expected_frames(lengths, fps=FPS, credits_s=credits_seconds(2))
-    # title 40 + clips 48 + credits 59, less four 8-frame crossfades
-    assert total == 40 + 48 + round(credits_seconds(2) * FPS) - 4 * 8
+    # title 40 + clips 48 + credits 3.7 s rounded up to whole 8-frame beats (64), less four one-beat crossfades
+    assert total == 40 + 48 + 64 - 4 * 8
     assert len(frames) == total
     assert frames[0].shape == (H, W, 3)
     assert files["poster"].exists() and files["animation"].exists()
