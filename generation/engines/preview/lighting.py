@@ -112,6 +112,7 @@ class SkyShow:
         ph, pw = sky.shape
         self.pan_w, self.pan_h = pw, ph
         self.phase = rng.uniform(0, 2 * np.pi, 4)
+        self.sky_rows: np.ndarray | None = None
         self.bursts: list[tuple[float, np.ndarray, np.ndarray, np.ndarray, tuple[int, int, int]]] = []
         self.duration = duration
 
@@ -151,7 +152,15 @@ class SkyShow:
 
     def _aurora(self, canvas: np.ndarray, sx: int, sy: int, t: float) -> None:
         q, ph, pw = self.q, self.pan_h, self.pan_w
-        hq, wq = self.h // q, self.w // q
+        wq = self.w // q
+        # Only the rows that can show a curtain: above its lowest edge and down to the last row of open sky.
+        if self.sky_rows is None:
+            self.sky_rows = np.flatnonzero(self.sky.any(axis=1))
+        last_sky = self.sky_rows[self.sky_rows < sy + self.h]
+        bottom = min(int(ph * 0.56), int(last_sky[-1]) + 1 if len(last_sky) else 0) - sy
+        hq = min(self.h // q, -(-bottom // q))
+        if hq <= 0:
+            return
         # Panorama coordinates of the window's sample points (the curtains tile round the panorama's width).
         u = ((sx + (np.arange(wq) + 0.5) * q) % pw / pw)[None, :]
         v = ((sy + (np.arange(hq) + 0.5) * q) / ph)[:, None]
@@ -167,9 +176,11 @@ class SkyShow:
         green, violet = np.array([70, 255, 150], np.float32), np.array([170, 70, 220], np.float32)
         rgb = (strength[..., None] * (green * (1 - top[..., None]) + violet * top[..., None])) * 0.8
         small = np.clip(rgb, 0, 255).astype(np.uint8)
-        layer = cv2.resize(small, (self.w, self.h), interpolation=cv2.INTER_LINEAR)
-        mask = cv2.cvtColor(self._window(sx, sy), cv2.COLOR_GRAY2RGB)
-        cv2.add(canvas, cv2.multiply(layer, mask, scale=1 / 255), dst=canvas)
+        rows = min(hq * q, self.h)
+        layer = cv2.resize(small, (self.w, rows), interpolation=cv2.INTER_LINEAR)
+        mask = cv2.cvtColor(self._window(sx, sy)[:rows], cv2.COLOR_GRAY2RGB)
+        top_rows = canvas[:rows]
+        cv2.add(top_rows, cv2.multiply(layer, mask, scale=1 / 255), dst=top_rows)
 
     def _fireworks(self, canvas: np.ndarray, sx: int, sy: int, t: float) -> None:
         gravity = self.h * 0.12
