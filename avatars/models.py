@@ -97,6 +97,8 @@ class Avatar(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     token = models.CharField(max_length=40, unique=True, default=new_token, help_text="The take-home link.")
     session_key = models.CharField(max_length=64, blank=True, db_index=True)
+    # The kiosk visit it was made in: the visit's one take-home page (one QR per visit) lists it.
+    visit_token = models.CharField(max_length=32, blank=True, db_index=True)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="avatars"
     )

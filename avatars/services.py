@@ -148,6 +148,7 @@ def start_avatar(
     base: str = "",
     user: Any = None,
     ip: str = "",
+    visit_token: str = "",
 ) -> Avatar:
     """Create the avatar and its job. Exactly one of ``capture`` and ``base``; raises ``ValueError`` otherwise, and
     :class:`wonder.ratelimit.RateLimited` when a visitor without an account starts jobs too fast."""
@@ -169,6 +170,7 @@ def start_avatar(
             style=style,
             sport=sport,
             name=name.strip()[:24],
+            visit_token=visit_token,
             expires_at=timezone.now() + avatar_keep(),
         )
         spec = {
@@ -208,6 +210,13 @@ def may_delete(avatar: Avatar, user: Any) -> bool:
     if avatar.owner_id is None:
         return True
     return user is not None and getattr(user, "is_authenticated", False) and avatar.owner_id == user.pk
+
+
+def avatars_of_visit(visit_token: str) -> list[Avatar]:
+    """The avatars made during a kiosk visit, newest first (for the visit's take-home page)."""
+    if not visit_token:
+        return []
+    return list(Avatar.objects.filter(visit_token=visit_token).select_related("job").order_by("-created"))
 
 
 def avatar_for(user_or_session: Any) -> Path | None:

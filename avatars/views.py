@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from experience.kiosk import kiosk_page
+from experience.kiosk import SESSION_KEY, current_visit, kiosk_page
+from experience.services import finish_visit
 from wonder import clients, public_url
 from wonder.ratelimit import RateLimited
 
@@ -170,6 +171,7 @@ def look(request: HttpRequest) -> HttpResponse:
                 sport=form.cleaned_data["sport"],
                 name=form.cleaned_data["name"],
                 ip=clients.client_ip(request),
+                visit_token=request.session.get(SESSION_KEY, ""),
             )
         except RateLimited as exc:
             return _too_fast(request, exc, form=form, capture=capture, base=base)
@@ -202,12 +204,23 @@ def result(request: HttpRequest, avatar_id) -> HttpResponse:
     avatar = Avatar.objects.select_related("job").filter(pk=avatar_id).first()
     if avatar is None or not avatar.belongs_to(request.user, request.session.session_key):
         return redirect("experience:kiosk")
-    take_home = public_url.absolute(reverse("avatars:take_home", args=[avatar.token]), request)
-    return render(
+    # One QR per visit: inside a kiosk visit the screen shows the visit's take-home link, whose page lists this
+    # avatar with the route and the picks; the booth used on its own shows the avatar's own link.
+    visit = current_visit(request)
+    if visit is not None and avatar.visit_token == visit.token:
+        finish_visit(visit=visit)  # offered to take home: the visit outlives the kiosk's reset
+        take_home = public_url.absolute(reverse("take_home:visit", args=[visit.token]), request)
+    else:
+        take_home = public_url.absolute(reverse("avatars:take_home", args=[avatar.token]), request)
+    context = _context(
         request,
-        "avatars/result.html",
-        _context(request, avatar=avatar, job=avatar.job, take_home=take_home, qr=public_url.qr_svg(take_home)),
+        avatar=avatar,
+        job=avatar.job,
+        take_home=take_home,
+        qr=public_url.qr_svg(take_home),
+        in_visit=visit is not None and avatar.visit_token == visit.token,
     )
+    return render(request, "avatars/result.html", context)
 
 
 # --- take-home ---------------------------------------------------------------------------------------------

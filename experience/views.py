@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from avatars import services as avatar_services
 from generation import llm
 from wonder import public_url
 
@@ -209,6 +210,7 @@ def take_home_page(request: HttpRequest, token: str) -> HttpResponse:
         context = {
             "visit": visit,
             "cards": selectors.recommendation_cards(visit),
+            "avatars": avatar_services.avatars_of_visit(visit.token),
             **selectors.itinerary(visit),
         }
         template = "experience/me.html#route" if request.htmx else "experience/me.html"
