@@ -47,6 +47,7 @@ test-fast: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 # Known vulnerabilities in any installed package (scripts/audit.sh says when the advisory data is unreachable).
 audit: install

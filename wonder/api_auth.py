@@ -30,4 +30,4 @@ def _other_credentials(request: Request) -> bool:
 class VisitorSessionScheme(SessionScheme):
     """The OpenAPI description: the same cookie as Django's session."""
 
-    target_class = VisitorSessionAuthentication
+    target_class = "wonder.api_auth.VisitorSessionAuthentication"

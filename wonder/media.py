@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils._os import safe_join
 
 # At most 15 digits each (petabytes): a header with thousands of digits is refused before int() sees it.
@@ -36,7 +37,7 @@ class _Slice:
         self.file.close()
 
 
-def serve_media(request: HttpRequest, path: str) -> HttpResponse:
+def serve_media(request: HttpRequest, path: str) -> HttpResponseBase:
     try:
         full = Path(safe_join(settings.MEDIA_ROOT, path))
     except Exception:
@@ -45,6 +46,7 @@ def serve_media(request: HttpRequest, path: str) -> HttpResponse:
         raise Http404
     size = full.stat().st_size
     content_type = mimetypes.guess_type(full.name)[0] or "application/octet-stream"
+    response: HttpResponseBase
     header = request.headers.get("Range", "")
     match = RANGE.match(header)
     if header and (not match or not any(match.groups())):  # malformed or absurd: refused, not a 500 from int()

@@ -8,6 +8,7 @@ arrays, strings, numbers and ``null`` are refused here as well, before any view 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
@@ -43,7 +44,7 @@ def _too_deep(text: str, limit: int) -> bool:
 class ObjectJSONParser(JSONParser):
     """DRF's JSON parser, refusing (400) bodies nested deeper than ``MAX_DEPTH`` and bodies that are not objects."""
 
-    def parse(self, stream: Any, media_type: str | None = None, parser_context: dict | None = None) -> Any:
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Mapping[str, Any] | None = None) -> Any:
         parser_context = parser_context or {}
         encoding = parser_context.get("encoding", settings.DEFAULT_CHARSET)
         try:
