@@ -1,5 +1,5 @@
-"""AdmissionMiddleware: a bounded number of requests run at once, the rest wait their turn or get a fast 503; probes
-skip it."""
+"""Admission control (wonder/admission.py): a bounded number of requests run at once, the rest wait their turn or
+get a fast, translated 503 with Retry-After; follow-ups on an open page go first; probes skip the line."""
 
 from __future__ import annotations
 
@@ -9,95 +9,132 @@ import threading
 import time
 
 from asgiref.sync import sync_to_async
+from django.core.handlers.asgi import ASGIHandler
 from django.http import HttpResponse
-from django.test import AsyncClient, AsyncRequestFactory
 from django.urls import path
 
-from wonder.middleware import AdmissionMiddleware
+from wonder.admission import AdmissionGate
+
+
+def scope(path: str, method: str = "GET", headers: dict[str, str] | None = None) -> dict:
+    return {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"testserver"), *((k.lower().encode(), v.encode()) for k, v in (headers or {}).items())],
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver", 80),
+    }
+
+
+async def call(app, path: str, method: str = "GET", headers: dict[str, str] | None = None) -> dict:
+    """One request through an ASGI app: returns status, headers and body."""
+    sent: list[dict] = []
+    requests = [{"type": "http.request", "body": b"", "more_body": False}]
+
+    async def receive() -> dict:
+        if requests:
+            return requests.pop()
+        await asyncio.Future()  # the client stays connected
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    await app(scope(path, method, headers), receive, send)
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return {"status": start["status"], "headers": dict(start["headers"]), "body": body}
+
+
+class Recorder:
+    """A stand-in for Django: records when each request starts, holds /slow/ until released."""
+
+    def __init__(self) -> None:
+        self.order: list[str] = []
+        self.running = 0
+        self.most = 0
+        self.release: asyncio.Event | None = None
+
+    async def __call__(self, scope, receive, send) -> None:
+        self.running += 1
+        self.most = max(self.most, self.running)
+        self.order.append(scope["path"])
+        if scope["path"] == "/slow/":
+            await self.release.wait()
+        else:
+            await asyncio.sleep(0.02)
+        self.running -= 1
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": scope["path"].encode()})
 
 
 def test_requests_beyond_the_limit_wait_their_turn_in_order(settings):
     settings.WONDER_MAX_CONCURRENT_REQUESTS = 2
-    running, most, order = 0, 0, []
-
-    async def view(request):
-        nonlocal running, most
-        running += 1
-        most = max(most, running)
-        order.append(request.path)
-        await asyncio.sleep(0.02)
-        running -= 1
-        return HttpResponse("ok")
-
-    middleware = AdmissionMiddleware(view)
-    paths = [f"/page/{i}/" for i in range(8)]
+    app = Recorder()
+    gate = AdmissionGate(app)
+    paths = [f"/api/page/{i}/" for i in range(8)]
 
     async def burst():
-        return await asyncio.gather(*(middleware(AsyncRequestFactory().get(path)) for path in paths))
+        return await asyncio.gather(*(call(gate, path) for path in paths))
 
     responses = asyncio.run(burst())
-    assert all(response.status_code == 200 for response in responses)
-    assert most == 2
-    assert order == paths  # first come, first served
+    assert all(response["status"] == 200 for response in responses)
+    assert app.most == 2
+    assert app.order == paths  # first come, first served
 
 
 def test_probes_do_not_wait_behind_a_busy_process(settings):
     settings.WONDER_MAX_CONCURRENT_REQUESTS = 1
-    release = None
-
-    async def view(request):
-        if request.path == "/slow/":
-            await release.wait()
-        return HttpResponse(request.path)
-
-    middleware = AdmissionMiddleware(view)
+    settings.WONDER_ADMISSION_MAX_WAIT_S = 5
+    app = Recorder()
+    gate = AdmissionGate(app)
 
     async def scenario():
-        nonlocal release
-        release = asyncio.Event()
-        slow = asyncio.ensure_future(middleware(AsyncRequestFactory().get("/slow/")))
+        app.release = asyncio.Event()
+        slow = asyncio.ensure_future(call(gate, "/slow/"))
         await asyncio.sleep(0.01)
-        probe = await asyncio.wait_for(middleware(AsyncRequestFactory().get("/readyz")), timeout=1)
-        queued = asyncio.ensure_future(middleware(AsyncRequestFactory().get("/other/")))
+        probe = await asyncio.wait_for(call(gate, "/readyz"), timeout=1)
+        queued = asyncio.ensure_future(call(gate, "/other/"))
         await asyncio.sleep(0.05)
         assert not queued.done()  # the one slot is taken
-        release.set()
+        app.release.set()
         return probe, await slow, await queued
 
     probe, slow, queued = asyncio.run(scenario())
-    assert probe.content == b"/readyz" and slow.content == b"/slow/" and queued.content == b"/other/"
+    assert probe["body"] == b"/readyz" and slow["body"] == b"/slow/" and queued["body"] == b"/other/"
 
 
-def test_sync_stacks_pass_straight_through(settings):
-    settings.WONDER_MAX_CONCURRENT_REQUESTS = 1
-    middleware = AdmissionMiddleware(lambda request: HttpResponse("sync"))
-    assert middleware(AsyncRequestFactory().get("/")).content == b"sync"
-
-
-def test_a_client_that_leaves_keeps_its_slot_until_its_view_has_finished(settings):
-    """Cancelling a request (the client timed out) does not stop its view's thread: the slot stays taken until the
-    thread ends, or abandoned threads pile up beyond the limit (hundreds in bench/load.py, all sharing one GIL)."""
+def test_a_request_the_server_cancels_keeps_its_slot_until_its_view_has_finished(settings):
+    """Cancelling a request does not stop its view's thread: the slot stays taken until the thread ends, or
+    abandoned threads pile up beyond the limit (hundreds in bench/load.py, all sharing one GIL)."""
     settings.WONDER_MAX_CONCURRENT_REQUESTS = 1
     settings.WONDER_ADMISSION_MAX_WAIT_S = 5
     release = threading.Event()
     started: list[str] = []
 
-    def blocking(request):
-        started.append(request.path)
-        if request.path == "/first/":
+    def blocking(path: str) -> None:
+        started.append(path)
+        if path == "/first/":
             release.wait(5)
-        return HttpResponse(request.path)
 
-    async def view(request):
-        return await sync_to_async(blocking, thread_sensitive=False)(request)
+    async def app(scope, receive, send):
+        await sync_to_async(blocking, thread_sensitive=False)(scope["path"])
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": scope["path"].encode()})
 
-    middleware = AdmissionMiddleware(view)
+    gate = AdmissionGate(app)
 
     async def scenario():
-        first = asyncio.ensure_future(middleware(AsyncRequestFactory().get("/first/")))
+        first = asyncio.ensure_future(call(gate, "/first/"))
         await asyncio.sleep(0.05)
-        first.cancel()  # the client gave up; its thread is still in the view
-        second = asyncio.ensure_future(middleware(AsyncRequestFactory().get("/second/")))
+        first.cancel()  # e.g. the server gave up on it; its thread is still in the view
+        second = asyncio.ensure_future(call(gate, "/second/"))
         await asyncio.sleep(0.2)
         running_before_release = list(started)
         release.set()
@@ -106,119 +143,134 @@ def test_a_client_that_leaves_keeps_its_slot_until_its_view_has_finished(setting
 
     running_before_release, response = asyncio.run(scenario())
     assert running_before_release == ["/first/"]
-    assert response.content == b"/second/"
+    assert response["body"] == b"/second/"
 
 
-def _hold_one_slot(settings, max_wait_s: float = 0.05):
+def test_django_never_hears_of_a_disconnect_while_the_request_runs(settings):
+    """Django cancels a request when its client disconnects, not the thread running the view; the gate keeps the
+    disconnect from Django, so the request runs to its end and holds its slot until then."""
+    settings.WONDER_MAX_CONCURRENT_REQUESTS = 1
+    heard: list[str] = []
+
+    async def app(scope, receive, send):
+        heard.append((await receive())["type"])  # the body
+        listener = asyncio.ensure_future(receive())  # as Django's listen_for_disconnect does
+        await asyncio.sleep(0.1)
+        heard.append("disconnect" if listener.done() else "nothing")
+        listener.cancel()
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    async def scenario():
+        messages = [{"type": "http.disconnect"}, {"type": "http.request", "body": b"", "more_body": False}]
+
+        async def receive():
+            return messages.pop()
+
+        async def send(message):
+            pass
+
+        await AdmissionGate(app)(scope("/page/"), receive, send)
+
+    asyncio.run(scenario())
+    assert heard == ["http.request", "nothing"]
+
+
+def _one_slot_taken(settings, max_wait_s: float = 0.05) -> tuple[AdmissionGate, Recorder]:
     settings.WONDER_MAX_CONCURRENT_REQUESTS = 1
     settings.WONDER_ADMISSION_MAX_WAIT_S = max_wait_s
-    gate = {}
-
-    async def view(request):
-        if request.path == "/slow/":
-            await gate["release"].wait()
-        return HttpResponse(request.path)
-
-    return AdmissionMiddleware(view), gate
+    app = Recorder()
+    return AdmissionGate(app), app
 
 
 def test_overload_is_refused_fast_with_a_translated_503_page_and_retry_after(settings):
-    settings.DEBUG = False
     settings.WONDER_ADMISSION_RETRY_AFTER_S = 7
-    middleware, gate = _hold_one_slot(settings)
+    gate, app = _one_slot_taken(settings)
 
     async def scenario():
-        gate["release"] = asyncio.Event()
-        slow = asyncio.ensure_future(middleware(AsyncRequestFactory().get("/slow/")))
+        app.release = asyncio.Event()
+        slow = asyncio.ensure_future(call(gate, "/slow/"))
         await asyncio.sleep(0.01)
         started = time.perf_counter()
-        english = await middleware(AsyncRequestFactory().get("/gallery/"))
-        italian = await middleware(AsyncRequestFactory().get("/gallery/", headers={"Accept-Language": "it"}))
+        english = await call(gate, "/gallery/")
+        italian = await call(gate, "/gallery/", headers={"Accept-Language": "it"})
         elapsed = time.perf_counter() - started
-        gate["release"].set()
+        app.release.set()
         await slow
         return english, italian, elapsed
 
     english, italian, elapsed = asyncio.run(scenario())
     assert elapsed < 1.0  # refused within the wait budget, not after the client's own timeout
+    assert app.order == ["/slow/"]  # the refused requests never reached Django
     for response in (english, italian):
-        assert response.status_code == 503 and response["Retry-After"] == "7"
-        assert response["X-Wonder-Overload"] == "shed"
-        assert response["Content-Type"].startswith("text/html")
-        assert b'http-equiv="refresh" content="7"' in response.content
-    assert "This page reloads by itself." in english.content.decode()
-    body = italian.content.decode()
+        assert response["status"] == 503 and response["headers"][b"retry-after"] == b"7"
+        assert response["headers"][b"x-wonder-overload"] == b"shed"
+        assert response["headers"][b"content-type"].startswith(b"text/html")
+        assert b'http-equiv="refresh" content="7"' in response["body"]
+    assert "This page reloads by itself." in english["body"].decode()
+    body = italian["body"].decode()
     assert '<html lang="it">' in body and "This page reloads by itself." not in body
 
 
 def test_overload_under_api_is_answered_in_json(settings):
-    middleware, gate = _hold_one_slot(settings)
+    gate, app = _one_slot_taken(settings)
 
     async def scenario():
-        gate["release"] = asyncio.Event()
-        slow = asyncio.ensure_future(middleware(AsyncRequestFactory().get("/slow/")))
+        app.release = asyncio.Event()
+        slow = asyncio.ensure_future(call(gate, "/slow/"))
         await asyncio.sleep(0.01)
-        refused = await middleware(AsyncRequestFactory().get("/api/contest/boards/"))
-        gate["release"].set()
+        refused = await call(gate, "/api/contest/boards/")
+        app.release.set()
         await slow
         return refused
 
     refused = asyncio.run(scenario())
-    assert refused.status_code == 503 and refused["Retry-After"] == "5"
-    body = json.loads(refused.content)
+    assert refused["status"] == 503 and refused["headers"][b"retry-after"] == b"5"
+    assert refused["headers"][b"content-type"] == b"application/json"
+    body = json.loads(refused["body"])
     assert body["error"] == "overloaded" and body["retry_after_s"] == 5 and body["message"]
 
 
 def test_follow_ups_on_an_open_page_go_before_new_page_loads(settings):
-    middleware, gate = _hold_one_slot(settings, max_wait_s=5)
-    order = []
-
-    async def view(request):
-        if request.path == "/slow/":
-            await gate["release"].wait()
-        order.append(request.path)
-        return HttpResponse(request.path)
-
-    middleware.get_response = view
+    gate, app = _one_slot_taken(settings, max_wait_s=5)
 
     async def scenario():
-        gate["release"] = asyncio.Event()
-        slow = asyncio.ensure_future(middleware(AsyncRequestFactory().get("/slow/")))
+        app.release = asyncio.Event()
+        slow = asyncio.ensure_future(call(gate, "/slow/"))
         await asyncio.sleep(0.01)
         waiting = [
-            asyncio.ensure_future(middleware(AsyncRequestFactory().get("/contest/"))),  # a new page
-            asyncio.ensure_future(middleware(AsyncRequestFactory().post("/api/contest/entries/1/vote/"))),
-            asyncio.ensure_future(middleware(AsyncRequestFactory().get("/gallery/", headers={"HX-Request": "true"}))),
-            asyncio.ensure_future(middleware(AsyncRequestFactory().get("/gallery/posters/3.jpg"))),
+            asyncio.ensure_future(call(gate, "/contest/")),  # a new page
+            asyncio.ensure_future(call(gate, "/api/contest/entries/1/vote/", method="POST")),
+            asyncio.ensure_future(call(gate, "/gallery/", headers={"HX-Request": "true"})),
+            asyncio.ensure_future(call(gate, "/gallery/posters/3.jpg")),
         ]
         await asyncio.sleep(0.01)
-        gate["release"].set()
+        app.release.set()
         await asyncio.gather(slow, *waiting)
 
     asyncio.run(scenario())
-    assert order == ["/slow/", "/api/contest/entries/1/vote/", "/gallery/", "/gallery/posters/3.jpg", "/contest/"]
+    assert app.order == ["/slow/", "/api/contest/entries/1/vote/", "/gallery/", "/gallery/posters/3.jpg", "/contest/"]
 
 
 def test_a_full_line_is_refused_at_once(settings):
-    middleware, gate = _hold_one_slot(settings, max_wait_s=5)
+    gate, app = _one_slot_taken(settings, max_wait_s=5)
     settings.WONDER_ADMISSION_MAX_QUEUE = 1
-    middleware.max_queue = 1
 
     async def scenario():
-        gate["release"] = asyncio.Event()
-        slow = asyncio.ensure_future(middleware(AsyncRequestFactory().get("/slow/")))
+        app.release = asyncio.Event()
+        slow = asyncio.ensure_future(call(gate, "/slow/"))
         await asyncio.sleep(0.01)
-        queued = asyncio.ensure_future(middleware(AsyncRequestFactory().get("/one/")))
+        queued = asyncio.ensure_future(call(gate, "/one/"))
         await asyncio.sleep(0.01)
         started = time.perf_counter()
-        refused = await middleware(AsyncRequestFactory().get("/two/"))
+        refused = await call(gate, "/two/")
         elapsed = time.perf_counter() - started
-        gate["release"].set()
+        app.release.set()
         return refused, elapsed, await queued, await slow
 
     refused, elapsed, queued, slow = asyncio.run(scenario())
-    assert refused.status_code == 503 and elapsed < 0.5
-    assert queued.content == b"/one/" and slow.content == b"/slow/"
+    assert refused["status"] == 503 and elapsed < 0.5
+    assert queued["body"] == b"/one/" and slow["body"] == b"/slow/"
 
 
 def _slow_page(request):
@@ -229,17 +281,23 @@ def _slow_page(request):
 urlpatterns = [path("slow-page/", _slow_page)]
 
 
-def test_the_limit_holds_in_the_real_middleware_stack(settings):
-    """Loaded as Daphne loads it (async handler, sync middleware below): the limit applies before a request gets a
-    thread. As a sync-capable middleware it used to run inside each request's thread and limited nothing."""
+def test_the_limit_holds_in_front_of_the_real_django_stack(settings):
+    """Django's own ASGI handler with the project's middleware behind the gate (as in wonder/asgi.py): the limit
+    applies before a request gets a thread. As a Django middleware above sync ones it limited nothing."""
     settings.ROOT_URLCONF = __name__
     settings.DEBUG = False
     settings.WONDER_MAX_CONCURRENT_REQUESTS = 1
     settings.WONDER_ADMISSION_MAX_WAIT_S = 0.05
+    gate = AdmissionGate(ASGIHandler())
 
     async def burst():
-        client = AsyncClient()
-        return await asyncio.gather(*(client.get("/slow-page/") for _ in range(3)))
+        return await asyncio.gather(*(call(gate, "/slow-page/") for _ in range(3)))
 
-    statuses = sorted(response.status_code for response in asyncio.run(burst()))
+    statuses = sorted(response["status"] for response in asyncio.run(burst()))
     assert statuses == [200, 503, 503]
+
+
+def test_the_site_application_puts_the_gate_in_front_of_django():
+    from wonder.asgi import router
+
+    assert isinstance(router.application_mapping["http"], AdmissionGate)

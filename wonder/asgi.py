@@ -16,12 +16,14 @@ from experience.routing import websocket_urlpatterns as kiosk_sockets  # noqa: E
 from gallery.routing import websocket_urlpatterns as museum_sockets  # noqa: E402
 from generation import realtime  # noqa: E402
 from generation.routing import websocket_urlpatterns as job_sockets  # noqa: E402
+from wonder.admission import AdmissionGate  # noqa: E402
 from wonder.socket_auth import SocketAuthStack  # noqa: E402  (sessions and users off the shared thread)
 from wonder.sockets import NoSuchSocket  # noqa: E402
 
 router = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        # Admission control: a bounded number of requests per process, the excess refused early (fast 503).
+        "http": AdmissionGate(django_asgi_app),
         "websocket": AllowedHostsOriginValidator(
             SocketAuthStack(
                 URLRouter([*job_sockets, *kiosk_sockets, *museum_sockets, re_path(r"", NoSuchSocket.as_asgi())])

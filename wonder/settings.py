@@ -125,8 +125,8 @@ INSTALLED_APPS = [
     "gallery",
 ]
 
+# Admission control under overload runs in front of Django, in wonder/asgi.py (wonder/admission.py says why).
 MIDDLEWARE = [
-    "wonder.middleware.AdmissionMiddleware",
     "wonder.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -164,7 +164,7 @@ TEMPLATES = [
 WSGI_APPLICATION = "wonder.wsgi.application"
 ASGI_APPLICATION = "wonder.asgi.application"
 
-# Requests of one Daphne process that run Django code at once; more wait in line (wonder/middleware.py). 0: no limit.
+# Requests of one Daphne process that run Django code at once; more wait in line (wonder/admission.py). 0: no limit.
 # Four is enough to overlap database waits; more only share one GIL and make every request slower.
 WONDER_MAX_CONCURRENT_REQUESTS = env_int("WONDER_MAX_CONCURRENT_REQUESTS", 4)
 # A request that would wait longer than this for its turn gets a fast 503 with Retry-After instead (overload).
