@@ -12,8 +12,9 @@ and
 - ``crowd_peak_queue_min`` without and with crowd-aware planning: a simulated day of 2,000 visitors planned one
   after another on the demo installation, then the queues their plans really cause (each zone serves ``capacity``
   people at once for ``dwell`` minutes, first come first served): the longest wait anyone gets;
-- ``replan_to_phone_ms_p95`` (``--phone``, needs Django): a zone closes -> the agent re-plans -> the phone's socket
-  has the new route, in one process (the in-process worker and channel layer of embedded mode).
+- ``replan_to_phone_ms_p95`` (``--phone``, or ``--phone-only [samples]`` for just this; needs Django): a zone
+  closes -> the agent re-plans -> the phone's socket has the new route, in one process (the worker's run and the
+  in-memory channel layer of embedded mode; no broker hop).
 """
 
 from __future__ import annotations
@@ -250,7 +251,7 @@ def replan_to_phone_ms(samples: int) -> list[float]:
     from django.core.management import call_command
 
     from experience import services
-    from experience.models import Visit, Zone
+    from experience.models import Visit, Zone, ZoneStatus
     from experience.routing import websocket_urlpatterns
     from experience.seed import seed_zones
     from generation import runner
@@ -261,7 +262,7 @@ def replan_to_phone_ms(samples: int) -> list[float]:
     answers = {"interests": ["fashion", "art"], "sport": None, "mood": "calm", "minutes": 90, "group": "alone"}
 
     def new_visit() -> tuple[Visit, str]:
-        services.reopen_all_zones()
+        ZoneStatus.objects.update(is_open=True, queue_minutes=0)
         visit = services.start_visit(session_key="bench", language="en")
         visit = services.submit_quiz(visit=visit, answers=answers)
         runner.execute(visit.job_id, attempt=1, worker="bench")
@@ -297,6 +298,10 @@ def replan_to_phone_ms(samples: int) -> list[float]:
 
 
 def main() -> None:
+    if "--phone-only" in sys.argv:
+        samples = int(sys.argv[sys.argv.index("--phone-only") + 1]) if sys.argv[-1].isdigit() else 40
+        print(f"replan_to_phone_ms_p95: {p95(replan_to_phone_ms(samples)):.1f} ms")
+        return
     rng = random.Random(SEED)
     demo = demo_installation()
     times_12, checked_12, valid_12 = timed_plans(rng, 1000, lambda: demo)
