@@ -19,6 +19,7 @@ Arena model (Bradley & Terry 1952): entry ``i`` has a log-strength ``theta[i]`` 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 
@@ -643,10 +644,11 @@ def combined_results(
 
     jury_value, jury_low, jury_high, jury_ok = [], [], [], []
     for f in finalists:
-        z = np.asarray(f.jury_z, dtype=np.float64)
-        if z.size:
-            mean = float(z.mean())
-            se = float(z.std(ddof=1) / np.sqrt(z.size)) if z.size > 1 else 0.0
+        # Plain Python: a finalist has a handful of judges, and numpy's per-call cost would dominate.
+        z = [float(v) for v in f.jury_z]
+        if z:
+            mean = sum(z) / len(z)
+            se = math.sqrt(sum((v - mean) ** 2 for v in z) / (len(z) - 1) / len(z)) if len(z) > 1 else 0.0
             jury_value.append(mean)
             jury_low.append(mean - Z_95 * se)
             jury_high.append(mean + Z_95 * se)
@@ -668,20 +670,19 @@ def combined_results(
     public_std = _standardised_with_median(public_low, np.ones(len(finalists), bool))
     score = weights[0] * jury_std + weights[1] * arena_std + weights[2] * public_std
 
+    # Rounded once, as Python floats: rounding numpy scalars one by one costs more than the whole fit.
+    rounded_score, rounded_jury, rounded_arena, rounded_public = (
+        np.round(values, _SCORE_DECIMALS).tolist() for values in (score, jury_std, arena_std, public_std)
+    )
+
     def key(i: int) -> tuple:
-        return (
-            -round(score[i], _SCORE_DECIMALS),
-            -round(jury_std[i], _SCORE_DECIMALS),
-            -round(arena_std[i], _SCORE_DECIMALS),
-            -round(public_std[i], _SCORE_DECIMALS),
-            id_sort_key(items[i]),
-        )
+        return (-rounded_score[i], -rounded_jury[i], -rounded_arena[i], -rounded_public[i], id_sort_key(items[i]))
 
     order = sorted(range(len(items)), key=key)
     rows: list[FinalistRow] = []
     previous: float | None = None
     for place, i in enumerate(order, start=1):
-        rounded = round(float(score[i]), _SCORE_DECIMALS)
+        rounded = rounded_score[i]
         f = finalists[i]
         rows.append(
             FinalistRow(
