@@ -96,7 +96,11 @@ class Lexicon:
         self._by_prefix: dict[str, list[_Entry]] = {}
         # Fuzzy candidates by (first letter, length): a word is compared only with terms of a length in reach.
         self._fuzzy: dict[tuple[str, int], list[_Entry]] = {}
+        # Many languages' files list the same word ("curling", "snowboard"): one entry each, at its highest weight.
+        unique: dict[tuple[str, str], float] = {}
         for term, key, weight in entries:
+            unique[(term, key)] = max(weight, unique.get((term, key), weight))
+        for (term, key), weight in unique.items():
             norm = normalize(term)
             fuzzy_marked = norm.endswith("~")
             norm = norm.rstrip("~")

@@ -101,7 +101,8 @@ def _lexicons() -> dict[str, Lexicon]:
 
 
 def score_sports(hits: list[Hit]) -> dict[str, float]:
-    """Sum of cue weights per sport, each distinct term counted once (repeating a word proves nothing)."""
+    """Sum of cue weights per sport, each distinct word of the text counted once: repeating a word proves nothing,
+    and two lists' spellings of one word ("curling", "curling*") are still one word."""
     best: dict[tuple[str, str], float] = {}
     # A word that is part of another sport's full name elsewhere in the text ("雪车" after "钢架雪车") is that
     # sport's shorthand, not evidence for its own.
@@ -110,13 +111,13 @@ def score_sports(hits: list[Hit]) -> dict[str, float]:
         if any(h.term in name and h.term != name and key != h.key for name, key in names.items()):
             continue
         weight = h.weight * (FUZZY_DISCOUNT if h.fuzzy else 1.0)
-        best[(h.key, h.term)] = max(best.get((h.key, h.term), 0.0), weight)
+        best[(h.key, h.found)] = max(best.get((h.key, h.found), 0.0), weight)
     scores: dict[str, float] = defaultdict(float)
     for (sport, _term), weight in best.items():
         scores[sport] += weight
-    # Jumping and then skiing cross-country is what Nordic combined is.
+    # Jumping and then skiing cross-country is what Nordic combined is; once it is named, its parts describe it.
     jump, xc = scores.get("ski-jumping", 0.0), scores.get("cross-country-skiing", 0.0)
-    if jump >= 0.7 and xc >= MIN_SPORT_SCORE:
+    if (jump >= 0.7 and xc >= MIN_SPORT_SCORE) or scores.get("nordic-combined", 0.0) >= lexicon_files.NAME:
         scores["nordic-combined"] += jump + xc
     return dict(scores)
 
@@ -162,14 +163,24 @@ def _attributes(found: dict[str, list[Hit]]) -> list[str]:
     return list(dict.fromkeys([*found_list, *(h.key for h in found_attributes)]))
 
 
-def _ambiguous(ranked: list[tuple[str, float]]) -> list[str]:
-    """The sports that compete with the leader closely enough that the fan should choose (empty if none)."""
+def _ambiguous(ranked: list[tuple[str, float]], named: set[str]) -> list[str]:
+    """The sports that compete with the leader closely enough that the fan should choose (empty if none).
+
+    A rival competes when its score comes close to the leader's, or when the text names both sports ("curling or
+    hockey?", "luge vs skeleton"): the fan wrote two sports and only they know which one they meant.
+    """
     if len(ranked) < 2:
         return []
     top_sport, top = ranked[0]
     # Nordic combined is scored as jumping plus cross-country: its parts are not rivals.
     parts = {"ski-jumping", "cross-country-skiing"} if top_sport == "nordic-combined" else set()
-    rivals = [s for s, score in ranked[1:] if s not in parts and score >= max(MIN_SPORT_SCORE, AMBIGUOUS_RATIO * top)]
+    rivals = [
+        sport
+        for sport, score in ranked[1:]
+        if sport not in parts
+        and score >= MIN_SPORT_SCORE
+        and (score >= AMBIGUOUS_RATIO * top or (top_sport in named and sport in named))
+    ]
     return [top_sport, *rivals][:MAX_CANDIDATES] if rivals else []
 
 
@@ -227,7 +238,7 @@ def parse_prompt(text: str, *, sport_hint: str | None = None) -> ParsedPrompt:
     named = {h.key for h in found["sport"] if h.weight >= lexicon_files.NAME}
     sport, source, candidates = None, None, []
     if ranked and ranked[0][1] >= MIN_SPORT_SCORE:
-        candidates = _ambiguous(ranked)
+        candidates = _ambiguous(ranked, named)
         if not candidates:
             sport = ranked[0][0]
             source = "named" if sport in named else "inferred"
