@@ -16,7 +16,7 @@ from . import vocab
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 
-# What a term is worth for its sport, by the section it is listed in (cues.py's old constants).
+# What a term is worth for its sport, by the section of its file it is listed in.
 NAME, GEAR, CUE, HINT = 3.0, 2.0, 1.0, 0.5
 SPORT_SECTIONS = {"name": NAME, "gear": GEAR, "cue": CUE, "hint": HINT}
 # Tables keyed by a fixed vocabulary; the keys each may use.
@@ -80,39 +80,7 @@ def language_files() -> dict[str, dict[str, Any]]:
             data = tomllib.load(fh)
         validate(path.stem, data)
         files[path.stem] = data
-    if "en" not in files:
-        files["legacy"] = _legacy()
     return files
-
-
-def _legacy() -> dict[str, Any]:
-    """TRANSITION ONLY: cues.py's tables in the file format, until its languages have their own files."""
-    from . import cues
-
-    def split(terms: str) -> list[str]:
-        return [t.strip() for t in terms.split("|") if t.strip()]
-
-    sections = {3.0: "name", 2.0: "gear", 1.5: "gear", 1.0: "cue"}
-    sport: dict[str, dict[str, list[str]]] = {}
-    for slug, groups in cues.SPORT_CUES.items():
-        for weight, terms in groups:
-            sport.setdefault(slug, {}).setdefault(sections.get(weight, "hint"), []).extend(split(terms))
-    attribute = {k: split(v) for k, v in cues.ATTRIBUTE_CUES.items()}
-    moved = {"at night": ("light", "night"), "at sunset": ("light", "sunset"), "at dawn": ("light", "dawn")}
-    data: dict[str, Any] = {
-        "sport": sport,
-        "para": {"terms": split(cues.PARA_CUES)},
-        "emotion": {k: split(v) for k, v in cues.EMOTION_CUES.items()},
-        "style": {k: split(v) for k, v in cues.STYLE_CUES.items()},
-        "camera": {k: split(v) for k, v in cues.CAMERA_CUES.items()},
-        "subject": {subject: split(terms) for _w, subject, terms in cues.SUBJECT_CUES},
-        "colour": {k: split(v) for k, v in cues.COLOUR_CUES.items()},
-        "garment": {k: split(v) for k, v in cues.GARMENT_CUES.items()},
-        "attribute": {k: v for k, v in attribute.items() if k not in moved and k != "snowfall"},
-        "light": {key: attribute[old] for old, (_t, key) in moved.items()},
-        "weather": {"snowfall": attribute["snowfall"]},
-    }
-    return data
 
 
 def sport_entries() -> list[Entry]:

@@ -92,7 +92,8 @@ GROUPS = (
 # ------------------------------------------------------------------------------
 SUGGESTIVE = (
     "sexy | seductive | seductively | seducing | sensual | sensually | provocative | provocatively | sultry"
-    " | posing suggestively | suggestively | flirty | flirtatious | lingerie | thong | busty | in underwear | in her underwear"
+    " | posing suggestively | suggestively | flirty | flirtatious | lingerie | thong | busty | in underwear"
+    " | in her underwear"
     " | sensuale | provocante | sensuel | sensuelle | aguichant* | verfuhrerisch* | reizwasche | lenceria"
     " | сексуальн* | соблазнит* | 性感 | 诱惑 | 誘惑 | 撩人 | セクシー | 色っぽい | 섹시 | 야릇"
 )
