@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 
 def test_the_subject_chip_is_checked_with_the_sentence(client):
     response = client.post(
-        "/contest/videos/", {"text": "a skier on the slope", "sport": "alpine-skiing", "subject": "a naked teenage girl"}
+        "/contest/videos/",
+        {"text": "a skier on the slope", "sport": "alpine-skiing", "subject": "a naked teenage girl"},
     )
     assert response.status_code == 422 and not Job.objects.exists()
 
