@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from avatars import services as avatar_services
+from gallery.museum import attract_reel
 from generation import llm
 from wonder import public_url
 
@@ -76,6 +77,8 @@ def kiosk(request: HttpRequest) -> HttpResponse:
         "greetings": LANGUAGE_GREETINGS.values(),
         "zones": zone_list,
         "opening": selectors.opening_state(selectors.installation_minute(), zone_list),
+        # Once the contest's results are announced, the winners and their film play in the attract loop.
+        "reel": attract_reel(),
     }
     return render(request, "experience/attract.html", context)
 

@@ -124,3 +124,46 @@ def playlist_json(request: HttpRequest, screen: Screen) -> dict[str, Any]:
         "ai_label": _("AI-generated"),
         "items": items,
     }
+
+
+def attract_reel(now=None) -> dict[str, Any] | None:
+    """What the kiosk's attract loop shows once results are out: the winners' film (the web version) and the
+    winners themselves, from the newest running winners' exhibition; None before any announcement."""
+    now = now or timezone.now()
+    exhibition = (
+        Exhibition.objects.filter(start__lte=now, end__gt=now, collection__slug__startswith="winners-")
+        .select_related("collection")
+        .order_by("-start", "-pk")
+        .first()
+    )
+    if exhibition is None:
+        return None
+    winners = [
+        entry
+        for entry in Entry.objects.filter(
+            pk__in=exhibition.collection.items.values("entry_id"), state=Entry.State.WINNER
+        ).select_related("job", "author__fan").order_by("final_rank", "pk")
+        if entry.job.public_result()
+    ]
+    film = (
+        Job.objects.filter(kind="film", status=Job.Status.SUCCEEDED, spec__collection=exhibition.collection_id)
+        .order_by("-finished")
+        .first()
+    )
+    files = (film.public_result() or {}).get("files", {}) if film is not None else {}
+    return {
+        "title": exhibition.collection.title,
+        "film": files.get("video"),
+        "film_poster": files.get("poster"),
+        "winners": [
+            {
+                "title": entry.title,
+                "creator": entry.author.fan.display_name if hasattr(entry.author, "fan") else "",
+                "country": entry.author.fan.country.name if hasattr(entry.author, "fan") and entry.author.fan.country else "",
+                "poster": (entry.job.public_result() or {}).get("files", {}).get("poster"),
+                "video": (entry.job.public_result() or {}).get("files", {}).get("video"),
+                "rank": entry.final_rank,
+            }
+            for entry in winners
+        ],
+    }

@@ -85,3 +85,21 @@ def test_screens_are_told_at_once(contest, make_entry, moderator, settings, enqu
 def test_results_can_not_be_announced_twice(contest, make_entry, moderator, settings, enqueued, announced):
     with pytest.raises(contest_services.ContestError):
         services.announce_results(contest_id=contest.pk, by=moderator)
+
+
+def test_the_kiosk_attract_loop_shows_the_winners_and_then_their_film(client, announced):
+    page = client.get("/kiosk/").content.decode()
+    assert "data-attract-reel" in page
+    shown = [e for e in announced if e.title in page]
+    assert len(shown) == 2  # the two winners, not the third finalist
+    film = Job.objects.get(kind="film")
+    film.status = Job.Status.SUCCEEDED
+    film.finished = timezone.now()
+    film.result = {"files": {"video": f"jobs/{film.pk}/r/video.mp4", "poster": f"jobs/{film.pk}/r/poster.jpg"}}
+    film.save()
+    page = client.get("/kiosk/").content.decode()
+    assert f"jobs/{film.pk}/r/video.mp4" in page
+
+
+def test_before_any_announcement_the_attract_loop_has_no_reel(client, db):
+    assert "data-attract-reel" not in client.get("/kiosk/").content.decode()
