@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from contest.models import ArenaBoard, Entry
-from contest.selectors import current_contest
+from contest.selectors import counts_hidden, current_contest
 
 from .models import Collection, CollectionItem, Exhibition, ModerationClaim, ModerationLog, PlaylistItem, Report, Screen
 
@@ -154,11 +154,19 @@ def public_queryset(filters: dict[str, str]) -> QuerySet[Entry]:
     return entries
 
 
+def scores_hidden() -> bool:
+    """True while the current contest hides its like counts (and so any order by them)."""
+    contest = current_contest()
+    return contest is not None and counts_hidden(contest)
+
+
 def gallery_page(
     *, filters: dict[str, str], sort: str = "new", cursor: str | None = None, size: int = PAGE_SIZE
 ) -> GalleryPage:
     """One page of the gallery by keyset on (sort key, id): the same few queries whatever the page number."""
     sort = sort if sort in SORTS else "new"
+    if sort == "top" and scores_hidden():  # the order would give the hidden like counts away
+        sort = "new"
     if sort == "arena":
         return _arena_page(filters=filters, cursor=cursor, size=size)
     entries = public_queryset(filters)

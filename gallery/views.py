@@ -168,7 +168,9 @@ def gallery(request: HttpRequest) -> HttpResponse:
         "sports": SPORTS,
         "styles": STYLES,
         "language_choices": settings.LANGUAGES,
-        "sorts": [("new", _("Newest")), ("top", _("Top")), ("arena", _("Arena rank"))],
+        "sorts": [("new", _("Newest")), ("arena", _("Arena rank"))]
+        if selectors.scores_hidden()
+        else [("new", _("Newest")), ("top", _("Top")), ("arena", _("Arena rank"))],
         "query": request.GET.copy(),
     }
     if request.htmx:

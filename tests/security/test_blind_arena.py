@@ -54,3 +54,11 @@ def test_top_order_is_not_offered_while_counts_are_hidden(contest):
     newer = EntryFactory(contest=contest, wilson=0.1, likes=1, submitted=timezone.now())
     ids = [row["id"] for row in Client().get("/api/contest/entries/?order=top").json()]
     assert ids == [newer.pk, older_favourite.pk]  # newest first: the score order would leak the hidden counts
+
+
+def test_the_gallery_offers_no_top_order_while_counts_are_hidden(contest):
+    older_favourite = EntryFactory(contest=contest, wilson=0.9, likes=40, submitted=timezone.now() - timedelta(hours=3))
+    newer = EntryFactory(contest=contest, wilson=0.1, likes=1, submitted=timezone.now())
+    page = Client().get("/gallery/?sort=top").content.decode()
+    assert 'value="top"' not in page
+    assert page.index(f"/gallery/entries/{newer.pk}/") < page.index(f"/gallery/entries/{older_favourite.pk}/")
