@@ -78,7 +78,10 @@ def _word_matches(pattern: str, word: str) -> bool:
 
 
 def _word_or_stem_matches(pattern: str, word: str) -> bool:
-    return _word_matches(pattern, word) or any(_word_matches(pattern, stem) for stem in stems(word))
+    if _word_matches(pattern, word):
+        return True
+    # Only Arabic and Hebrew words have attached prefixes to try without.
+    return "\u0590" <= word[:1] <= "\u06ff" and any(_word_matches(pattern, stem) for stem in stems(word))
 
 
 class Lexicon:

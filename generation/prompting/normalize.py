@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Invisible characters used to split words without showing it (zero-width space/joiners, word joiner, BOM,
 # soft
@@ -77,9 +77,8 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of the normalised text with its character span."""
+class Token(NamedTuple):
+    """A word of the normalised text with its character span (a tuple: thousands are made per long text)."""
 
     text: str
     start: int

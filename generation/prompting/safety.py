@@ -28,11 +28,13 @@ from django.utils.translation import gettext
 from . import safety_terms as terms
 from .lexicon import Lexicon
 from .normalize import is_unspaced, normalize, tokenize
+from .vocab import MAX_PROMPT_CHARS
 
 log = logging.getLogger(__name__)
 
-# Longest text examined; the parser reads less than this, so everything a model could see is checked.
-MAX_CHECKED_CHARS = 20_000
+# Longest text examined: more than anything we store or show (a prompt has MAX_PROMPT_CHARS, a report note 1,000,
+# the LLM's rewrite at most 160 words), so everything a model or a visitor could see is checked.
+MAX_CHECKED_CHARS = 4 * MAX_PROMPT_CHARS
 ACTIONS = ("allow", "flag", "block")
 
 _HOMOGLYPHS = str.maketrans(
@@ -50,9 +52,19 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 # A "word" for de-obfuscation: letters, digits and the leet symbols. No nested quantifiers.
 _RAW_WORD = re.compile(r"[\w@$]+")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
-_AGE = re.compile(r"(\d{1,2}) ?-? ?(?:years?|yrs?|yo|anni|ans|jahre|anos|лет|года|岁|歲|歳|살)")
+# An age: digits (or Chinese numerals) and the word for "years old" in the languages of the lists (normalised:
+# accents stripped, Arabic-script letters folded).
+_AGE_WORDS = (
+    "years?|yrs?|yo|y o|anni|ans|jahre|jahrig\\w*|anos|anos de idade|lat|letni\\w*|let|leta|roku|roky|rokov|ar|ars|jaar"
+    "|jarig\\w*|vuotias\\w*|eves|ani|godina|godine|metu|gadus|gadi|aastane|yasinda|yas|tahun|taon|miaka|tuoi"
+    "|ετων|χρονων|χρονο|лет|года|годы|рокiв|років|рокiв|жаста|годишн\\w*|ساله|سال|سنوات|سنة|عاما|שנים|בת|בן|साल|वर्ष"
+    "|বছর|வயது|ปี|岁|歲|歳|살"
+)
+_AGE = re.compile(rf"(\d{{1,2}}|[一二两三四五六七八九十]{{1,3}}) ?-? ?(?:{_AGE_WORDS})(?![a-z])")
+_CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ADULT_AGE = 18
 MAX_RUNS, MAX_RUN_CHARS = 20, 400
+_NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff]")
 
 BLOCK_MESSAGES = {
     "sexual-minors": lambda: gettext("This prompt can't be generated: it asks for sexual content involving minors."),
@@ -64,6 +76,7 @@ BLOCK_MESSAGES = {
         "you trust or a local helpline."
     ),
     "gore": lambda: gettext("This prompt can't be generated: it asks for extreme gore."),
+    "nudity": lambda: gettext("This prompt can't be generated: it asks for nudity."),
 }
 FLAG_MESSAGES = {
     "violence": lambda: gettext("A moderator will review this prompt: it mentions violence, blood or a crash."),
@@ -71,7 +84,7 @@ FLAG_MESSAGES = {
     "weapons": lambda: gettext("A moderator will review this prompt: it mentions a weapon."),
     "alcohol": lambda: gettext("A moderator will review this prompt: it mentions alcohol."),
     "political": lambda: gettext("A moderator will review this prompt: it mentions a political symbol or figure."),
-    "nudity": lambda: gettext("A moderator will review this prompt: it mentions revealing clothing."),
+    "revealing": lambda: gettext("A moderator will review this prompt: it mentions revealing clothing."),
     "suggestive": lambda: gettext("A moderator will review this prompt: its wording is suggestive."),
 }
 
@@ -105,11 +118,11 @@ class _Matcher:
 
     def find(self, views: _Views) -> dict[str, list[str]]:
         """Category -> matched words (in text order)."""
-        hits = (
-            self.lexicons["latin"].find(views.latin, tokenize(views.latin), nested=True)
-            + self.lexicons["spaced"].find(views.plain, tokenize(views.plain), nested=True)
-            + self.lexicons["unspaced"].find(views.dense, [], nested=True)
-        )
+        hits = self.lexicons["latin"].find(views.latin, tokenize(views.latin), nested=True)
+        # The other scripts' words are looked for only when the text has letters beyond Latin.
+        if _NON_LATIN.search(views.plain):
+            hits += self.lexicons["spaced"].find(views.plain, tokenize(views.plain), nested=True)
+            hits += self.lexicons["unspaced"].find(views.dense, [], nested=True)
         found: dict[str, list[str]] = {}
         for h in sorted(hits, key=lambda h: h.start):
             words = found.setdefault(h.key, [])
@@ -243,8 +256,18 @@ def _is_biathlon(plain: str, weapons: list[str]) -> bool:
     return sport_scores(plain).get("biathlon", 0.0) >= 1.0
 
 
+def _age(number: str) -> int:
+    """``"12"`` or Chinese ``"十二"`` as an int."""
+    if number.isdigit():
+        return int(number)
+    if "十" not in number:
+        return _CHINESE_DIGITS.get(number, ADULT_AGE)
+    tens, _, units = number.partition("十")
+    return _CHINESE_DIGITS.get(tens, 1) * 10 + _CHINESE_DIGITS.get(units, 0)
+
+
 def _minor_ages(plain: str) -> list[str]:
-    return [m.group(0) for m in _AGE.finditer(plain) if int(m.group(1)) < ADULT_AGE]
+    return [m.group(0) for m in _AGE.finditer(plain) if _age(m.group(1)) < ADULT_AGE]
 
 
 def _verdict(action: str, category: str | None, matches: list[str]) -> SafetyVerdict:
@@ -264,9 +287,9 @@ def _builtin_check(text: str) -> SafetyVerdict:
     real = m["real_people"] + m["celebrity"] + references
     sexual, suggestive = m["sexual"], m["suggestive"]
 
-    # A minor and a sexual, suggestive or revealing word read together: "a 10yo girl posing seductively".
-    if minors and (sexual or suggestive or m["nudity"]):
-        together = _together(text, ("sexual", "suggestive", "nudity"), ("minors",), ages=True)
+    # A minor and a sexual, suggestive, naked or revealing word read together: "a 10yo girl posing seductively".
+    if minors and (sexual or suggestive or m["nudity"] or m["revealing"]):
+        together = _together(text, ("sexual", "suggestive", "nudity", "revealing"), ("minors",), ages=True)
         if together:
             return _verdict("block", "sexual-minors", together)
     if m["slurs"]:
@@ -279,6 +302,8 @@ def _builtin_check(text: str) -> SafetyVerdict:
         return _verdict("block", "sexual-real-person", sexual + suggestive + real)
     if sexual:
         return _verdict("block", "sexual", sexual)
+    if m["nudity"]:
+        return _verdict("block", "nudity", m["nudity"])
     if m["self_harm"]:
         return _verdict("block", "self-harm", m["self_harm"])
     if m["gore"]:
@@ -288,7 +313,7 @@ def _builtin_check(text: str) -> SafetyVerdict:
     flags = [
         ("violence", m["violence"]),
         ("suggestive", suggestive),
-        ("nudity", m["nudity"]),
+        ("revealing", m["revealing"]),
         ("weapons", weapons),
         ("real-person", m["real_people"]),
         ("political", m["political"]),

@@ -69,8 +69,8 @@ def test_block_message_says_why():
         ("snowboarders drinking beer", "alcohol"),
         ("喝啤酒的滑雪者", "alcohol"),
         ("a swastika on the ice", "political"),
-        ("a skier in a bikini", "nudity"),
-        ("水着でスキー", "nudity"),
+        ("a skier in a bikini", "revealing"),
+        ("水着でスキー", "revealing"),
     ],
 )
 def test_borderline_prompts_are_flagged_not_blocked(text, category):
