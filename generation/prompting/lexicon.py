@@ -34,6 +34,8 @@ _PROCLITICS = {
     "hebrew": ("וה", "וב", "ול", "ומ", "וש", "שה", "שב", "של", "כש", "ה", "ו", "ב", "ל", "מ", "ש", "כ"),
 }
 MIN_STEM = 2
+# Inflection tolerance (``Lexicon(inflections=True)``): terms this long or longer, endings this short or shorter.
+MIN_STEM_TERM, MAX_ENDING = 5, 4
 
 
 def stems(word: str) -> list[str]:
@@ -92,11 +94,21 @@ class Lexicon:
     matching.
     """
 
-    def __init__(self, entries: Iterable[tuple[str, str, float]], *, fuzzy_min_weight: float | None = None):
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, str, float]],
+        *,
+        fuzzy_min_weight: float | None = None,
+        inflections: bool = False,
+    ):
         # Unspaced-script terms by their first character: only those whose first character occurs are searched.
         self._substrings: dict[str, list[_Entry]] = {}
         self._by_word: dict[str, list[_Entry]] = {}
         self._by_prefix: dict[str, list[_Entry]] = {}
+        # With ``inflections``, a one-word term of MIN_STEM_TERM letters or more also matches the word with a short
+        # ending ("sunset" -> "sunsets", "batımı" -> "batımında"): for the scene and beats, where most languages
+        # inflect and a miss costs the fan's idea, while a stray match only adds a detail.
+        self._stems: dict[str, list[_Entry]] = {}
         # Fuzzy candidates by (first letter, length): a word is compared only with terms of a length in reach.
         self._fuzzy: dict[tuple[str, int], list[_Entry]] = {}
         # Many languages' files list the same word ("curling", "snowboard"): one entry each, at its highest weight.
@@ -119,6 +131,8 @@ class Lexicon:
                 self._by_prefix.setdefault(first[:-1], []).append(entry)
             else:
                 self._by_word.setdefault(first, []).append(entry)
+                if inflections and len(words) == 1 and len(first) >= MIN_STEM_TERM:
+                    self._stems.setdefault(first, []).append(entry)
                 eligible = fuzzy_min_weight is not None and (weight >= fuzzy_min_weight or fuzzy_marked)
                 if eligible and len(words) == 1 and len(first) >= FUZZY_MIN_LEN:
                     self._fuzzy.setdefault((first[0], len(first)), []).append(entry)
@@ -154,6 +168,11 @@ class Lexicon:
 
     def _exact_candidates(self, word: str) -> list[_Entry]:
         found = list(self._by_word.get(word, ()))
+        if self._stems and not found:
+            for cut in range(1, MAX_ENDING + 1):
+                if len(word) - cut < MIN_STEM_TERM:
+                    break
+                found.extend(self._stems.get(word[:-cut], ()))
         for n in self._prefix_lengths:
             if n > len(word):
                 break

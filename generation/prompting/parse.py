@@ -94,8 +94,10 @@ def _split_terms(terms: str) -> list[str]:
 @functools.cache
 def _lexicons() -> dict[str, Lexicon]:
     """Compiled once per process from every language's file: a few thousand terms, a few milliseconds."""
-    tables = ("emotion", "style", "camera", "subject", "colour", "garment", "attribute", "setting", "light")
-    lexicons = {name: Lexicon(lexicon_files.table_entries(name)) for name in (*tables, "weather", "beat", "para")}
+    tables = ("emotion", "style", "camera", "subject", "colour", "garment", "attribute", "para")
+    lexicons = {name: Lexicon(lexicon_files.table_entries(name)) for name in tables}
+    for name in ("setting", "light", "weather", "beat"):
+        lexicons[name] = Lexicon(lexicon_files.table_entries(name), inflections=True)
     lexicons["sport"] = Lexicon(lexicon_files.sport_entries(), fuzzy_min_weight=lexicon_files.NAME)
     return lexicons
 
