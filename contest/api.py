@@ -54,6 +54,12 @@ class _ContestErrorView(APIView):
 
 
 class ContestAPIView(_ContestErrorView):
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        # An id in the path past 2**63 overflows the database driver (a 500 with a traceback): no such object.
+        if any(isinstance(value, int) and not 0 <= value < 2**63 for value in kwargs.values()):
+            raise Http404
+        super().initial(request, *args, **kwargs)
+
     def handle_exception(self, exc):
         response = super().handle_exception(exc)
         # A 429 says when to come back (RFC 9110 Retry-After), so well-behaved clients back off.

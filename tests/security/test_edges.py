@@ -240,3 +240,13 @@ def test_a_vote_429_says_when_to_come_back(settings, contest):
     refused = client.post(f"/api/contest/entries/{second.pk}/vote/")
     assert refused.status_code == 429
     assert 1 <= int(refused["Retry-After"]) <= 60
+
+
+@pytest.mark.parametrize("action", ["approve", "reject", "vote", "scores", "submit"])
+def test_an_entry_id_past_the_database_range_is_404_not_500(moderator, action):
+    client = Client(raise_request_exception=False)
+    client.force_login(moderator)
+    response = client.post(
+        f"/api/contest/entries/{'9' * 30}/{action}/", {"reason": "unsafe"}, content_type="application/json"
+    )
+    assert response.status_code == 404
