@@ -4,6 +4,9 @@
   into a 832x480 film with title card, captions, crossfades and credits; wall seconds, median of 2. The clips are
   rendered first and not timed.
 - ``timeslice_s``: ``time_slice`` of one 5 s 832x480 preview clip (tracking camera), wall seconds, median of 2.
+- ``timeslice_figures_min``: over the 16 sports' default preview clips (5 s, 832x480, tracking camera), the fewest
+  distinct figure copies (connected components of the pasted foreground) in a slice with N = 6 poses.
+- ``montage_soundtrack_s``: of ``montage_s_10``, the music bed's synthesis and the AAC mux (timed separately once).
 """
 
 from __future__ import annotations
@@ -24,8 +27,11 @@ import django  # noqa: E402
 django.setup()
 
 from gallery.film import ClipInfo, render_film  # noqa: E402
-from gallery.timeslice import time_slice  # noqa: E402
+from gallery.soundtrack import SAMPLE_RATE, music_bed  # noqa: E402
+from gallery.timeslice import make_slice, time_slice  # noqa: E402
+from generation.engines.outputs import mux_audio  # noqa: E402
 from generation.engines.preview import PreviewVideoEngine  # noqa: E402
+from generation.engines.preview.engine import SPORT_NAMES  # noqa: E402
 
 SPORTS = (
     "ski-jumping",
@@ -71,6 +77,23 @@ def main() -> None:
             time_slice(clips[0].path)
             runs.append(time.perf_counter() - start)
         print(f"timeslice_s: {statistics.median(runs):.2f} s")
+
+        start = time.perf_counter()
+        music = music_bed(53.0, tempo=120, cuts_s=[2.0 + 4.5 * k for k in range(11)])
+        mux_audio(root / "film0" / "video.mp4", music, sample_rate=SAMPLE_RATE)
+        print(f"montage_soundtrack_s: {time.perf_counter() - start:.2f} s")
+
+        counts = {}
+        for i, sport in enumerate(sorted(SPORT_NAMES)):
+            out = root / sport
+            if not (out / "video.mp4").exists():
+                PreviewVideoEngine().generate(
+                    {"sport": sport, "seed": i}, out_dir=out, progress=lambda *a: None, cancelled=lambda: False
+                )
+            made = make_slice(out / "video.mp4", slices=6)
+            counts[sport] = made.figures
+            print(f"# {sport}: {made.figures} figures", file=sys.stderr)
+        print(f"timeslice_figures_min: {min(counts.values())} figures")
 
 
 if __name__ == "__main__":

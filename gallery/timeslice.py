@@ -129,7 +129,9 @@ def _alignment_error(a: np.ndarray, b: np.ndarray, h: np.ndarray, edges: np.ndar
     return float(diff[: max(1, int(0.8 * len(diff)))].mean())
 
 
-def _pair_transform(a: np.ndarray, b: np.ndarray, orb: cv2.ORB, matcher: cv2.BFMatcher) -> np.ndarray:
+def _pair_transform(
+    a: np.ndarray, b: np.ndarray, orb: cv2.ORB, matcher: cv2.BFMatcher, features: dict | None = None
+) -> np.ndarray:
     """3x3 homography mapping points of gray frame ``b`` onto gray frame ``a`` (working size).
 
     Candidates: the RANSAC homography of ORB matches, a RANSAC similarity of the same matches, the median shift
@@ -137,8 +139,13 @@ def _pair_transform(a: np.ndarray, b: np.ndarray, orb: cv2.ORB, matcher: cv2.BFM
     where any one estimator fails now and then; the candidate that best lays ``b`` over ``a`` wins.
     """
     candidates = [np.eye(3)]
-    ka, da = orb.detectAndCompute(a, None)
-    kb, db = orb.detectAndCompute(b, None)
+    # Each frame's features are found once, though every frame but the ends is in two pairs.
+    features = {} if features is None else features
+    for gray in (a, b):
+        if id(gray) not in features:
+            features[id(gray)] = orb.detectAndCompute(gray, None)
+    ka, da = features[id(a)]
+    kb, db = features[id(b)]
     if da is not None and db is not None and len(ka) >= MIN_INLIERS and len(kb) >= MIN_INLIERS:
         matches = matcher.match(db, da)
         if len(matches) >= MIN_INLIERS:
@@ -180,8 +187,9 @@ def camera_path(frames: list[np.ndarray]) -> list[np.ndarray]:
     to_full = np.diag([1 / scale, 1 / scale, 1.0])
     to_work = np.diag([scale, scale, 1.0])
     chain = [np.eye(3)]
+    features: dict = {}
     for a, b in zip(grays, grays[1:], strict=False):
-        pair = to_full @ _pair_transform(a, b, orb, matcher) @ to_work
+        pair = to_full @ _pair_transform(a, b, orb, matcher, features) @ to_work
         step = chain[-1] @ pair
         chain.append(step / step[2, 2])
     centre = np.array([w / 2, h / 2, 1.0])
@@ -435,7 +443,9 @@ def make_slice(
     reference = used[len(used) // 2]
     base = np.zeros((ch, cw, 3), np.uint8)
     covered = np.zeros((ch, cw), bool)
-    fill_order = sorted(range(len(frames)), key=lambda i: (abs(i - reference), i)) if moving else [reference]
+    # Every other frame is plenty to fill the edges, at half the warping.
+    fill_order = sorted(range(0, len(frames), 2), key=lambda i: (abs(i - reference), i)) if moving else []
+    fill_order = [reference, *[i for i in fill_order if i != reference]]
     figure_masks = {inst.index: inst.mask for inst in instances}
     grow = np.ones((9, 9), np.uint8)
     for i in fill_order:

@@ -117,3 +117,72 @@ def test_a_timeslice_job_runs_through_the_runner(slice_settings, preview_clip, p
     assert runner.execute(job.pk, attempt=1, worker="test") == "succeeded"
     job.refresh_from_db()
     assert (Path(slice_settings.MEDIA_ROOT) / job.result["files"]["image"]).exists()
+
+
+# --- Real clips: every sport, the clean master, a tiny Wan clip ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sport_clips(tmp_path_factory) -> dict[str, Path]:
+    from generation.engines.preview.engine import SPORT_NAMES
+
+    root = tmp_path_factory.mktemp("sports")
+    clips = {}
+    for i, sport in enumerate(sorted(SPORT_NAMES)):
+        spec = {"sport": sport, "seed": i, "width": 256, "height": 144, "duration_s": 1.5}
+        PreviewVideoEngine().generate(spec, out_dir=root / sport, progress=lambda *a: None, cancelled=lambda: False)
+        clips[sport] = root / sport / "video.mp4"
+    return clips
+
+
+def test_every_sport_gives_a_slice_with_the_figure_in_it(sport_clips):
+    from gallery.timeslice import make_slice
+
+    for sport, clip in sport_clips.items():
+        made = make_slice(clip, slices=6)
+        assert made.from_master, sport
+        assert made.poses >= 1 and made.figures >= 1, sport
+        assert made.image.width >= 256 and made.image.height >= 100, sport
+
+
+def test_the_slice_is_made_from_the_clean_master_so_no_mark_is_ghosted(sport_clips, tmp_path):
+    import shutil
+
+    from gallery.timeslice import make_slice
+    from generation import masters
+
+    clip = sport_clips["cross-country-skiing"]
+    made = make_slice(clip, slices=6)
+    # The same master beside a different public file (another clip, with its own burnt-in marks): the public
+    # file's pixels never enter the slice, so the picture is the same.
+    twin = tmp_path / "twin" / "video.mp4"
+    twin.parent.mkdir()
+    shutil.copy(sport_clips["curling"], twin)
+    masters.path_for(twin.parent).parent.mkdir(parents=True)
+    shutil.copy(masters.master_for_video(clip), masters.path_for(twin.parent))
+    again = make_slice(twin, slices=6)
+    assert np.array_equal(np.asarray(made.image), np.asarray(again.image))
+
+
+@pytest.mark.ml
+def test_a_tiny_wan_clip_gives_a_picture_without_crashing(settings, tmp_path):
+    from generation.engines import pipelines
+    from generation.engines.wan import WanVideoEngine
+    from tests.generation.tiny_models import TINY_WAN_SIZE, build_tiny_wan
+
+    pipelines.clear_cache()
+    settings.WONDER_WAN_MODEL = str(build_tiny_wan(tmp_path / "model"))
+    settings.WONDER_WAN_LORA = ""
+    settings.WONDER_DEVICE = "cpu"
+    settings.WONDER_MODELS_ALLOW_DOWNLOAD = False
+    try:
+        result = WanVideoEngine().generate(
+            {"prompt_en": "a skier", "seed": 1, "steps": 2, **TINY_WAN_SIZE},
+            out_dir=tmp_path / "clip",
+            progress=lambda *a: None,
+            cancelled=lambda: False,
+        )
+    finally:
+        pipelines.clear_cache()
+    image = time_slice(result.files["video"], slices=6)
+    assert isinstance(image, Image.Image) and image.width >= 32 and image.height >= 32
