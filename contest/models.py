@@ -99,7 +99,10 @@ class Contest(models.Model):
             ),
             models.CheckConstraint(condition=Q(jury_weight__gte=0) & Q(jury_weight__lte=1), name="contest_jury_0_1"),
             models.CheckConstraint(
-                condition=Q(arena_weight__gte=0) & Q(arena_weight__lte=1) & Q(public_weight__gte=0) & Q(public_weight__lte=1),
+                condition=Q(arena_weight__gte=0)
+                & Q(arena_weight__lte=1)
+                & Q(public_weight__gte=0)
+                & Q(public_weight__lte=1),
                 name="contest_arena_public_0_1",
             ),
             models.CheckConstraint(

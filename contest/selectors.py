@@ -193,7 +193,8 @@ def published_result(contest: Contest) -> dict[str, Any]:
     arena: list[dict[str, Any]] = []
     if snapshot is not None:
         entries = {
-            e.pk: e for e in Entry.objects.filter(pk__in=[r["item"] for r in snapshot.rows]).select_related("author__fan")
+            e.pk: e
+            for e in Entry.objects.filter(pk__in=[r["item"] for r in snapshot.rows]).select_related("author__fan")
         }
         for row in snapshot.rows:
             entry = entries.get(row["item"])

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
@@ -746,7 +745,7 @@ def compute_result(inputs: dict[str, Any]) -> list[dict[str, Any]]:
             if entry_id in ids:
                 jury.setdefault(entry_id, []).append(z)
     strengths: dict[int, tuple[float, float, float, int]] = {}
-    for sport, data in inputs["arena"].items():
+    for data in inputs["arena"].values():
         items = list(data["items"])
         if not items:
             continue
@@ -790,7 +789,9 @@ def compute_result(inputs: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _plain_row(row: dict[str, Any]) -> dict[str, Any]:
     """numpy scalars (also inside the components) -> Python ones, for the JSON field."""
-    return {k: _plain_row(v) if isinstance(v, dict) else (v.item() if hasattr(v, "item") else v) for k, v in row.items()}
+    return {
+        k: _plain_row(v) if isinstance(v, dict) else (v.item() if hasattr(v, "item") else v) for k, v in row.items()
+    }
 
 
 def _digest(inputs: dict[str, Any]) -> str:

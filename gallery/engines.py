@@ -90,7 +90,9 @@ class FilmEngine:
         if museum:
 
             def museum_progress(fraction: float, stage: str) -> None:
-                progress(web_share + (1 - web_share) * fraction, gettext("Museum version: %(stage)s") % {"stage": stage})
+                progress(
+                    web_share + (1 - web_share) * fraction, gettext("Museum version: %(stage)s") % {"stage": stage}
+                )
 
             big = render_film(
                 clips,

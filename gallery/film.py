@@ -30,8 +30,8 @@ import numpy as np
 from django.utils.translation import gettext
 from PIL import Image, ImageDraw
 
-from generation.engines.base import CancelFn, EngineError, JobCanceled, ProgressFn
 from generation import masters
+from generation.engines.base import CancelFn, EngineError, JobCanceled, ProgressFn
 from generation.engines.outputs import mux_audio, write_clip
 from generation.engines.preview.overlay import CJK_RE, Sticker, font
 

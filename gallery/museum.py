@@ -142,7 +142,9 @@ def attract_reel(now=None) -> dict[str, Any] | None:
         entry
         for entry in Entry.objects.filter(
             pk__in=exhibition.collection.items.values("entry_id"), state=Entry.State.WINNER
-        ).select_related("job", "author__fan").order_by("final_rank", "pk")
+        )
+        .select_related("job", "author__fan")
+        .order_by("final_rank", "pk")
         if entry.job.public_result()
     ]
     film = (
@@ -159,7 +161,9 @@ def attract_reel(now=None) -> dict[str, Any] | None:
             {
                 "title": entry.title,
                 "creator": entry.author.fan.display_name if hasattr(entry.author, "fan") else "",
-                "country": entry.author.fan.country.name if hasattr(entry.author, "fan") and entry.author.fan.country else "",
+                "country": entry.author.fan.country.name
+                if hasattr(entry.author, "fan") and entry.author.fan.country
+                else "",
                 "poster": (entry.job.public_result() or {}).get("files", {}).get("poster"),
                 "video": (entry.job.public_result() or {}).get("files", {}).get("video"),
                 "rank": entry.final_rank,

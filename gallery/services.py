@@ -230,9 +230,7 @@ def show_winners(*, contest_id: int, by: Any) -> Collection:
     from contest.models import Contest
 
     contest = Contest.objects.get(pk=contest_id)
-    winners = list(
-        Entry.objects.filter(contest_id=contest_id, state=Entry.State.WINNER).order_by("final_rank", "pk")
-    )
+    winners = list(Entry.objects.filter(contest_id=contest_id, state=Entry.State.WINNER).order_by("final_rank", "pk"))
     collection, _created = Collection.objects.update_or_create(
         slug=f"winners-{contest.slug}"[:50],
         defaults={

@@ -206,7 +206,9 @@ def mux_audio(
                     if packet.dts is None:
                         continue
                     at = float(packet.dts * packet.time_base)
-                    while pending is not None and pending.dts is not None and float(pending.dts * pending.time_base) <= at:
+                    while (
+                        pending is not None and pending.dts is not None and float(pending.dts * pending.time_base) <= at
+                    ):
                         out.mux(pending)
                         pending = next(queue, None)
                     packet.stream = vout

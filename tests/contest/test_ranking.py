@@ -356,9 +356,12 @@ def test_too_few_comparisons_gives_the_median_arena_part_not_a_runaway_strength(
         F("steady", [0.0], 0.5, 0.2, 0.8, 60, 10, 20),
         F("weak", [0.0], -0.5, -0.8, -0.2, 60, 10, 20),
     ]
-    rows = {r.item: r for r in ranking.combined_results(
-        finalists, jury_weight=0.5, arena_weight=0.5, public_weight=0.0, min_comparisons=10
-    )}
+    rows = {
+        r.item: r
+        for r in ranking.combined_results(
+            finalists, jury_weight=0.5, arena_weight=0.5, public_weight=0.0, min_comparisons=10
+        )
+    }
     assert not rows["lucky"].arena.counted and rows["steady"].arena.counted
     assert rows["lucky"].arena.standardised == pytest.approx(0.0)  # the median of steady and weak
     assert rows["steady"].place == 1
@@ -369,19 +372,28 @@ def test_ties_break_by_jury_then_arena_then_public_then_id_and_are_marked():
     # Same score: p leads on the jury, q on the arena (weights 1:1).
     rows = ranking.combined_results(
         [F("q", [-1.0], 1.0, 0, 2, 20, 5, 10), F("p", [1.0], -1.0, -2, 0, 20, 5, 10)],
-        jury_weight=1, arena_weight=1, public_weight=1, min_comparisons=1,
+        jury_weight=1,
+        arena_weight=1,
+        public_weight=1,
+        min_comparisons=1,
     )
     assert [r.item for r in rows] == ["p", "q"] and rows[1].tied_with_previous and not rows[0].tied_with_previous
     same = ranking.combined_results(
         [F(7, [0.0], 0.0, 0, 0, 20, 5, 10), F(3, [0.0], 0.0, 0, 0, 20, 5, 10)],
-        jury_weight=1, arena_weight=1, public_weight=1, min_comparisons=1,
+        jury_weight=1,
+        arena_weight=1,
+        public_weight=1,
+        min_comparisons=1,
     )
     assert [r.item for r in same] == [3, 7] and [r.place for r in same] == [1, 2]
 
 
 def test_jury_interval_is_the_standard_error_over_judges():
     (row,) = ranking.combined_results(
-        [F("a", [1.0, 0.0, -1.0, 0.0], 0, 0, 0, 0, 0, 0)], jury_weight=1, arena_weight=0, public_weight=0,
+        [F("a", [1.0, 0.0, -1.0, 0.0], 0, 0, 0, 0, 0, 0)],
+        jury_weight=1,
+        arena_weight=0,
+        public_weight=0,
         min_comparisons=0,
     )
     se = np.std([1.0, 0.0, -1.0, 0.0], ddof=1) / 2
@@ -391,8 +403,10 @@ def test_jury_interval_is_the_standard_error_over_judges():
 
 def test_combined_results_refuses_bad_weights():
     with pytest.raises(ValueError):
-        ranking.combined_results([F("a", [], 0, 0, 0, 0, 0, 0)], jury_weight=0, arena_weight=0, public_weight=0,
-                                 min_comparisons=1)
+        ranking.combined_results(
+            [F("a", [], 0, 0, 0, 0, 0, 0)], jury_weight=0, arena_weight=0, public_weight=0, min_comparisons=1
+        )
     with pytest.raises(ValueError):
-        ranking.combined_results([F("a", [], 0, 0, 0, 0, 0, 0)], jury_weight=-1, arena_weight=1, public_weight=1,
-                                 min_comparisons=1)
+        ranking.combined_results(
+            [F("a", [], 0, 0, 0, 0, 0, 0)], jury_weight=-1, arena_weight=1, public_weight=1, min_comparisons=1
+        )

@@ -50,8 +50,9 @@ def arena(contest, winner, loser, times):
 @pytest.fixture
 def finalists(staff, settings):
     settings.WONDER_ARENA_BOOTSTRAP = 40  # intervals need not be fine here; the formula is what is tested
-    contest = closed_contest(winners_count=1, jury_weight=0.5, arena_weight=0.4, public_weight=0.1,
-                             min_arena_comparisons=5)
+    contest = closed_contest(
+        winners_count=1, jury_weight=0.5, arena_weight=0.4, public_weight=0.1, min_arena_comparisons=5
+    )
     entries = [EntryFactory(contest=contest, likes=10, dislikes=10) for _ in range(3)]
     for entry in entries:
         services.shortlist_entry(entry_id=entry.pk, moderator=staff)

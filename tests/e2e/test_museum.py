@@ -69,3 +69,37 @@ def test_the_loop_keeps_playing_with_the_network_cut(site, page):
     assert playing["error"] is None and playing["ready"] >= 2
     page.context.set_offline(False)
     assert page.js_errors == []
+
+
+def test_the_offline_cache_evicts_a_clip_that_left_the_playlist(site, browser, page):
+    page.goto(site + "/museum/lobby/")
+    stage = page.locator(".stage")
+    expect(stage).to_have_attribute("data-status", "playing", timeout=15_000)
+    page.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller", timeout=15_000)
+    count = len(items(page))
+    page.wait_for_function(
+        """n => caches.open('wonder-museum-v1').then(c => c.keys())
+              .then(keys => keys.filter(k => k.url.endsWith('.mp4')).length >= n)""",
+        arg=count,
+        timeout=30_000,
+    )
+    victim = stage.get_attribute("data-current")
+    video = page.evaluate(
+        """id => fetch(document.querySelector('.stage').dataset.playlistUrl).then(r => r.json())
+              .then(p => new URL(p.items.find(i => String(i.id) === id).video, location.href).href)""",
+        victim,
+    )
+    moderator = browser.new_context(locale="en-GB").new_page()
+    try:
+        log_in_as_moderator(moderator, site)
+        decide(moderator, site, int(victim), "take_down")
+        page.wait_for_function(
+            """url => caches.open('wonder-museum-v1').then(c => c.keys())
+                  .then(keys => !keys.some(k => k.url === url))""",
+            arg=video,
+            timeout=10_000,
+        )
+        decide(moderator, site, int(victim), "approve")  # back as it was
+    finally:
+        moderator.context.close()
+    assert page.js_errors == []

@@ -140,7 +140,9 @@ def test_the_engine_makes_a_1080p_museum_variant(settings, clip_dir, tmp_path):
         "height": H,
         "museum": True,
     }
-    result = FilmEngine().generate(spec, out_dir=tmp_path, progress=lambda p, s: seen.append(p), cancelled=lambda: False)
+    result = FilmEngine().generate(
+        spec, out_dir=tmp_path, progress=lambda p, s: seen.append(p), cancelled=lambda: False
+    )
     with av.open(str(result.files["museum_video"])) as container:
         stream = container.streams.video[0]
         assert (stream.width, stream.height) == (1920, 1080)

@@ -67,7 +67,9 @@ def test_the_finished_film_plays_after_the_winners_and_changes_the_version(clien
     assert [i["id"] for i in after["items"][:-1]] == [i["id"] for i in before["items"]]
 
 
-def test_screens_are_told_at_once(contest, make_entry, moderator, settings, enqueued, django_capture_on_commit_callbacks):
+def test_screens_are_told_at_once(
+    contest, make_entry, moderator, settings, enqueued, django_capture_on_commit_callbacks
+):
     settings.WONDER_ARENA_BOOTSTRAP = 20
     contest.voting_close = timezone.now() - timedelta(minutes=1)
     contest.submissions_close = contest.voting_close

@@ -67,7 +67,7 @@ def test_a_light_trail_runs_between_the_copies_along_the_path(square_clip):
     # Along the path, between the first and the last copy, the trail brightens the picture...
     assert (brighter[20 : W - 30] > 30).mean() > 0.8
     # ...and nowhere far from the path.
-    assert np.abs(lit[:ROW - 12] - plain[:ROW - 12]).max() < 3
+    assert np.abs(lit[: ROW - 12] - plain[: ROW - 12]).max() < 3
 
 
 def test_newest_instance_is_solid_and_the_oldest_faded(square_clip):
