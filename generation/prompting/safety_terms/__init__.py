@@ -3,9 +3,10 @@ README.md) plus the lists below. Modest on purpose, reviewed by moderators; add 
 shows why. The lists below hold language-independent names (athletes, celebrities, political figures) and the
 first ten languages (en, it, fr, de, es, pt, ru, zh, ja, ko) until they move to their own files.
 
-Syntax is :mod:`.lexicon`'s (``*`` = prefix, CJK = substring). Latin terms are matched as whole tokens, so
-"sex" never matches "Sussex" and "anal" never matches "analysis". Slurs are listed because a filter that
-cannot name them cannot find them; they appear nowhere else in the code base.
+Syntax is :mod:`.lexicon`'s (``*`` = prefix, CJK = substring). Korean, Chinese, Japanese and Thai terms are written
+without spaces: they are looked for in the text with its spaces removed, so "토막 살인" could never match. Latin terms
+are matched as whole tokens, so "sex" never matches "Sussex" and "anal" never matches "analysis". Slurs are listed
+because a filter that cannot name them cannot find them; they appear nowhere else in the code base.
 """
 
 from __future__ import annotations
@@ -35,6 +36,25 @@ SEXUAL = (
     " | 一絲不掛"  # zh
     " | ヌード | エロ | ポルノ | セックス | 性行為 | 裸の | 無修正"  # ja
     " | 누드 | 나체 | 알몸 | 야한 | 포르노 | 섹스 | 성행위"  # ko
+    " | porn video | porno video | adult video | adult film | adult movie | sex scene | sex video"  # en
+    " | having sex | oral sex | fucking | stark naked | completely naked | fully nude | butt naked"  # en
+    " | buck naked | bare naked | stripped naked | strip naked | skinny dipping | nudist | nudists"  # en
+    " | video porno | film porno | scopare | scopata | pompino | sesso orale | pene | vagina"  # it
+    " | completamente nuda | completamente nudo | svestita | svestito | senza vestiti | erotic*"  # it
+    " | film porno | video porno | partouze | fellation | sexe oral | penis | vagin | toute nue | tout nu"  # fr
+    " | completement nue | a poil | sans vetements | se deshabille"  # fr
+    " | pornofilm | pornovideo | sexvideo | ficken | gefickt | oralsex | penis | vagina | splitternackt"  # de
+    " | nacktbild* | entkleidet | ohne kleidung"  # de
+    " | video porno | pelicula porno | follar | mamada | sexo oral | pene | vagina | en pelotas | sin ropa"  # es
+    " | completamente desnuda | completamente desnudo"  # es
+    " | porno | pornografia | filme porno | video porno | transar | foder | boquete | sexo oral | penis"  # pt
+    " | vagina | sem roupa | tirando a roupa | completamente nua | completamente nu"  # pt
+    " | порнуха | трахаться | трахает | ебать | минет | пенис | влагалище | оральный секс | голышом | нагишом"  # ru
+    " | раздетая | раздетый | разделась | без одежды"  # ru
+    " | 黄色视频 | 黃色視頻 | 三级片 | 三級片 | 裸奔 | 光着身子 | 光著身子 | 口交 | 阴茎 | 陰莖 | 阴道 | 陰道"  # zh
+    " | 自慰"  # zh
+    " | アダルトビデオ | 全裸で | 素っ裸 | 真っ裸 | すっぽんぽん | 陰茎 | オナニー"  # ja
+    " | 성인영상 | 알몸으로 | 나체로 | 발가벗은 | 오럴섹스"  # ko
 )
 GORE = (
     "gore | gory | decapitat* | behead* | dismember* | disembowel* | eviscerat* | entrails | mutilat*"
@@ -43,7 +63,27 @@ GORE = (
     " | ausgeweidet* | verstummel* | desmembrad* | destripad* | estripad* | обезглав* | расчлен* | выпотрош*"
     " | 斩首 | 斬首 | 肢解 | 血肉模糊 | 开膛 | 開膛 | 碎尸 | 碎屍 | 爆头 | 爆頭 | 首切り | 内臓"
     " | バラバラ死体"
-    " | 惨殺 | 참수 | 내장이 쏟아 | 토막 살인 | 시체 훼손"
+    " | 惨殺 | 참수 | 내장이쏟아 | 토막살인 | 시체훼손"
+    " | throat slit | slit throat | slit his throat | slit her throat | cut his throat | cut her throat"  # en
+    " | throat cut | guts spilling | guts spilled | spilling guts | entrails spilling | quartered body"  # en
+    " | drawn and quartered | hacked to pieces | chopped to pieces | severed arm | severed arms | severed leg"  # en
+    " | severed legs | severed limb"  # en
+    " | testa mozzata | teste mozzate | sgozzat* | gola tagliata | tagliato la gola | squartat* | budella"  # it
+    " | interiora | fatto a pezzi"  # it
+    " | tete coupee | tetes coupees | egorge* | gorge tranchee | tranche la gorge | ecartele*"  # fr
+    " | tripes a l air | entrailles | visceres | coupe en morceaux"  # fr
+    " | gekopft | abgetrennter kopf | abgeschlagener kopf | kehle durchgeschnitten | kehle aufgeschlitzt"  # de
+    " | gevierteilt | eingeweide | gedarme | aufgeschlitzt | abgetrennte gliedmassen"  # de
+    " | cabeza cortada | cabezas cortadas | degollad* | deguello | garganta cortada | corto el cuello"  # es
+    " | descuartizad* | tripas fuera | entranas | visceras | despedazad*"  # es
+    " | cabeca cortada | cabecas cortadas | degolad* | garganta cortada | esquartejad* | tripas para fora"  # pt
+    " | entranhas | visceras"  # pt
+    " | отрубленная голова | отрезанная голова | отрубил голову | перерезанное горло | перерезал горло"  # ru
+    " | четвертован* | кишки наружу | внутренности | вспоротый живот | оторванные конечности"  # ru
+    " | 砍头 | 砍頭 | 割断喉咙 | 割斷喉嚨 | 人头落地 | 人頭落地 | 分尸 | 分屍 | 五马分尸 | 五馬分屍"  # zh
+    " | 肠子流出 | 腸子流出 | 开膛破肚 | 開膛破肚 | 断肢 | 斷肢"  # zh
+    " | 首を斬 | 生首 | 首なし死体 | 喉を切り裂 | バラバラにされ | 腸が飛び出 | 八つ裂き"  # ja
+    " | 목이잘린 | 목을자른 | 토막난시신 | 사지절단 | 내장이튀어나온"  # ko
 )
 SELF_HARM = (
     "unalive | unalived | unaliving | unalive himself | unalive herself | unalive myself | kms | kys"
@@ -53,6 +93,36 @@ SELF_HARM = (
     " | matarme | me matar | суицид* | самоубийств* | убить себя | покончить с собой | самоповрежд*"
     " | 自杀 | 自殺 | 割腕 | 自残 | 自殘 | 轻生 | 輕生 | 跳楼 | 跳樓 | 自傷 | リストカット | リスカ | 首吊り"
     " | 자살 | 자해"
+    " | killed himself | killed herself | kills himself | kills herself | killing himself | killing herself"  # en
+    " | took his own life | took her own life | take my own life | end it all | ending it all"  # en
+    " | slit his wrists | slit her wrists | slits her wrists | cut her wrists | cut his wrists"  # en
+    " | cutting her wrists | hanged himself | hanged herself | hang himself | hang herself | hanging himself"  # en
+    " | jumped to his death | jumped to her death | jump to my death | self-harming | unalive themselves"  # en
+    " | si uccide | si e ucciso | si e uccisa | uccidersi | si ammazza | ammazzarsi | si e ammazzato"  # it
+    " | si e ammazzata | tagliarsi le vene | si taglia le vene | si e tagliata le vene | impiccarsi"  # it
+    " | si impicca | si e impiccato | si e impiccata | farla finita con la vita | buttarsi dal ponte"  # it
+    " | si butta dal ponte | lanciarsi nel vuoto"  # it
+    " | se tue | s est tue | s est tuee | se tuer | se pendre | s est pendu | s est pendue"  # fr
+    " | se trancher les veines | s ouvrir les veines | s est ouvert les veines | en finir avec la vie"  # fr
+    " | sauter dans le vide | se jeter sous un train"  # fr
+    " | bringt sich um | brachte sich um | sich umbringen | nimmt sich das leben | nahm sich das leben"  # de
+    " | sich das leben nehmen | erhangt sich | erhangte sich | sich erhangen | pulsadern aufschneiden"  # de
+    " | schneidet sich die pulsadern | ritzt sich | sich ritzen | sprang in den tod | in den tod springen"  # de
+    " | schluss machen mit allem"  # de
+    " | se mata | se mato | matarse | se quito la vida | quitarse la vida | se ahorca | se ahorco | ahorcarse"  # es
+    " | cortarse las venas | se corta las venas | se corto las venas | quiero acabar con todo"  # es
+    " | acabar con mi vida | tirarse al vacio | se tiro al vacio"  # es
+    " | se matou | se mata | matar se | se suicidou | tirou a propria vida | tirar a propria vida"  # pt
+    " | se enforcou | se enforca | enforcar se | cortar os pulsos | cortou os pulsos | quero acabar com tudo"  # pt
+    " | se jogou da ponte | pular da ponte"  # pt
+    " | убил себя | убила себя | покончил с собой | покончила с собой | покончить жизнь самоубийством"  # ru
+    " | повесился | повесилась | повеситься | вскрыл вены | вскрыла вены | вскрыть вены | порезать вены"  # ru
+    " | режу себя | резать себя | прыгнул с крыши | выпилиться | наложить на себя руки | наложил на себя руки"  # ru
+    " | выйти в окно"  # ru
+    " | 自尽 | 自盡 | 寻死 | 尋死 | 上吊 | 割脉 | 割脈 | 结束生命 | 結束生命 | 了结自己 | 了結自己 | 跳桥"  # zh
+    " | 跳橋 | 服毒自尽 | 服毒自盡 | 不想活了"  # zh
+    " | 自害 | 首を吊 | 手首を切 | 飛び降り自殺 | 身投げ | 命を絶 | 死にたい | 自死"  # ja
+    " | 손목을긋 | 극단적선택 | 극단적인선택 | 스스로목숨 | 죽고싶"  # ko
 )
 SLURS = (
     "nigger | niggers | nigga | niggas | faggot | faggots | fag | fags | kike | kikes | chink | chinks | spic"
@@ -70,6 +140,36 @@ VIOLENCE_CALLS = (
     " | totet alle | vernichtet | muerte a | matad a | exterminar | morte aos | matem os | смерть"
     " | убить всех"
     " | уничтожить всех | 杀光 | 殺光 | 去死 | 灭绝 | 滅絕 | 殺せ | 死ね | 皆殺し | 죽여라 | 죽어라 | 몰살"
+    " | death to all | kill them all | should be burned | should be gassed | should be shot"  # en
+    " | must be exterminated | gas them | burn them all | shoot them all | hang them all | gas chambers"  # en
+    " | are vermin | vermin | are rats | are apes | are monkeys | are animals | are parasites | parasites"  # en
+    " | are cockroaches | cockroaches | subhuman | subhumans | untermenschen"  # en
+    " | morte a tutti | uccideteli tutti | ammazzateli tutti | sterminateli | sterminio | vanno bruciati"  # it
+    " | vanno gasati | vanno fucilati | camere a gas | sono parassiti | parassiti | sono ratti | sono topi"  # it
+    " | sono scimmie | sono animali | sono scarafaggi | subumani | feccia"  # it
+    " | mort a tous | tuez les tous | a exterminer | extermination | il faut les bruler | il faut les gazer"  # fr
+    " | il faut les fusiller | chambres a gaz | sont des rats | sont des animaux | sont des parasites"  # fr
+    " | sont des cafards | sont des singes | sous hommes | vermine | cafards"  # fr
+    " | tod allen | totet sie alle | bringt sie alle um | ausrotten | ausrottung | vergasen | vergast"  # de
+    " | gehoren vergast | gehoren erschossen | gehoren verbrannt | in die gaskammer | sind ratten"  # de
+    " | sind tiere | sind parasiten | sind ungeziefer | sind kakerlaken | sind affen | ungeziefer"  # de
+    " | untermensch* | schmarotzer | abschaum"  # de
+    " | muerte a todos | matenlos a todos | matarlos a todos | hay que quemarlos | hay que gasearlos"  # es
+    " | hay que fusilarlos | exterminio | camaras de gas | son ratas | son animales | son parasitos"  # es
+    " | son cucarachas | son monos | subhumanos | alimanas | escoria"  # es
+    " | morte a todos | matem todos | matar todos eles | exterminio | tem que queimar | tem que fuzilar"  # pt
+    " | camaras de gas | sao ratos | sao animais | sao parasitas | sao baratas | sao macacos | sub humanos"  # pt
+    " | subumanos | vermes | escoria"  # pt
+    " | смерть всем | убить их всех | убейте их всех | истребить | уничтожить их | сжечь их | расстрелять их"  # ru
+    " | в газовые камеры | это крысы | это животные | это паразиты | это тараканы | это обезьяны"  # ru
+    " | недочеловеки | недолюди | унтерменш* | паразиты | скоты"  # ru
+    " | 赶尽杀绝 | 趕盡殺絕 | 杀光他们 | 殺光他們 | 烧死他们 | 燒死他們 | 枪毙他们 | 槍斃他們 | 毒气室"  # zh
+    " | 毒氣室 | 是老鼠 | 是畜生 | 是寄生虫 | 是寄生蟲 | 是蟑螂"  # zh
+    " | 是猴子 | 低等人 | 畜生"  # zh
+    " | 根絶やし | 駆除しろ | 焼き殺せ | 撃ち殺せ | ガス室 | ゴキブリども | ゴキブリ | ウジ虫 | 寄生虫"  # ja
+    " | 猿ども | 害虫 | 人間以下 | 劣等民族"  # ja
+    " | 다죽여 | 모두죽여 | 박멸 | 불태워 | 가스실 | 쏴죽여 | 벌레같은 | 바퀴벌레 | 기생충 | 쥐새끼 | 원숭이"  # ko
+    " | 짐승 | 열등민족 | 인간이하"  # ko
 )
 GROUPS = (
     "jews | jewish people | muslims | christians | blacks | black people | whites | asians | chinese"
@@ -86,6 +186,28 @@ GROUPS = (
     " | イスラム教徒 | 黒人 | 朝鮮人 | 韓国人 | 在日 | 同性愛者 | 유대인 | 무슬림 | 흑인 | 일본인 | 중국인"
     " | 동성애자"
     " | 이민자 | 난민"
+    " | jew | jewish | muslim | kurds | kurdish people | blacks | immigrant | foreigners | gay people"  # en
+    " | homosexuals | lgbt | queers | hindus | sikhs | catholics | romani people | roma people"  # en
+    " | ebre* | musulman* | islamic* | immigrat* | migrant* | stranier* | profugh* | rifugiat* | zingar*"  # it
+    " | omosessual* | lesbich* | arabi | asiatic* | cinesi | curdi | africani | extracomunitari"  # it
+    " | juif* | musulman* | immigr* | migrant* | etranger* | refugie* | tsigane* | gitan* | roms"  # fr
+    " | homosexuel* | gays | lesbiennes | asiatiques | chinois | kurdes | africains | maghrebins"  # fr
+    " | jude | judisch* | muslim* | moslem* | auslander* | migrant* | einwanderer | zuwanderer | fluchtling*"  # de
+    " | gefluchtete | asylant* | zigeuner* | sinti | homosexuelle | schwule | lesben | araber | asiaten"  # de
+    " | turken | kurden | afrikaner | christen"  # de
+    " | judio* | judia* | musulman* | inmigrant* | migrant* | extranjer* | refugiad* | gitan* | homosexual*"  # es
+    " | gays | lesbianas | asiaticos | chinos | kurdos | africanos | moros"  # es
+    " | judeu* | judia* | muculman* | imigrant* | migrant* | estrangeir* | refugiad* | cigan* | homossexua*"  # pt
+    " | gays | lesbicas | asiaticos | chineses | curdos | africanos | nordestinos"  # pt
+    " | иммигрант* | приезжи* | беженц* | иностранц* | цыган* | ромы | гомосексуал* | геи | геев | лесбиянк*"  # ru
+    " | арабы | азиат* | кавказц* | чеченц* | таджик* | узбек* | китайц* | украинц* | христиан*"  # ru
+    " | 回民 | 回族 | 犹太 | 猶太 | 基督徒 | 外国人 | 外國人 | 老外 | 非洲人 | 吉普赛人 | 吉普賽人 | 库尔德人"  # zh
+    " | 庫爾德人 | 维吾尔 | 維吾爾 | 变性人 | 變性人"  # zh
+    " | 亚洲人 | 亞洲人 | 阿拉伯人"  # zh
+    " | 外国人 | ユダヤ | ムスリム | キリスト教徒 | 移民 | 難民 | 中国人 | レズビアン | クルド人 | アジア人"  # ja
+    " | アラブ人 | 部落民"  # ja
+    " | 이슬람교도 | 기독교인 | 외국인 | 게이들 | 레즈비언 | 트랜스젠더 | 조선족 | 쿠르드족 | 집시 | 아랍인"  # ko
+    " | 동남아인"  # ko
 )
 
 # ---- blocked only in combination
@@ -96,6 +218,21 @@ SUGGESTIVE = (
     " | in her underwear"
     " | sensuale | provocante | sensuel | sensuelle | aguichant* | verfuhrerisch* | reizwasche | lenceria"
     " | сексуальн* | соблазнит* | 性感 | 诱惑 | 誘惑 | 撩人 | セクシー | 色っぽい | 섹시 | 야릇"
+    " | sexily | posing sexily | poses sexily | sexy pose | sexy poses | erotic pose | erotic poses"  # en
+    " | provocative pose | suggestive pose | come hither | bedroom eyes | sultry pose"  # en
+    " | seducente | seducenti | sensualmente | provocanti | provocatoriamente | posa sexy | posa erotica"  # it
+    " | ammiccante | ammiccanti"  # it
+    " | seduisant* | seductrice | provocant* | aguicheuse | lascive | lascivement | pose sexy | pose erotique"  # fr
+    " | sensuellement"  # fr
+    " | aufreizend* | lasziv* | sinnlich* | provokant* | posiert sexy | erotische pose | verrucht*"  # de
+    " | seductor* | sensual | sensualmente | provocativ* | provocador* | insinuante | posando sexy"  # es
+    " | pose erotica | pose sexy"  # es
+    " | sedutor* | sensualmente | insinuante | pose erotica"  # pt
+    " | сексуально | соблазнительно | провокационн* | эротичная поза | вызывающ* | сексапильн* | секси"  # ru
+    " | позирует сексуально"  # ru
+    " | 挑逗 | 妩媚 | 嫵媚 | 风骚 | 風騷 | 搔首弄姿 | 性感姿势 | 性感姿勢 | 魅惑"  # zh
+    " | 色気 | 挑発的 | 官能的 | エロい | セクシーポーズ | 悩殺"  # ja
+    " | 관능적 | 도발적 | 유혹적 | 유혹하는 | 요염 | 선정적"  # ko
 )
 MINORS = (
     "child | children | kid | kids | toddler | toddlers | baby | minor | minors | underage | teen | teens"
@@ -110,6 +247,21 @@ MINORS = (
     " | 蘿莉 | 未成年 | 小学生 | 小學生 | 中学生 | 子供 | 子ども | 児童 | ロリ | 어린이 | 아동 | 미성년"
     " | 초등학생"
     " | 여자아이 | 남자아이 | 로리"
+    " | little kid | little kids | young child | schoolgirls | schoolboys | tween | tweens | pre-teen"  # en
+    " | preteens | underage girl | underage boy | middle schooler | middle schoolers | grade schooler"  # en
+    " | infant | infants | juvenile"  # en
+    " | bimba | bimbe | bambinetta | ragazzine | ragazzini | scolaretta | scolarette | adolescent*"  # it
+    " | petite fille | petit garcon | petites filles | gamine | gamin | gamins | ecoliere* | collegienne*"  # fr
+    " | ados | fillettes"  # fr
+    " | kleines madchen | kleiner junge | schulmadchen | schulerin | jugendlich* | teenager | kleinkind*"  # de
+    " | una nina | un nino | la nina | el nino | chiquilla | chiquillo | colegiala | colegialas"  # es
+    " | adolescente* | menores de edad | ninita | ninito"  # es
+    " | meninas | meninos | garotinha | garotinho | menininha | menininho | colegial | adolescente*"  # pt
+    " | menor de idade | menores de idade"  # pt
+    " | малолетк* | маленькая девочка | школьник* | подрост* | малыш* | девчушк* | младенец | детск*"  # ru
+    " | 小女孩 | 小男孩 | 初中生 | 少女 | 幼童 | 学童 | 學童 | 小朋友 | 女学生 | 女學生"  # zh
+    " | 少女 | 女の子 | 男の子 | 女子小学生 | 女子中学生 | 幼児 | 園児"  # ja
+    " | 소녀 | 소년 | 여중생 | 여고생 | 중학생 | 꼬마 | 어린소녀 | 아이들"  # ko
 )
 
 # Who counts as a real, identifiable person besides the athletes below and any "@name" avatar reference.
@@ -144,7 +296,7 @@ ALCOHOL = (
     "beer | beers | wine | vodka | whisky | whiskey | champagne | drunk | alcohol | cocktail* | birra | vino"
     " | ubriaco | ubriaca | biere | vin | ivre | bier | wein | betrunken | cerveza | borracho | borracha"
     " | cerveja | vinho | bebado | bebada | пиво | водка | пьян* | 喝酒 | 啤酒 | 葡萄酒 | 白酒 | 喝醉 | 醉酒"
-    " | ビール | 酒を | 酔っ | 맥주 | 소주 | 술을 | 술 마시"
+    " | ビール | 酒を | 酔っ | 맥주 | 소주 | 술을 | 술마시"
 )
 POLITICAL = (
     "swastika | nazi | nazis | hitler | isis | hammer and sickle | confederate flag | kkk | trump | putin"
@@ -153,11 +305,27 @@ POLITICAL = (
     " | нацист*"
     " | гитлер* | путин*"
 )
-NUDITY = (
+REVEALING = (
     "swimsuit | swimsuits | bikini | bikinis | shirtless | bathing suit | speedo | underwear"
     " | costume da bagno"
     " | maillot de bain | badeanzug | traje de bano | banador | купальник* | 泳装 | 泳裝 | 泳衣 | 比基尼"
     " | 赤膊 | 光膀子 | 水着 | ビキニ | 上半身裸 | 수영복 | 비키니"
+    " | in a bra | in her bra | in underwear | in his underwear | underpants | panties | bikini top"  # en
+    " | swim trunks | swimwear | bare chested | bare-chested | shirt off | with no shirt | without a shirt"  # en
+    " | g-string | see-through top | sheer top"  # en
+    " | in bikini | in mutande | mutandine | reggiseno | in reggiseno | perizoma | a torso nudo"  # it
+    " | senza maglietta"  # it
+    " | en maillot | en sous vetements | sous vetements | culotte | en culotte | soutien gorge | torse nu"  # fr
+    " | en slip"  # fr
+    " | im badeanzug | badehose | in unterwasche | unterwasche | unterhose | bustenhalter"  # de
+    " | en bikini | en ropa interior | ropa interior | bragas | sujetador | tanga | sin camiseta"  # es
+    " | a pecho descubierto | en calzoncillos | calzoncillos"  # es
+    " | de biquini | biquini | sunga | roupa intima | de calcinha | calcinha | sutia | sem camisa"  # pt
+    " | в купальнике | в бикини | бикини | в нижнем белье | нижнее белье | трусики | в трусах | лифчик*"  # ru
+    " | бюстгальтер* | без футболки | с голым торсом | стринги"  # ru
+    " | 内裤 | 內褲 | 胸罩 | 文胸 | 丁字裤 | 丁字褲 | 光着膀子 | 光著膀子 | 三点式 | 三點式"  # zh
+    " | 下着姿 | ブラジャー | スク水"  # ja
+    " | 속옷만 | 속옷차림 | 팬티 | 브래지어 | 상의를벗은 | 웃통을벗은 | 란제리"  # ko
 )
 # Naked, nude, undressed: in these ten languages SEXUAL holds them (blocked either way); the per-language files
 # list them under ``nudity``.
@@ -187,6 +355,8 @@ ALLOWED_PHRASES = (
     " | snow gun | snow guns | starting gun | killer move | killer moves | blood orange | wine red"
     " | vin brule"
     " | vin chaud | shot glass | 冰刀"
+    " | se mata entrenando | se mata a entrenar | se mata trabajando"  # es
+    " | si ammazza di fatica | si ammazza di allenamento"  # it
 )
 
 # The categories of the per-language files (README.md), and the lists above each one extends.
@@ -205,7 +375,7 @@ CATEGORIES = {
     "alcohol": "ALCOHOL",
     "political": "POLITICAL",
     "nudity": "NAKED",
-    "revealing": "NUDITY",
+    "revealing": "REVEALING",
     "real_people": "REAL_PEOPLE",
     "allowed_phrases": "ALLOWED_PHRASES",
 }
