@@ -90,10 +90,12 @@ class ClipRenderer:
         for view in self.views:
             view.yaw += self.motion.view_yaw - 0.32
             view.pitch += self.motion.view_pitch - 0.06 + tilt
+        windows = [self.scene.window_for(v) for v in self.views]
+        self.scene.prepare(windows)
         if backdrop.active:
             backdrop.place(np.array([v.target[0] * v.scale * Backdrop.PARALLAX for v in self.views]))
         show = SkyShow(shot.light, self.scene.sky_mask, w, h, shot.duration_s, extras)
-        show.place([self.scene.window_for(v) for v in self.views], shot.fps)
+        show.place(windows, shot.fps)
         self.show = show if show.active else None
         self.scene.show = self.show if self.scene.open_air else None
 

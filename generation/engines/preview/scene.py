@@ -236,38 +236,27 @@ class Scene:
         self.show = None
         # 255 where the panorama is open sky (the aurora and fireworks draw only there).
         self.sky_mask = np.zeros((int(height * 1.6), width * 3), np.uint8)
-        self.pan = self._panorama() if self.open_air else self._arena()
+        if self.open_air:
+            self._plan_panorama()
+        else:
+            self.pan = self._arena()
         self.hill_seed = rng.uniform(0, 100)
         self.tree_jitter = rng.uniform(0, 1, 512)
 
     # --- precomputed panorama ----------------------------------------------------------------------------
 
-    def _panorama(self) -> np.ndarray:
-        # Built once per clip, but it is a 3x-wide, 1.6x-tall image: everything that depends on one axis only is
-        # computed as a row or a column and broadcast, and the full-size work is done in float32, in place.
+    def _plan_panorama(self) -> None:
+        """The panorama's random draws (stars, ridge lines) in their fixed order; the pixels are painted later,
+        only for the columns the camera shows (:meth:`prepare`): it is a 3x-wide, 1.6x-tall image, and a clip
+        rarely pans across more than a third of it."""
         p, w, h = self.palette, self.w * 3, int(self.h * 1.6)
-        y = np.linspace(0, 1, h)[:, None]
-        horizon = 0.62
-        g = np.clip(y / horizon, 0, 1) ** 1.4
-        column = np.asarray(p.sky_top, float) * (1 - g) + np.asarray(p.sky_horizon, float) * g
-        sky = np.empty((h, w, 3), np.float32)
-        sky[...] = column[:, None, :]
+        self.stars = None
         if p.stars:
             n = 700
-            sx, sy = self.rng.integers(0, w, n), self.rng.integers(0, int(h * horizon * 0.8), n)
-            sky[sy, sx] = np.maximum(sky[sy, sx], self.rng.uniform(120, 255, (n, 1)))
-        # The sun (or moon) with a wide soft glow.
-        sun_x, sun_y = w * 0.35, h * (horizon - 0.05 - 0.45 * p.sun_height)
-        dx = (np.arange(w, dtype=np.float32) - np.float32(sun_x)) ** 2
-        dy = ((np.arange(h, dtype=np.float32) - np.float32(sun_y)) * np.float32(1.2)) ** 2
-        d = np.sqrt(dy[:, None] + dx[None, :]) / np.float32(self.h)
-        glow = np.exp(d * np.float32(-5.0)) * np.float32(0.55)
-        glow[d < 0.045] += np.float32(0.9)
-        np.clip(glow, 0, 1, out=glow)
-        sky += (np.asarray(p.sun, np.float32) - sky) * glow[..., None]
-        rows = np.arange(h, dtype=np.float32)[:, None]
-        self.sky_mask[...] = 255
-        layers = self.ridges or ((p.far, horizon - 0.26, 0.22, 0.5), (p.near, horizon - 0.12, 0.16, 0.35))
+            sx, sy = self.rng.integers(0, w, n), self.rng.integers(0, int(h * HORIZON * 0.8), n)
+            self.stars = (sx, sy, self.rng.uniform(120, 255, (n, 1)))
+        self.layers = []
+        layers = self.ridges or ((p.far, HORIZON - 0.26, 0.22, 0.5), (p.near, HORIZON - 0.12, 0.16, 0.35))
         for layer, (colour, top, amp, snow) in enumerate(layers):
             ridge = _periodic_noise(w, self.rng, ridged=True)
             ridge_y = (top + amp * (1 - ridge)) * h
@@ -277,6 +266,51 @@ class Scene:
             snowline = snow * amp * (0.5 + 0.5 * _periodic_noise(w, self.rng, 40, ridged=False))
             snow_col = np.asarray(p.snow, float) * np.clip(light, 0.75, 1.05)[:, None]
             snow_col = snow_col * 0.8 + np.asarray(colour, float) * 0.2 * (1 - layer * 0.5)
+            self.layers.append((ridge_y, rock.astype(np.float32), snowline, snow_col.astype(np.float32)))
+        self.pan = np.zeros((h, w, 3), np.uint8)
+        self.built = np.zeros(w, bool)
+
+    def prepare(self, windows: list[tuple[int, int]]) -> None:
+        """Paint the panorama columns that these windows (top-left corners, one per frame) will show."""
+        if not self.open_air:
+            return
+        pw = self.pan.shape[1]
+        needed = np.zeros(pw, bool)
+        for sx in {x for x, _ in windows}:
+            needed[(sx + np.arange(self.w)) % pw] = True
+        todo = needed & ~self.built
+        # Contiguous runs of columns still to paint.
+        edges = np.flatnonzero(np.diff(np.concatenate([[0], todo.astype(np.int8), [0]])))
+        for c0, c1 in zip(edges[::2], edges[1::2], strict=True):
+            self._paint(int(c0), int(c1))
+        self.built |= needed
+
+    def _paint(self, c0: int, c1: int) -> None:
+        """Columns ``c0:c1`` of the panorama: sky gradient, stars, sun glow, the two ridges."""
+        p, h = self.palette, self.pan.shape[0]
+        y = np.linspace(0, 1, h)[:, None]
+        g = np.clip(y / HORIZON, 0, 1) ** 1.4
+        column = np.asarray(p.sky_top, float) * (1 - g) + np.asarray(p.sky_horizon, float) * g
+        sky = np.empty((h, c1 - c0, 3), np.float32)
+        sky[...] = column[:, None, :]
+        if self.stars is not None:
+            sx, sy, value = self.stars
+            inside = (sx >= c0) & (sx < c1)
+            sx, sy, value = sx[inside] - c0, sy[inside], value[inside]
+            sky[sy, sx] = np.maximum(sky[sy, sx], value)
+        # The sun (or moon) with a wide soft glow.
+        sun_x, sun_y = self.pan.shape[1] * 0.35, h * (HORIZON - 0.05 - 0.45 * p.sun_height)
+        dx = (np.arange(c0, c1, dtype=np.float32) - np.float32(sun_x)) ** 2
+        dy = ((np.arange(h, dtype=np.float32) - np.float32(sun_y)) * np.float32(1.2)) ** 2
+        d = np.sqrt(dy[:, None] + dx[None, :]) / np.float32(self.h)
+        glow = np.exp(d * np.float32(-5.0)) * np.float32(0.55)
+        glow[d < 0.045] += np.float32(0.9)
+        np.clip(glow, 0, 1, out=glow)
+        sky += (np.asarray(p.sun, np.float32) - sky) * glow[..., None]
+        rows = np.arange(h, dtype=np.float32)[:, None]
+        mask = np.full((h, c1 - c0), 255, np.uint8)
+        for layer, (ridge_y, rock, snowline, snow_col) in enumerate(self.layers):
+            ridge_y, rock, snowline, snow_col = ridge_y[c0:c1], rock[c0:c1], snowline[c0:c1], snow_col[c0:c1]
             # Only the rows that some column of this ridge reaches.
             r0 = int(np.floor(ridge_y.min()))
             yy = rows[r0:]
@@ -284,12 +318,13 @@ class Scene:
             depth = (yy.astype(float) - ridge_y[None, :]) / h
             below = depth >= 0
             snowy = depth < snowline[None, :]
-            body = np.where(snowy[..., None], snow_col.astype(np.float32)[None], rock.astype(np.float32)[None])
-            haze = (np.clip((yy - (horizon - 0.02) * h) / (0.14 * h), 0, 1) * (0.8 - 0.3 * layer)).astype(np.float32)
+            body = np.where(snowy[..., None], snow_col[None], rock[None])
+            haze = (np.clip((yy - (HORIZON - 0.02) * h) / (0.14 * h), 0, 1) * (0.8 - 0.3 * layer)).astype(np.float32)
             body += (np.asarray(p.sky_horizon, np.float32) - body) * haze[..., None]
             np.copyto(sky[r0:], body, where=below[..., None])
-            self.sky_mask[r0:][below] = 0
-        return np.clip(sky, 0, 255).astype(np.uint8)
+            mask[r0:][below] = 0
+        self.pan[:, c0:c1] = np.clip(sky, 0, 255).astype(np.uint8)
+        self.sky_mask[:, c0:c1] = mask
 
     def _arena(self) -> np.ndarray:
         p, w, h = self.palette, self.w * 3, int(self.h * 1.6)
@@ -359,6 +394,8 @@ class Scene:
     def _background(self, view: View) -> np.ndarray:
         ph, pw = self.pan.shape[:2]
         sx, sy = self.window = self.window_for(view)
+        if self.open_air and not self.built[(sx + np.arange(self.w)) % pw].all():
+            self.prepare([(sx, sy)])  # a view the renderer did not announce: paint what it needs now
         rows = self.pan[sy : sy + self.h]
         if sx + self.w <= pw:
             return rows[:, sx : sx + self.w].copy()
