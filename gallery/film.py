@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from PIL import Image, ImageDraw
 
 from generation import masters
 from generation.engines.base import CancelFn, EngineError, JobCanceled, ProgressFn
-from generation.engines.outputs import mux_audio, write_clip
+from generation.engines.outputs import encode_aac, mux_audio, write_clip
 from generation.engines.preview.overlay import CJK_RE, Sticker, font
 
 # Winter palette: night-sky navy to glacier blue, with ice-white text and a gold accent.
@@ -593,27 +594,46 @@ def render_film(
         )
 
     out_dir = Path(out_dir)
-    files = write_clip(
-        frames(),
-        out_dir,
-        fps=fps,
-        width=width,
-        height=height,
-        metadata={"ai_generated": True, "engine": "film", "title": title, **(metadata or {})},
-        frame_count=total,
-        progress=encoded,
-    )
+    out_dir.mkdir(parents=True, exist_ok=True)
+    # The music depends only on the timeline, known already: it is synthesised and encoded in a thread while
+    # the pictures are made, and only muxed in at the end.
+    audio_path = out_dir / ".soundtrack.m4a"
+    audio: dict[str, BaseException | None] = {"error": None}
+
+    def make_music() -> None:
+        try:
+            music = music_bed(total / fps, tempo=tempo(fps), cuts_s=cut_times(lengths, joins, fps))
+            encode_aac(music, audio_path, sample_rate=SAMPLE_RATE)
+        except BaseException as exc:  # re-raised in the caller's thread
+            audio["error"] = exc
+
+    composer = threading.Thread(target=make_music, name="film-soundtrack", daemon=True) if soundtrack else None
+    if composer is not None:
+        composer.start()
     chapter_file = out_dir / CHAPTERS_NAME
+    files: dict[str, Path] = {}
     try:
+        files = write_clip(
+            frames(),
+            out_dir,
+            fps=fps,
+            width=width,
+            height=height,
+            metadata={"ai_generated": True, "engine": "film", "title": title, **(metadata or {})},
+            frame_count=total,
+            progress=encoded,
+        )
+        if composer is not None:
+            progress(0.98, gettext("Mixing the soundtrack"))
+            composer.join()
+            if audio["error"] is not None:
+                raise audio["error"]
         if cancelled():
             raise JobCanceled()
-        if soundtrack:
-            progress(0.98, gettext("Mixing the soundtrack"))
-            music = music_bed(total / fps, tempo=tempo(fps), cuts_s=cut_times(lengths, joins, fps))
+        if composer is not None:
             mux_audio(
                 files["video"],
-                music,
-                sample_rate=SAMPLE_RATE,
+                audio_path=audio_path,
                 chapters=[(start, end, name) for start, end, name, _ in marks],
             )
         chapter_file.write_text(chapters_vtt(marks), encoding="utf-8")
@@ -621,5 +641,9 @@ def render_film(
         for path in [*files.values(), chapter_file]:
             Path(path).unlink(missing_ok=True)
         raise
+    finally:
+        if composer is not None:
+            composer.join()
+        audio_path.unlink(missing_ok=True)
     progress(1.0, gettext("Done"))
     return {**files, "chapters": chapter_file}

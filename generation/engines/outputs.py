@@ -151,30 +151,73 @@ def write_clip(
     return {"video": video_path, "poster": poster_path, "animation": animation_path}
 
 
+AUDIO_BIT_RATE = 128_000
+
+
+def encode_aac(samples: np.ndarray, path: Path, *, sample_rate: int, bit_rate: int = AUDIO_BIT_RATE) -> Path:
+    """Encode float32 stereo ``samples`` ``(n, 2)`` in -1..1 as AAC into an M4A file at ``path``.
+
+    Separate from :func:`mux_audio` so it can run in a thread while the pictures are still being made (FFmpeg's
+    encoder releases the GIL); FFmpeg's "fast" AAC coder is a third quicker than its default and sounds the same
+    on a music bed.
+    """
+    from fractions import Fraction
+
+    path = Path(path)
+    try:
+        with av.open(str(path), mode="w", format="mp4") as out:
+            stream = out.add_stream("aac", rate=sample_rate, layout="stereo")
+            stream.bit_rate = bit_rate
+            stream.options = {"aac_coder": "fast"}
+            planar = np.ascontiguousarray(np.clip(samples, -1, 1).T.astype(np.float32))
+            frame_size = stream.codec_context.frame_size or 1024
+            for start in range(0, planar.shape[1], frame_size):
+                frame = av.AudioFrame.from_ndarray(
+                    np.ascontiguousarray(planar[:, start : start + frame_size]), format="fltp", layout="stereo"
+                )
+                frame.sample_rate = sample_rate
+                frame.pts = start
+                frame.time_base = Fraction(1, sample_rate)
+                for packet in stream.encode(frame):
+                    out.mux(packet)
+            for packet in stream.encode(None):
+                out.mux(packet)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return path
+
+
 def mux_audio(
     video_path: Path,
-    samples: np.ndarray,
+    samples: np.ndarray | None = None,
     *,
-    sample_rate: int,
+    sample_rate: int = 48_000,
+    audio_path: Path | None = None,
     chapters: list[tuple[float, float, str]] | None = None,
-    bit_rate: int = 160_000,
 ) -> None:
-    """Add an AAC track (``samples``: float32 ``(n, 2)`` in -1..1) and chapters (``(start_s, end_s, title)``) to
-    the MP4 at ``video_path``, in place: the video packets are copied, not re-encoded, the container tags (the
-    AI labels) kept, and audio and video interleaved by time so the file streams from the start."""
+    """Add an AAC track and chapters (``(start_s, end_s, title)``) to the MP4 at ``video_path``, in place.
+
+    The audio is either ``samples`` (float32 ``(n, 2)`` in -1..1, encoded here) or ``audio_path``, an M4A made by
+    :func:`encode_aac`. Video and audio packets are copied, not re-encoded, the container tags (the AI labels)
+    kept, and the two interleaved by time so the file streams from the start.
+    """
     from fractions import Fraction
 
     video_path = Path(video_path)
     partial = _partial(video_path)
+    own_audio = audio_path is None
+    if own_audio:
+        if samples is None:
+            raise ValueError("give samples or an encoded audio file")
+        audio_path = encode_aac(samples, video_path.with_name(f".{video_path.stem}.audio.m4a"), sample_rate=sample_rate)
     try:
-        with av.open(str(video_path)) as source:
-            tags = dict(source.metadata)
-            vin = source.streams.video[0]
+        with av.open(str(video_path)) as source, av.open(str(audio_path)) as sound:
+            vin, ain = source.streams.video[0], sound.streams.audio[0]
             with av.open(str(partial), mode="w", format="mp4", options={"movflags": "+faststart"}) as out:
-                out.metadata.update(tags)
+                out.metadata.update(dict(source.metadata))
                 vout = out.add_stream_from_template(vin)
-                aout = out.add_stream("aac", rate=sample_rate, layout="stereo")
-                aout.bit_rate = bit_rate
+                aout = out.add_stream_from_template(ain)
                 if chapters:
                     millis = Fraction(1, 1000)
                     out.set_chapters(
@@ -189,36 +232,28 @@ def mux_audio(
                             for i, (start, end, title) in enumerate(chapters)
                         ]
                     )
-                audio_packets = []
-                planar = np.ascontiguousarray(np.clip(samples, -1, 1).T.astype(np.float32))
-                frame_size = aout.codec_context.frame_size or 1024
-                for start in range(0, planar.shape[1], frame_size):
-                    chunk = np.ascontiguousarray(planar[:, start : start + frame_size])
-                    frame = av.AudioFrame.from_ndarray(chunk, format="fltp", layout="stereo")
-                    frame.sample_rate = sample_rate
-                    frame.pts = start
-                    frame.time_base = Fraction(1, sample_rate)
-                    audio_packets.extend(aout.encode(frame))
-                audio_packets.extend(aout.encode(None))
-                queue = iter(audio_packets)
-                pending = next(queue, None)
+                audio = (p for p in sound.demux(ain) if p.dts is not None)
+                pending = next(audio, None)
                 for packet in source.demux(vin):
                     if packet.dts is None:
                         continue
                     at = float(packet.dts * packet.time_base)
-                    while (
-                        pending is not None and pending.dts is not None and float(pending.dts * pending.time_base) <= at
-                    ):
+                    while pending is not None and float(pending.dts * pending.time_base) <= at:
+                        pending.stream = aout
                         out.mux(pending)
-                        pending = next(queue, None)
+                        pending = next(audio, None)
                     packet.stream = vout
                     out.mux(packet)
                 while pending is not None:
+                    pending.stream = aout
                     out.mux(pending)
-                    pending = next(queue, None)
+                    pending = next(audio, None)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+    finally:
+        if own_audio:
+            Path(audio_path).unlink(missing_ok=True)
     os.replace(partial, video_path)
 
 
