@@ -37,7 +37,9 @@ def decode(path: Path) -> list[np.ndarray]:
 def render(spec: dict, picks: list[int]) -> list[np.ndarray]:
     """Selected frames straight from the renderer (no encoding), for fast pixel comparisons."""
     shot = Shot.from_spec(spec)
-    renderer = ClipRenderer(shot, preview_text="PREVIEW", ai_text="AI-generated", sport_text=shot.sport or "Winter scene")
+    renderer = ClipRenderer(
+        shot, preview_text="PREVIEW", ai_text="AI-generated", sport_text=shot.sport or "Winter scene"
+    )
     out = {}
     for i, frame in enumerate(renderer.frames()):
         if i in picks:
