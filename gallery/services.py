@@ -7,6 +7,7 @@ told after commit (over the channel layer), so they never show what the database
 
 from __future__ import annotations
 
+import logging
 import secrets
 from datetime import timedelta
 from typing import Any
@@ -35,6 +36,8 @@ from .models import (
     Report,
     Screen,
 )
+
+log = logging.getLogger(__name__)
 
 MODERATORS_GROUP = "moderators"
 MUSEUM_GROUP = "museum"
@@ -153,6 +156,7 @@ def reject(*, entry_id: int, moderator: Any, reason: str, note: str = "") -> Ent
         release_claim(entry_id=entry_id, moderator=moderator)
         if before["public"]:
             notify_screens(reason="unpublish", removed=[entry_id])
+            _withdraw_derived(entry_id)
     return entry
 
 
@@ -189,7 +193,21 @@ def take_down_entry(*, entry_id: int, moderator: Any, note: str = "") -> Entry:
             contest.withdraw_media(entry.job_id)
         _log(entry, actor=moderator, action=ModerationLog.Action.TAKE_DOWN, before=before, note=note)
         notify_screens(reason="unpublish", removed=[entry_id])
+        _withdraw_derived(entry_id)
     return entry
+
+
+def _withdraw_derived(entry_id: int) -> None:
+    """After commit, the time-slice stills made from an entry taken back move too: their URLs die with the video's."""
+
+    def move() -> None:
+        for job_id in Job.objects.filter(kind="timeslice", spec__entry=entry_id).values_list("pk", flat=True):
+            try:
+                jobs.hide_files(job_id)
+            except Exception:  # the decision stands; an operator sees which still may still answer
+                log.exception("could not move the files of time-slice job %s", job_id)
+
+    transaction.on_commit(move)
 
 
 def shortlist(*, entry_id: int, moderator: Any, shortlisted: bool = True, note: str = "") -> Entry:

@@ -166,3 +166,22 @@ def test_an_api_draft_can_be_submitted(client, contest):
     )
     assert response.status_code == 200, response.content
     assert Entry.objects.get(pk=made.json()["id"]).state == Entry.State.SUBMITTED
+
+
+def test_a_time_slice_of_a_taken_down_entry_stops_being_served(
+    client, moderator, make_entry, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    entry = make_entry("approved", result=_real_video(settings, tmp_path))
+    folder = Path(tmp_path) / "jobs" / "ts" / "xyz789"
+    folder.mkdir(parents=True)
+    (folder / "image.png").write_bytes(b"\x89PNG" + b"\x00" * 30)
+    still = VideoJobFactory(
+        kind="timeslice",
+        spec={"video": "jobs/x/abc123/video.mp4", "entry": entry.pk},
+        result={"files": {"image": "jobs/ts/xyz789/image.png"}, "metadata": {}},
+    )
+    url = still.public_result()["files"]["image"]
+    assert client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        gallery.take_down_entry(entry_id=entry.pk, moderator=moderator)
+    assert client.get(url).status_code == 404
