@@ -346,7 +346,8 @@ REAL_PEOPLE = (
 
 # Harmless phrases containing a listed word; removed before matching.
 ALLOWED_PHRASES = (
-    "nude illusion mesh | nude illusion | illusion mesh | nude mesh | nude colored | nude coloured | nude tights | nude fabric"
+    "nude illusion mesh | nude illusion | illusion mesh | nude mesh | nude colored | nude coloured"
+    " | nude tights | nude fabric"
     " | a tutta birra | tutta birra | a bomb of a jump | bomb of a jump | the bomb | bomb drop | bombed down"
     " | crash through the finish | crash through the finish line | crashes through the finish line"
     " | crashing through the finish line | crashed through the finish line | killer run | killer jump"
