@@ -30,11 +30,11 @@ SEXUAL = (
     " | nue | nues | sexe | sexuel | sexuelle | erotique | deshabille*"  # fr
     " | nackt* | sexuell* | erotisch* | ausgezogen"  # de
     " | desnud* | sexo | erotico | erotica"  # es
-    " | nua"  # pt
+    " | mulher nua | ficou nua | toda nua | menina nua"  # pt
     " | голая | голый | голые | порно* | секс | секса | сексом | эротик* | обнажен*"  # ru
     " | 色情 | 裸体 | 裸體 | 裸照 | 全裸 | 性爱 | 性愛 | 做爱 | 做愛 | 黄片 | 成人片 | 脱光 | 脫光 | 一丝不挂"
     " | 一絲不掛"  # zh
-    " | ヌード | エロ | ポルノ | セックス | 性行為 | 裸の | 無修正"  # ja
+    " | ヌード | エロ動画 | エロ画像 | エロ漫画 | ポルノ | セックス | 性行為 | 全裸の | 裸の女 | 裸の男 | 無修正"  # ja
     " | 누드 | 나체 | 알몸 | 야한 | 포르노 | 섹스 | 성행위"  # ko
     " | porn video | porno video | adult video | adult film | adult movie | sex scene | sex video"  # en
     " | having sex | oral sex | fucking | stark naked | completely naked | fully nude | butt naked"  # en
@@ -57,7 +57,8 @@ SEXUAL = (
     " | 성인영상 | 알몸으로 | 나체로 | 발가벗은 | 오럴섹스"  # ko
 )
 GORE = (
-    "gore | gory | decapitat* | behead* | dismember* | disembowel* | eviscerat* | entrails | mutilat*"
+    "gory scene | gory scenes | gory death | gory details | gore scene | full gore | extreme gore | blood and gore"
+    " | decapitat* | behead* | dismember* | disembowel* | eviscerat* | entrails | mutilat*"
     " | severed head | severed heads | severed limbs | bloodbath | blood bath"
     " | smembrat* | sbudellat* | decapit* | demembr* | eventr* | mutil* | enthauptet* | zerstuckel*"
     " | ausgeweidet* | verstummel* | desmembrad* | destripad* | estripad* | обезглав* | расчлен* | выпотрош*"
@@ -86,7 +87,7 @@ GORE = (
     " | 목이잘린 | 목을자른 | 토막난시신 | 사지절단 | 내장이튀어나온"  # ko
 )
 SELF_HARM = (
-    "unalive | unalived | unaliving | unalive himself | unalive herself | unalive myself | kms | kys"
+    "unalive | unalived | unaliving | unalive himself | unalive herself | unalive myself | kms"
     " | suicide | suicidal | kill myself | killing myself | kill herself | kill himself | self harm | self-harm"
     " | selfharm | cut myself | cutting myself | hang myself | slit my wrists | end my life"
     " | suicid* | uccidermi | autolesion* | me tuer | automutil* | selbstmord* | suizid* | mich umbringen"
@@ -125,9 +126,9 @@ SELF_HARM = (
     " | 손목을긋 | 극단적선택 | 극단적인선택 | 스스로목숨 | 죽고싶"  # ko
 )
 SLURS = (
-    "nigger | niggers | nigga | niggas | faggot | faggots | fag | fags | kike | kikes | chink | chinks | spic"
+    "nigger | niggers | nigga | niggas | faggot | faggots | fag | fags | kikes | chink | chinks | spic"
     " | spics | wetback | wetbacks | gook | gooks | tranny | trannies | raghead | ragheads"
-    " | paki | pakis | frocio | froci | ricchione | bougnoule | youpin | negre | negres | kanake | kanaken"
+    " | paki | pakis | frocio | froci | ricchione | bougnoule | youpin | sale negre | sales negres | kanake | kanaken"
     " | neger | schwuchtel | maricon | maricones | sudaca | sudacas | viado | жид | жиды | жидов | хач | хачи"
     " | чурка | пидор* | 支那 | 黑鬼 | 死基佬 | 日本鬼子 | 阿三 | ニガー | チョン公 | 쪽바리 | 짱깨 | 깜둥이"
     " | 똥남아"
