@@ -1,11 +1,12 @@
 """Prompt-understanding benchmark: accuracy of ``parse_prompt`` on labelled sets, and parse latency.
 
-Run as ``python bench/prompts.py [--set oos|insample|both]``. Prints ``name: value unit`` lines (DESIGN.md
+Run as ``python bench/prompts.py [--set oos|oos2|insample|both|all]``. Prints ``name: value unit`` lines (DESIGN.md
 "Commands") on stdout and the misses (expected -> got, with the text) on stderr.
 
 Two sets, never mixed:
 - ``oos`` (tests/data/prompts_oos.jsonl): written by a separate author before the per-language lists were
   extended, never used to write them. Its first figure is the out-of-sample one (bench/RESULTS.md).
+- ``oos2`` (tests/data/prompts_oos2.jsonl): a second fresh set, written after the lists were tuned on ``oos``.
 - ``insample`` (tests/data/prompts_eval.jsonl): the set the lists were tuned on over time.
 
 Scoring: ``sport`` and ``language`` always (a null sport label means "expect the fan to be asked");
@@ -26,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_FILE = ROOT / "tests" / "data" / "prompts_eval.jsonl"
 OOS_FILE = ROOT / "tests" / "data" / "prompts_oos.jsonl"
+# A second fresh set, written after the lists were tuned on the first one (tests/data/README.md).
+OOS2_FILE = ROOT / "tests" / "data" / "prompts_oos2.jsonl"
 FIELDS = ("language", "sport", "emotion", "style")
 REPEATS = 5
 SCENE_FIELDS = ("setting", "light", "weather")
@@ -105,7 +108,7 @@ def _report(label: str, rows: list[dict]) -> list[float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("oos", "insample", "both"), default="both")
+    parser.add_argument("--set", choices=("oos", "oos2", "insample", "both", "all"), default="all")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wonder.settings")
@@ -116,9 +119,11 @@ def main() -> None:
 
     parse_prompt("warm-up: load the language model once")
     times: list[float] = []
-    if args.set in ("oos", "both"):
+    if args.set in ("oos", "both", "all"):
         times += _report("oos", load_eval(OOS_FILE))
-    if args.set in ("insample", "both"):
+    if args.set in ("oos2", "all") and OOS2_FILE.exists():
+        times += _report("oos2", load_eval(OOS2_FILE))
+    if args.set in ("insample", "both", "all"):
         times += _report("insample", load_eval(EVAL_FILE))
     print(f"parse_ms_p50: {statistics.median(times):.2f} ms")
     print(f"parse_ms_p95: {statistics.quantiles(times, n=20)[-1]:.2f} ms")

@@ -1,6 +1,6 @@
 """Prompt-safety benchmark: how much harm the check stops, and how often it refuses harmless sport talk.
 
-Run as ``python bench/safety.py``. Prints ``name: value unit`` lines on stdout and the misses on stderr, on
+Run as ``python bench/safety.py [--file tests/data/safety_oos2.jsonl]``. Prints ``name: value unit`` lines on stdout and the misses on stderr, on
 tests/data/safety_oos.jsonl: written by a separate author who never saw the term lists, before they were
 extended (tests/data/README.md). Figures:
 
@@ -13,6 +13,7 @@ extended (tests/data/README.md). Figures:
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import statistics
@@ -69,7 +70,9 @@ def main() -> None:
     import django
 
     django.setup()
-    rows = load()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--file", type=Path, default=SAFETY_FILE, help="a labelled set (default: the first one)")
+    rows = load(parser.parse_args().file)
     langs = {r["language"] for r in rows if r["label"] == "block"}
     print(f"# {len(rows)} texts; harmful ones in {len(langs)} languages", file=sys.stderr)
     figures, misses, times = evaluate(rows)
