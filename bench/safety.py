@@ -1,6 +1,7 @@
 """Prompt-safety benchmark: how much harm the check stops, and how often it refuses harmless sport talk.
 
-Run as ``python bench/safety.py [--file tests/data/safety_oos2.jsonl]``. Prints ``name: value unit`` lines on stdout and the misses on stderr, on
+Run as ``python bench/safety.py [--file tests/data/safety_oos2.jsonl]``. Prints ``name: value unit`` lines on
+stdout and the misses on stderr, on
 tests/data/safety_oos.jsonl: written by a separate author who never saw the term lists, before they were
 extended (tests/data/README.md). Figures:
 
