@@ -26,7 +26,8 @@ SEXUAL = (
     " | without clothes"
     " | undressed | undressing | lewd | fetish | birthday suit | in the nude | in the buff | nothing on but"
     " | wearing nothing | au naturel"
-    " | nuda | nudi | sesso | sessuale | pornografi* | spogliat*"  # it
+    " | donna nuda | ragazza nuda | tutta nuda | corpi nudi | tutti nudi | sesso | sessuale | pornografi*"  # it
+    " | spogliat*"  # it
     " | nue | nues | sexe | sexuel | sexuelle | erotique | deshabille*"  # fr
     " | nackt* | sexuell* | erotisch* | ausgezogen"  # de
     " | desnud* | sexo | erotico | erotica"  # es
@@ -39,15 +40,17 @@ SEXUAL = (
     " | porn video | porno video | adult video | adult film | adult movie | sex scene | sex video"  # en
     " | having sex | oral sex | fucking | stark naked | completely naked | fully nude | butt naked"  # en
     " | buck naked | bare naked | stripped naked | strip naked | skinny dipping | nudist | nudists"  # en
-    " | video porno | film porno | scopare | scopata | pompino | sesso orale | pene | vagina"  # it
+    " | video porno | film porno | scopare | scopata | pompino | sesso orale | il pene | el pene | su pene"  # it
+    " | vagina"  # it
     " | completamente nuda | completamente nudo | svestita | svestito | senza vestiti | erotic*"  # it
     " | film porno | video porno | partouze | fellation | sexe oral | penis | vagin | toute nue | tout nu"  # fr
     " | completement nue | a poil | sans vetements | se deshabille"  # fr
     " | pornofilm | pornovideo | sexvideo | ficken | gefickt | oralsex | penis | vagina | splitternackt"  # de
     " | nacktbild* | entkleidet | ohne kleidung"  # de
-    " | video porno | pelicula porno | follar | mamada | sexo oral | pene | vagina | en pelotas | sin ropa"  # es
+    " | video porno | pelicula porno | follar | mamada | sexo oral | il pene | el pene | su pene | vagina"  # es
+    " | en pelotas | sin ropa"  # es
     " | completamente desnuda | completamente desnudo"  # es
-    " | porno | pornografia | filme porno | video porno | transar | foder | boquete | sexo oral | penis"  # pt
+    " | porno | pornografia | filme porno | video porno | transar | boquete | sexo oral | penis"  # pt
     " | vagina | sem roupa | tirando a roupa | completamente nua | completamente nu"  # pt
     " | порнуха | трахаться | трахает | ебать | минет | пенис | влагалище | оральный секс | голышом | нагишом"  # ru
     " | раздетая | раздетый | разделась | без одежды"  # ru
@@ -217,7 +220,8 @@ SUGGESTIVE = (
     "sexy | seductive | seductively | seducing | sensual | sensually | provocative | provocatively | sultry"
     " | posing suggestively | suggestively | flirty | flirtatious | lingerie | thong | busty | in underwear"
     " | in her underwear"
-    " | sensuale | provocante | sensuel | sensuelle | aguichant* | verfuhrerisch* | reizwasche | lenceria"
+    # Italian "nuda" is Czech and Slovak "boredom": here it only flags, and blocks next to a minor.
+    " | nuda | sensuale | provocante | sensuel | sensuelle | aguichant* | verfuhrerisch* | reizwasche | lenceria"
     " | сексуальн* | соблазнит* | 性感 | 诱惑 | 誘惑 | 撩人 | セクシー | 色っぽい | 섹시 | 야릇"
     " | sexily | posing sexily | poses sexily | sexy pose | sexy poses | erotic pose | erotic poses"  # en
     " | provocative pose | suggestive pose | come hither | bedroom eyes | sultry pose"  # en
