@@ -218,7 +218,8 @@ GROUPS = (
 # ------------------------------------------------------------------------------
 SUGGESTIVE = (
     "sexy | seductive | seductively | seducing | sensual | sensually | provocative | provocatively | sultry"
-    " | posing suggestively | suggestively | flirty | flirtatious | lingerie | thong | busty | in underwear"
+    " | posing suggestively | suggestively | flirty | flirtatious | lingerie | busty | in underwear"
+    " | in a thong | thong bikini"  # not bare "thong": Vietnamese thông ("thông minh", clever)
     " | in her underwear"
     # Italian "nuda" is Czech and Slovak "boredom": here it only flags, and blocks next to a minor.
     " | nuda | sensuale | provocante | sensuel | sensuelle | aguichant* | verfuhrerisch* | reizwasche | lenceria"
