@@ -30,12 +30,12 @@ REQUEST_SECONDS = Histogram(
 )
 QUEUE_SECONDS = Histogram(
     "wonder_http_queue_seconds",
-    "Time an HTTP request waited for its turn in this process (AdmissionMiddleware) before Django ran it.",
+    "Time an HTTP request waited for its turn in this process (wonder/admission.py) before Django ran it.",
     buckets=(0.001, 0.005, 0.025, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
 )
 SHED_REQUESTS = Counter(
     "wonder_http_shed_total",
-    "Requests refused with a fast 503 by AdmissionMiddleware because this process was full, by kind.",
+    "Requests refused with a fast 503 by admission control (wonder/admission.py): the process was full.",
     ["kind"],
 )
 RECENT = timedelta(hours=1)
