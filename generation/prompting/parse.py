@@ -55,7 +55,7 @@ class ParsedPrompt:
     weather: str | None = None
     beats: list[str] = field(default_factory=list)
     sport_candidates: list[str] = field(default_factory=list)
-    # Where the sport came from: "named", "inferred", "hint", "chosen" or None. Not part of the JSON contract.
+    # Where the sport came from: "named", "inferred", "hint", "surprise" or None. Not part of the JSON contract.
     sport_source: str | None = None
     text: str = field(default="", repr=False)
 
@@ -85,10 +85,6 @@ class ParsedPrompt:
     def sport_needs_choice(self) -> bool:
         """True when the text does not settle the sport: the fan must pick one (or ask for a surprise)."""
         return self.sport is None
-
-
-def _split_terms(terms: str) -> list[str]:
-    return [t.strip() for t in terms.split("|") if t.strip()]
 
 
 @functools.cache
