@@ -53,25 +53,26 @@ def test_api_reject_resolves_reports_and_is_audited(client, moderator, make_entr
     assert not Report.objects.filter(entry=entry, resolved__isnull=True).exists()
 
 
-def test_admin_approve_action_is_audited(client, moderator, make_entry):
-    entry = make_entry("submitted")
+@pytest.mark.parametrize(
+    ("start", "admin_action", "end", "logged_as"),
+    [
+        ("submitted", "approve", Entry.State.APPROVED, "approve"),
+        ("submitted", "reject_unsafe", Entry.State.REJECTED, "reject"),
+        ("approved", "shortlist", Entry.State.SHORTLISTED, "shortlist"),
+    ],
+)
+def test_admin_actions_are_audited_with_the_moderator(
+    client, moderator, make_entry, start, admin_action, end, logged_as
+):
+    entry = make_entry(start)
     client.force_login(moderator)
     response = client.post(
-        reverse("admin:contest_entry_changelist"), {"action": "approve", "_selected_action": [entry.pk]}
+        reverse("admin:contest_entry_changelist"), {"action": admin_action, "_selected_action": [entry.pk]}
     )
     assert response.status_code == 302
     entry.refresh_from_db()
-    assert entry.state == Entry.State.APPROVED
-    assert _logged(entry, "approve", moderator)
-
-
-def test_admin_reject_action_is_audited(client, moderator, make_entry):
-    entry = make_entry("submitted")
-    client.force_login(moderator)
-    client.post(reverse("admin:contest_entry_changelist"), {"action": "reject_unsafe", "_selected_action": [entry.pk]})
-    entry.refresh_from_db()
-    assert entry.state == Entry.State.REJECTED
-    assert _logged(entry, "reject", moderator)
+    assert entry.state == end
+    assert _logged(entry, logged_as, moderator)
 
 
 def test_admin_cannot_set_the_state_or_swap_the_job(client, moderator, make_entry):
@@ -87,15 +88,6 @@ def test_admin_cannot_set_the_state_or_swap_the_job(client, moderator, make_entr
     )
     entry.refresh_from_db()
     assert entry.state == Entry.State.SUBMITTED and entry.job_id != other_job.pk
-
-
-def test_shortlisting_records_the_moderator(client, moderator, make_entry):
-    entry = make_entry("approved")
-    client.force_login(moderator)
-    client.post(reverse("admin:contest_entry_changelist"), {"action": "shortlist", "_selected_action": [entry.pk]})
-    entry.refresh_from_db()
-    assert entry.state == Entry.State.SHORTLISTED
-    assert _logged(entry, "shortlist", moderator)
 
 
 def test_announcing_records_who_announced(moderator, make_entry, contest):
