@@ -123,7 +123,8 @@ def _latin_languages() -> frozenset[str]:
 
 
 @functools.cache
-def _word_languages() -> dict[str, tuple[str, ...]]:
+def function_word_languages() -> dict[str, tuple[str, ...]]:
+    """Every language file's function words (normalised) and the languages that list each."""
     from .lexicon_files import function_words
 
     table: dict[str, list[str]] = {}
@@ -186,7 +187,7 @@ def _ranked(text: str, candidates: tuple[str, ...] | frozenset[str]) -> Language
     total = sum(scores.values()) or 1.0
     scores = {code: p / total for code, p in scores.items()}
     for tok in tokenize(normalize(text)):
-        langs = [code for code in _word_languages().get(tok.text, ()) if code in allowed]
+        langs = [code for code in function_word_languages().get(tok.text, ()) if code in allowed]
         for code in langs:
             scores[code] = scores.get(code, 0.0) + FUNCTION_WORD_WEIGHT / len(langs)
     lowered = text.casefold()

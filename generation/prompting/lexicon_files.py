@@ -53,8 +53,6 @@ def validate(code: str, data: dict[str, Any]) -> None:
     unknown = set(data) - TOP_LEVEL
     if unknown:
         raise LexiconFileError(f"{code}: unknown sections {sorted(unknown)}")
-    if data.get("code") != code:
-        raise LexiconFileError(f"{code}: 'code' must be {code!r}, the file's name")
     _terms(data.get("function_words", []), f"{code}.function_words")
     for sport, sections in data.get("sport", {}).items():
         if sport not in vocab.SPORTS:
@@ -71,15 +69,27 @@ def validate(code: str, data: dict[str, Any]) -> None:
             _terms(terms, f"{code}.{table}.{key}")
 
 
+def read_language_files(directory: Path) -> dict[str, dict[str, Any]]:
+    """Every ``<code>.toml`` in ``directory``, parsed, by code; each must name its own code.
+
+    Shared by the word lists here and the safety term lists (``safety_terms/``); each validates its sections.
+    """
+    files = {}
+    for path in sorted(directory.glob("*.toml")):
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+        if data.get("code") != path.stem:
+            raise LexiconFileError(f"{path.name}: 'code' must be {path.stem!r}, the file's name")
+        files[path.stem] = data
+    return files
+
+
 @functools.cache
 def language_files() -> dict[str, dict[str, Any]]:
     """Every lexicon file, validated, by language code (read once per process)."""
-    files = {}
-    for path in sorted(LEXICON_DIR.glob("*.toml")):
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-        validate(path.stem, data)
-        files[path.stem] = data
+    files = read_language_files(LEXICON_DIR)
+    for code, data in files.items():
+        validate(code, data)
     return files
 
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
+from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import lexicon_files
-from .language import detect_language
+from .language import detect_language, function_word_languages
 from .lexicon import Hit, Lexicon
 from .normalize import is_unspaced, normalize, tokenize
 from .vocab import DEFAULT_CAMERA, EMOTIONS, FALLBACK_CAMERA, MAX_PROMPT_CHARS, SETTINGS, SPORTS, STYLES, WEATHERS
@@ -192,7 +193,7 @@ def _beats(hits: list[Hit]) -> list[str]:
     return list(dict.fromkeys(h.key for h in sorted(hits, key=lambda h: h.start)))[:MAX_BEATS]
 
 
-def _coverage(norm: str, tokens: list, hits: list[Hit], function_words: set[str]) -> float:
+def _coverage(norm: str, tokens: list, hits: list[Hit], function_words: Container[str]) -> float:
     """Share of the content of the sentence that some cue explains (function words and numbers left out).
 
     A spaced-script word counts as one unit, a character of an unspaced script (Chinese, Thai ...) as half.
@@ -211,11 +212,6 @@ def _coverage(norm: str, tokens: list, hits: list[Hit], function_words: set[str]
             total += 0.5
             understood += 0.5 * covered[i]
     return round(understood / total, 2) if total else 0.0
-
-
-@functools.cache
-def _function_words() -> frozenset[str]:
-    return frozenset(normalize(w) for words in lexicon_files.function_words().values() for w in words)
 
 
 def parse_prompt(text: str, *, sport_hint: str | None = None) -> ParsedPrompt:
@@ -262,7 +258,9 @@ def parse_prompt(text: str, *, sport_hint: str | None = None) -> ParsedPrompt:
 
     # Honest confidence: the share of the sentence we understood, not how many slots got filled. Whether the
     # sport is settled is said separately (``sport_needs_choice``).
-    confidence = _coverage(norm, tokens, [h for hits in found.values() for h in hits], _function_words())
+    confidence = _coverage(
+        norm, tokens, [h for hits in found.values() for h in hits], frozenset(function_word_languages())
+    )
 
     parsed = ParsedPrompt(
         language=lang.code,

@@ -9,25 +9,12 @@ from typing import Any
 import pytest
 
 from generation.prompting import vocab
+from generation.prompting.lexicon_files import KEYED_TABLES, LEXICON_DIR, SPORT_SECTIONS, TOP_LEVEL
 from generation.prompting.normalize import TOKEN_RE, is_unspaced, normalize
 
-LEXICON_DIR = Path(vocab.__file__).resolve().parent / "lexicons"
+# The schema is the loader's own (generation/prompting/lexicon_files.py); this test reports every mistake of a
+# file at once, and also what the loader does not check (empty, repeated or unmatchable terms).
 FILES = sorted(LEXICON_DIR.glob("*.toml"))
-SPORT_SECTIONS = {"name", "gear", "cue", "hint"}
-KEYED_TABLES: dict[str, set[str]] = {
-    "emotion": set(vocab.EMOTIONS),
-    "style": set(vocab.STYLES),
-    "camera": set(vocab.CAMERAS),
-    "subject": set(vocab.SUBJECTS),
-    "colour": set(vocab.COLOURS),
-    "garment": set(vocab.GARMENTS),
-    "attribute": set(vocab.ATTRIBUTES),
-    "setting": set(vocab.SETTINGS),
-    "light": set(vocab.LIGHTS),
-    "weather": set(vocab.WEATHERS),
-    "beat": set(vocab.BEATS),
-}
-TOP_LEVEL = {"code", "name", "function_words", "sport", "para", *KEYED_TABLES}
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -56,10 +43,10 @@ def problems(data: dict[str, Any], stem: str) -> list[str]:
     for sport, sections in data.get("sport", {}).items():
         if sport not in vocab.SPORTS:
             found.append(f"unknown sport {sport!r}")
-        found += [f"sport.{sport}: unknown section {s!r}" for s in sorted(set(sections) - SPORT_SECTIONS)]
+        found += [f"sport.{sport}: unknown section {s!r}" for s in sorted(set(sections) - set(SPORT_SECTIONS))]
     found += [f"para: unknown key {k!r}" for k in sorted(set(data.get("para", {})) - {"terms"})]
     for table, keys in KEYED_TABLES.items():
-        found += [f"[{table}] unknown key {k!r}" for k in sorted(set(data.get(table, {})) - keys)]
+        found += [f"[{table}] unknown key {k!r}" for k in sorted(set(data.get(table, {})) - set(keys))]
     for where, terms in term_lists(data):
         if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
             found.append(f"{where}: not a list of strings")

@@ -12,7 +12,6 @@ because a filter that cannot name them cannot find them; they appear nowhere els
 from __future__ import annotations
 
 import functools
-import tomllib
 from pathlib import Path
 
 # ---- blocked on their own
@@ -396,21 +395,19 @@ class SafetyFileError(ValueError):
 @functools.cache
 def language_files() -> dict[str, dict[str, list[str]]]:
     """Every ``<code>.toml`` beside this module, validated, by language code."""
+    from ..lexicon_files import read_language_files
+
     files = {}
-    for path in sorted(Path(__file__).resolve().parent.glob("*.toml")):
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
+    for code, data in read_language_files(Path(__file__).resolve().parent).items():
         unknown = set(data) - set(CATEGORIES) - _NOT_TERMS
         if unknown:
-            raise SafetyFileError(f"{path.name}: unknown categories {sorted(unknown)}")
-        if data.get("code") != path.stem:
-            raise SafetyFileError(f"{path.name}: 'code' must be {path.stem!r}")
+            raise SafetyFileError(f"{code}.toml: unknown categories {sorted(unknown)}")
         for category, terms in data.items():
-            if category in _NOT_TERMS:
-                continue
-            if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
-                raise SafetyFileError(f"{path.name}: {category} must be a list of strings")
-        files[path.stem] = {k: [t.strip() for t in v if t.strip()] for k, v in data.items() if k not in _NOT_TERMS}
+            if category not in _NOT_TERMS and (
+                not isinstance(terms, list) or not all(isinstance(t, str) for t in terms)
+            ):
+                raise SafetyFileError(f"{code}.toml: {category} must be a list of strings")
+        files[code] = {k: [t.strip() for t in v if t.strip()] for k, v in data.items() if k not in _NOT_TERMS}
     return files
 
 
