@@ -138,6 +138,7 @@ def test_a_rejected_public_video_stops_being_served(
 ):
     entry = make_entry("approved", result=_real_video(settings, tmp_path))
     url = entry.job.public_result()["files"]["poster"]
+    assert client.get(url).status_code == 200  # served before, so the 404 below is the rejection's doing
     with django_capture_on_commit_callbacks(execute=True):
         gallery.reject(entry_id=entry.pk, moderator=moderator, reason="unsafe")
     assert client.get(url).status_code == 404
