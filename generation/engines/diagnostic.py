@@ -11,7 +11,7 @@ import numpy as np
 from django.utils.translation import gettext as _
 
 from .base import CancelFn, EngineResult, JobCanceled, ProgressFn
-from .outputs import ai_label, write_clip
+from .outputs import ai_labeller, write_clip
 
 MAX_STEPS = 100
 MAX_DELAY_S = 1.0
@@ -34,12 +34,6 @@ class DiagnosticEngine:
             return EngineResult(files={}, metadata={"engine": self.name, "steps": steps, "ai_generated": False})
         # A tiny moving test card through the same writer as real engines: clean master + labelled public files.
         metadata = {"engine": self.name, "steps": steps, "ai_generated": True, "fps": VIDEO_FPS}
-        mark = ai_label(VIDEO_SIZE[0], VIDEO_SIZE[1], _("AI-generated"))
-
-        def label(frame: np.ndarray, index: int) -> np.ndarray:
-            mark.blend(frame)
-            return frame
-
         files = write_clip(
             test_card(VIDEO_FRAMES),
             Path(out_dir),
@@ -48,7 +42,7 @@ class DiagnosticEngine:
             height=VIDEO_SIZE[1],
             metadata=metadata,
             frame_count=VIDEO_FRAMES,
-            label=label,
+            label=ai_labeller(VIDEO_SIZE[0], VIDEO_SIZE[1], _("AI-generated")),
         )
         return EngineResult(files=files, metadata=metadata)
 

@@ -473,6 +473,18 @@ def ai_label(width: int, height: int, text: str):
     return Sticker(pill, width - pill.width - margin, height - pill.height - margin)
 
 
+def ai_labeller(width: int, height: int, text: str) -> Callable[[np.ndarray, int], np.ndarray]:
+    """A ``label`` for :func:`write_clip` that burns :func:`ai_label` into each frame (engines with no marks of
+    their own: Wan, the diagnostic test card)."""
+    mark = ai_label(width, height, text)
+
+    def label(frame: np.ndarray, index: int) -> np.ndarray:
+        mark.blend(frame)
+        return frame
+
+    return label
+
+
 def _label_text(metadata: dict[str, Any]) -> str:
     engine = metadata.get("engine", "unknown")
     return f"AI-generated (engine: {engine})"

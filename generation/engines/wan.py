@@ -223,21 +223,10 @@ class WanVideoEngine:
             frame_count=len(frames),
             progress=_encode_reporter(len(frames), progress),
             # The model's frames are the clean master; fans get them with the visible "AI-generated" label.
-            label=_labeller(params.width, params.height),
+            label=outputs.ai_labeller(params.width, params.height, gettext("AI-generated")),
         )
         progress(1.0, gettext("Done"))
         return EngineResult(files=files, metadata=metadata)
-
-
-def _labeller(width: int, height: int):
-    """Burns the visible "AI-generated" label into a frame (EU AI Act), in the bottom-right corner."""
-    mark = outputs.ai_label(width, height, gettext("AI-generated"))
-
-    def label(frame, index: int):
-        mark.blend(frame)
-        return frame
-
-    return label
 
 
 def fit_to_pipeline(params: WanParams, pipe) -> WanParams:
