@@ -115,3 +115,22 @@ def test_parsing_is_offline_and_pure(monkeypatch):
     monkeypatch.setattr(socket, "create_connection", no_network)
     monkeypatch.setattr(socket.socket, "connect", no_network)
     assert parse_prompt("ski jumping at night").sport == "ski-jumping"
+
+
+def test_one_word_of_the_text_counts_once_however_many_lists_spell_it():
+    from generation.prompting.parse import score_sports
+
+    lexicon = Lexicon([("curling", "curling", 3.0), ("curling*", "curling", 3.0)])
+    assert score_sports(lexicon.find(normalize("curling"), nested=True)) == {"curling": 3.0}
+
+
+def test_a_named_nordic_combined_takes_its_parts_instead_of_competing_with_them():
+    parsed = parse_prompt("ノルディック複合の選手がジャンプの後のクロカンで追い抜く")
+    assert parsed.sport == "nordic-combined" and parsed.sport_candidates == []
+
+
+def test_scene_words_tolerate_short_endings_and_sport_words_do_not():
+    scene = Lexicon([("sunset", "sunset", 1.0)], inflections=True)
+    assert [h.key for h in scene.find(normalize("two sunsets"))] == ["sunset"]
+    assert not Lexicon([("sunset", "sunset", 1.0)]).find(normalize("two sunsets"))
+    assert not scene.find(normalize("sunsetshadows"))  # more than a short ending (four letters at most)

@@ -105,3 +105,39 @@ def test_entry_titles_and_display_names_are_checked_in_the_services(django_user_
         services.update_fan(user=user, display_name="sexy teen")
     assert exc.value.code == "unsafe_text"
     assert unsafe_text_message("Mia from Cortina") is None
+
+
+def test_screen_names_are_checked_when_a_moderator_saves_one():
+    from gallery.models import Screen
+
+    with pytest.raises(ValidationError):
+        Screen(slug="lobby", name="naked skier").full_clean()
+    Screen(slug="lobby", name="Lobby").full_clean()
+
+
+def test_poster_names_are_checked():
+    from avatars.forms import LookForm
+
+    with pytest.raises(ValidationError):
+        LookForm().fields["name"].clean("naked skier")
+    assert LookForm().fields["name"].clean("Mia") == "Mia"
+
+
+@pytest.mark.parametrize(
+    "text,ages",
+    [
+        ("十岁女孩", ["十岁"]),
+        ("十二岁的女孩", ["十二岁"]),
+        ("10 yaşında kız", ["10 yasinda"]),
+        ("gadis 10 tahun", ["10 tahun"]),
+        ("a 12-year-old", ["12-year"]),
+        ("二十岁的滑雪者", []),
+        ("she is 25 years old", []),
+        ("500 m in 40 s", []),
+    ],
+)
+def test_ages_are_read_in_many_languages_and_in_chinese_numerals(text, ages):
+    from generation.prompting.normalize import normalize
+    from generation.prompting.safety import _minor_ages
+
+    assert _minor_ages(normalize(text)) == ages
