@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import template
+from django.conf import settings
 
 from experience import kiosk
 
@@ -13,4 +14,4 @@ register = template.Library()
 def kiosk_idle_s(context: template.Context) -> int:
     """Seconds without a touch before this kiosk screen clears the visit and goes back to the attract loop."""
     request = context.get("request")
-    return kiosk.idle_seconds(request) if request is not None else 90
+    return kiosk.idle_seconds(request) if request is not None else settings.WONDER_KIOSK_IDLE_S
