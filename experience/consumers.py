@@ -10,11 +10,12 @@ from typing import Any
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 
+from wonder.sockets import CLOSE_NOT_FOUND
+
 from . import services
 from .models import Visit
 
 CLOSE_FORBIDDEN = 4403
-CLOSE_NOT_FOUND = 4404
 
 
 @database_sync_to_async
