@@ -39,11 +39,9 @@ def test_the_agent_never_sleeps(monkeypatch, heard, tmp_path):
         raise AssertionError(f"paced with sleep({seconds})")
 
     monkeypatch.setattr(time, "sleep", no_sleep)
-    began = time.perf_counter()
     result = agent.ItineraryAgent().generate(
         _spec(), out_dir=tmp_path, progress=lambda f, s: None, cancelled=lambda: False
     )
-    assert time.perf_counter() - began < 2.0  # was 0.7 s a line, 5.6 s a plan
     assert result.metadata["steps"] == [line for _group, line in heard]
     assert {group for group, _line in heard} == {"kiosk.visit.tok"}
 
