@@ -251,19 +251,14 @@ def _beats_sentence(parsed: ParsedPrompt) -> str | None:
 
 
 def _scene_sentence(parsed: ParsedPrompt, attributes: list[str]) -> str | None:
-    parts = [SETTINGS[parsed.setting]] if parsed.setting else []
-    if parsed.light:
-        parts.append(SCENE_LIGHTS[parsed.light])
-    if parsed.weather:
-        parts.append(WEATHERS[parsed.weather])
+    """Where, in what light and weather: "The scene is set in a village, at dawn, with snow falling." """
+    details = [table[key] for table, key in ((SCENE_LIGHTS, parsed.light), (WEATHERS, parsed.weather)) if key]
     crowd = "crowd" in attributes
-    if not parts and not crowd:
+    if not (parsed.setting or details or crowd):
         return None
-    where = parts[0] if parsed.setting else None
-    rest = parts[1:] if parsed.setting else parts
-    text = "The scene is set in " + where if where else "The scene unfolds"
-    if rest:
-        text += " " + ", ".join(rest) if not where else ", " + ", ".join(rest)
+    text = f"The scene is set in {SETTINGS[parsed.setting]}" if parsed.setting else "The scene unfolds"
+    if details:
+        text += (", " if parsed.setting else " ") + ", ".join(details)
     return text + (" in front of a cheering crowd." if crowd else ".")
 
 
