@@ -104,10 +104,11 @@ class Backdrop:
         if bottom <= top:
             return
         rows = slice(top - y0, bottom - y0)
-        cols = (np.arange(self.w) + x0) % self.sw
         if x0 + self.w <= self.sw:
             inv, pre = self.inverse[rows, x0 : x0 + self.w], self.premultiplied[rows, x0 : x0 + self.w]
         else:
+            # Only a window across the strip's wrap needs the gathered columns (a copy).
+            cols = (np.arange(self.w) + x0) % self.sw
             inv, pre = self.inverse[rows][:, cols], self.premultiplied[rows][:, cols]
         roi = canvas[top:bottom]
         cv2.add(cv2.multiply(roi, inv, scale=1 / 255), pre, dst=roi)
@@ -304,7 +305,7 @@ class Backdrop:
         u = self.sh / 10
         for x in np.arange(lo - self.w * 0.1, hi + self.w * 0.1, u * 1.8):
             self._tree(x, u * self.rng.uniform(3.0, 4.5))
-        ice = shade((196, 222, 240), 1.0)
+        ice = (196, 222, 240)
         base = self.sh * 0.95
         self._rect(lo - self.w * 0.1, base - u * 2.2, hi + self.w * 0.1, base + 2, ice)
         # Long glints of light on the ice.

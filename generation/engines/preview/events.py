@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 import cv2
 import numpy as np
 
-from .motion import Beat, Emitter, Gear, Motion, clamp01, foot, lerp, mix_arm, smooth, span, vec
+from .motion import Beat, Emitter, Gear, Motion, clamp01, foot, lerp, mix_arm, mix_feet, smooth, span, vec
 from .painter import Painter, shade
 from .rig import Arm, Pose
 
@@ -69,7 +69,7 @@ def _mix_pose(a: Pose, b: Pose, w: float) -> Pose:
         twist=lerp(a.twist, b.twist, w),
         nod=lerp(a.nod, b.nod, w),
         arms=(mix_arm(a.arms[0], b.arms[0], w), mix_arm(a.arms[1], b.arms[1], w)),
-        feet=(lerp(a.feet[0], b.feet[0], w), lerp(a.feet[1], b.feet[1], w)),
+        feet=mix_feet(a.feet, b.feet, w),
     )
 
 

@@ -15,7 +15,7 @@ from .scene import PALETTES, Palette
 # Lights that come from the sky: an ice venue under one of them is an open-air rink, not an arena.
 SKY_LIGHTS = frozenset({"dawn", "sunset", "night", "northern-lights", "moonlight", "fireworks"})
 # Lights in which windows, lamps and lanterns are lit.
-LIT_WINDOWS = frozenset({"dawn", "sunset", "night", "northern-lights", "moonlight", "fireworks", "candlelight"})
+LIT_WINDOWS = SKY_LIGHTS | {"candlelight"}
 
 _NIGHT = PALETTES["night"]
 LIGHT_PALETTES: dict[str, Palette] = {
