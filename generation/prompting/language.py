@@ -118,8 +118,9 @@ def _identifier():
 def _latin_languages() -> frozenset[str]:
     others = {code for _lo, _hi, code in _SCRIPT_LANGUAGES}
     others |= {code for codes in _SHARED_SCRIPTS.values() for code in codes}
-    others |= {"zh", "ja", "ko", "yue", "wuu", "zxx", "hbo", "grc", "sr"}
-    return frozenset(c for c in _identifier().nb_classes if c not in others) | {"sr", "uz"}
+    others |= {"zh", "ja", "ko", "yue", "wuu", "zxx", "hbo", "grc"}
+    # Serbian is written in both Cyrillic and Latin letters.
+    return frozenset(c for c in _identifier().nb_classes if c not in others or c == "sr")
 
 
 @functools.cache
