@@ -26,8 +26,6 @@ log = logging.getLogger(__name__)
 SESSION_KEY = kiosk.SESSION_KEY
 # A queue that grows to at least this many minutes re-plans the visits that were going to stand in it.
 REPLAN_QUEUE_MINUTES = 15
-# Plans count the visitors already sent to each zone and time slot, and spread them (experience.planning.crowd).
-CROWD_AWARE = True
 # An unfinished visit nobody touched for this long was abandoned (the kiosk browser died): it is wiped.
 ABANDONED_AFTER_MIN = 30
 
@@ -96,15 +94,15 @@ def planning_spec(visit: Visit, *, mode: str, reason: dict[str, Any] | None = No
     installation = selectors.installation(visit.language, zone_list)
     statuses = selectors.statuses(now, zone_list)
     installation = _with_wishes(installation, statuses, wish, visit, now)
-    if CROWD_AWARE:
-        statuses = planning.crowd_statuses(
-            installation,
-            statuses,
-            selectors.crowd(exclude=visit),
-            start_minute=now,
-            horizon_minutes=visitor.budget_minutes,
-            party_size=visitor.party_size,
-        )
+    # Plans count the visitors already sent to each zone and time slot, and spread them (experience.planning.crowd).
+    statuses = planning.crowd_statuses(
+        installation,
+        statuses,
+        selectors.crowd(exclude=visit),
+        start_minute=now,
+        horizon_minutes=visitor.budget_minutes,
+        party_size=visitor.party_size,
+    )
     spec: dict[str, Any] = {
         "visit": visit.token,
         "mode": mode,
