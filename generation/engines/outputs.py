@@ -122,7 +122,9 @@ def write_clip(
 
         checked = _checked(frames, width, height)
         if master_path is not None:
-            checked = _labelled(checked, label, _Mp4Writer(partials[3], fps, width, height, metadata, MASTER_CRF))
+            checked = _labelled(
+                checked, label, _Mp4Writer(partials[3], fps, width, height, metadata, MASTER_CRF, master=True)
+            )
         count = _encode_mp4(
             checked,
             partials[0],
@@ -300,42 +302,34 @@ def _encode_mp4(
     progress: Callable[[int], None] | None,
 ) -> int:
     """Encode ``frames`` to an H.264 MP4 at ``path``; returns the number of frames written."""
-    # yuv420p needs even dimensions: odd ones are cropped by one pixel rather than rejected.
-    enc_w, enc_h = width - width % 2, height - height % 2
+    writer = _Mp4Writer(path, fps, width, height, metadata, VIDEO_CRF)
     count = 0
-    with av.open(str(path), mode="w", format="mp4", options={"movflags": "+faststart"}) as container:
-        container.metadata.update(_container_tags(metadata))
-        stream = container.add_stream("libx264", rate=fps)
-        stream.width, stream.height = enc_w, enc_h
-        stream.pix_fmt = "yuv420p"
-        stream.options = {"crf": str(VIDEO_CRF), "preset": VIDEO_PRESET, "x264-params": X264_PARAMS}
+    done = False
+    try:
         for frame in frames:
             on_frame(count, frame)
-            if (enc_w, enc_h) != (width, height):
-                frame = frame[:enc_h, :enc_w]
-            # Convert now into a frame that owns its buffers: callers may reuse their array for the next frame
-            # while x264's lookahead still holds this one.
-            video_frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(frame), format="rgb24").reformat(
-                format="yuv420p"
-            )
-            for packet in stream.encode(video_frame):
-                container.mux(packet)
+            writer.write(frame)
             count += 1
             if progress is not None:
                 progress(count)
-        for packet in stream.encode():
-            container.mux(packet)
+        done = True
+    finally:
+        writer.close(flush=done)
     return count
 
 
 class _Mp4Writer:
-    """One H.264 MP4 written frame by frame (the clean master beside the public video)."""
+    """One H.264 MP4 written frame by frame: the public video, or (``master``) the clean master beside it."""
 
-    def __init__(self, path: Path, fps: int, width: int, height: int, metadata: dict[str, Any], crf: int) -> None:
+    def __init__(
+        self, path: Path, fps: int, width: int, height: int, metadata: dict[str, Any], crf: int, *, master: bool = False
+    ) -> None:
+        # yuv420p needs even dimensions: odd ones are cropped by one pixel rather than rejected.
         self.enc_w, self.enc_h = width - width % 2, height - height % 2
         self.container = av.open(str(path), mode="w", format="mp4", options={"movflags": "+faststart"})
         tags = _container_tags(metadata)
-        tags["comment"] += "; clean master (no burnt-in marks): never published"
+        if master:
+            tags["comment"] += "; clean master (no burnt-in marks): never published"
         self.container.metadata.update(tags)
         self.stream = self.container.add_stream("libx264", rate=fps)
         self.stream.width, self.stream.height = self.enc_w, self.enc_h
@@ -344,6 +338,8 @@ class _Mp4Writer:
 
     def write(self, frame: np.ndarray) -> None:
         frame = frame[: self.enc_h, : self.enc_w]
+        # Converted now into a frame that owns its buffers: callers may reuse their array for the next frame
+        # while x264's lookahead still holds this one.
         video_frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(frame), format="rgb24").reformat(format="yuv420p")
         for packet in self.stream.encode(video_frame):
             self.container.mux(packet)
