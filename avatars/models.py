@@ -32,15 +32,16 @@ def biometric_ttl() -> timedelta:
     return timedelta(minutes=settings.WONDER_BIOMETRIC_TTL_MIN)
 
 
-# How often the periodic purge runs (``CELERY_BEAT_SCHEDULE["avatars-purge-expired"]`` in settings).
-PURGE_PERIOD = timedelta(seconds=60)
+def purge_period() -> timedelta:
+    """How often the periodic purge runs, read from its schedule (so the two cannot drift apart)."""
+    return timedelta(seconds=settings.CELERY_BEAT_SCHEDULE["avatars-purge-expired"]["schedule"])
 
 
 def capture_expiry(created: datetime) -> datetime:
     """When a capture taken at ``created`` is purged: early enough that the periodic purge, however it falls,
     deletes it within ``WONDER_BIOMETRIC_TTL_MIN`` of the capture, whatever its avatar job is doing."""
     ttl = biometric_ttl()
-    return created + ttl - min(PURGE_PERIOD, ttl / 4)
+    return created + ttl - min(purge_period(), ttl / 4)
 
 
 def new_token() -> str:

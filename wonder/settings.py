@@ -231,7 +231,7 @@ else:
     CELERY_BROKER_TRANSPORT_OPTIONS = {"polling_interval": 0.005}
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     # Selfies, face crops and embeddings past their deadline (docs/PRIVACY.md).
-    # Every 60 s: avatars.models.PURGE_PERIOD counts on it to keep the promise to the minute.
+    # Every 60 s: avatars.models.capture_expiry reads this period to keep the promise to the minute.
     "avatars-purge-expired": {"task": "avatars.purge_expired", "schedule": 60.0},
     # Kiosk visits past their expiry or abandoned (anonymous counts stay).
     "experience-purge-visits": {"task": "experience.purge_visits", "schedule": 300.0},

@@ -120,3 +120,17 @@ def test_orphan_files_are_swept(capture, clock, tmp_path) -> None:
 def test_celery_task_runs_the_purge(capture, clock) -> None:
     clock.advance(minutes=16)
     assert purge_expired.run() == {"captures": 1, "avatars": 0, "orphans": 0}
+
+
+def test_capture_expiry_follows_the_purge_schedule(settings) -> None:
+    # The deadline leaves room for one purge period, whatever the schedule says (not a copy of its 60 s).
+    from avatars.models import capture_expiry
+
+    created = datetime(2026, 1, 1, tzinfo=UTC)
+    ttl = timedelta(minutes=settings.WONDER_BIOMETRIC_TTL_MIN)
+    schedule = {**settings.CELERY_BEAT_SCHEDULE}
+    schedule["avatars-purge-expired"] = {**schedule["avatars-purge-expired"], "schedule": 30.0}
+    settings.CELERY_BEAT_SCHEDULE = schedule
+    assert capture_expiry(created) == created + ttl - min(timedelta(seconds=30), ttl / 4)
+    schedule["avatars-purge-expired"] = {**schedule["avatars-purge-expired"], "schedule": 90.0}
+    assert capture_expiry(created) == created + ttl - min(timedelta(seconds=90), ttl / 4)
