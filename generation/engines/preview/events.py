@@ -16,6 +16,7 @@ import numpy as np
 from .motion import Beat, Emitter, Gear, Motion, clamp01, foot, lerp, mix_arm, mix_feet, smooth, span, vec
 from .painter import Painter, shade
 from .rig import Arm, Pose
+from .scene import ICE
 
 ARMS_UP = (Arm(2.75, 0.45, 0.15), Arm(2.75, 0.45, 0.15))
 ARMS_FLAIL = (Arm(2.1, 1.3, 0.3), Arm(1.6, 1.1, 0.6))
@@ -242,9 +243,9 @@ class Reactions:
         self.motion = motion
         self.w, self.h = width, height
         self.crowd = any(w.beat in CROWD_BEATS for w in windows)
-        indoor = motion.venue in ("rink", "oval", "sheet")
+        # At an ice venue the crowd stands behind the boards (its depth by venue).
+        self.indoor = motion.venue in ICE
         self.crowd_z = {"rink": -9.9, "oval": -9.9, "sheet": -4.9}.get(motion.venue, -6.5)
-        self.indoor = indoor
         palette = ((214, 40, 48), (40, 100, 220), (250, 190, 40), (30, 170, 120), (240, 110, 40), (140, 70, 200))
         self.colours = [palette[int(i)] for i in rng.integers(0, len(palette), 40)]
         self.phase = rng.uniform(0, 2 * np.pi, 40)
