@@ -151,3 +151,25 @@ def test_wan_public_frames_are_labelled_and_its_master_is_clean(settings, media:
     assert min(differs) > 10
     top = (slice(0, 30), slice(0, 64))
     assert np.abs(public[0][top].astype(int) - clean[0][top].astype(int)).mean() < 6
+
+
+def test_a_masters_bucket_gets_the_master_serves_it_to_another_machine_and_loses_it_with_the_job(
+    settings, media: Path, tmp_path: Path
+) -> None:
+    # A private masters storage apart from this machine's masters folder: what a GPU worker writes there, a CPU
+    # worker without the local copy fetches, and deleting the job's media deletes it there too.
+    bucket = tmp_path / "bucket"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "masters": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(bucket)}},
+    }
+    out = media / "jobs" / "far" / "r"
+    DiagnosticEngine().generate({"video": True}, out_dir=out, progress=no_progress, cancelled=lambda: False)
+    stored = bucket / "jobs" / "far" / "r" / masters.MASTER_NAME
+    assert stored.is_file()
+    local = masters.path_for(out)
+    local.unlink()
+    fetched = masters.master_for_video("jobs/far/r/video.mp4")
+    assert fetched == local and fetched.read_bytes() == stored.read_bytes()
+    media_store.delete_tree("jobs/far")
+    assert not stored.exists() and not local.exists()
