@@ -207,7 +207,8 @@ def result(request: HttpRequest, avatar_id) -> HttpResponse:
     # One QR per visit: inside a kiosk visit the screen shows the visit's take-home link, whose page lists this
     # avatar with the route and the picks; the booth used on its own shows the avatar's own link.
     visit = current_visit(request)
-    if visit is not None and avatar.visit_token == visit.token:
+    in_visit = visit is not None and avatar.visit_token == visit.token
+    if in_visit:
         finish_visit(visit=visit)  # offered to take home: the visit outlives the kiosk's reset
         take_home = public_url.absolute(reverse("take_home:visit", args=[visit.token]), request)
     else:
@@ -218,7 +219,7 @@ def result(request: HttpRequest, avatar_id) -> HttpResponse:
         job=avatar.job,
         take_home=take_home,
         qr=public_url.qr_svg(take_home),
-        in_visit=visit is not None and avatar.visit_token == visit.token,
+        in_visit=in_visit,
     )
     return render(request, "avatars/result.html", context)
 
