@@ -22,6 +22,8 @@ from django.core.files import File
 from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.utils._os import safe_join
 
+from generation import masters
+
 log = logging.getLogger(__name__)
 
 
@@ -186,6 +188,4 @@ def delete_tree(prefix: str) -> None:
                 raise StorageUnavailable(f"deleting {folder} failed: {exc}") from exc
     shutil.rmtree(_local(prefix), ignore_errors=True)
     # The job's clean masters (never public) go with it.
-    from generation import masters
-
     masters.delete_tree(prefix)

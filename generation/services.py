@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import secrets
 from datetime import datetime, timedelta
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from django.conf import settings
@@ -12,7 +14,7 @@ from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from . import realtime
+from . import media_store, realtime
 from .engines import engine_for_kind, queue_for_engine
 from .models import Job, WorkerBeat
 
@@ -69,11 +71,6 @@ def hide_files(job_id: Any) -> Job:
     new address, nginx (which serves the files from disk) and the media view answer 404 for the old one. Derived
     thumbnails are removed; they are made again from the new poster if the job becomes public again.
     """
-    import secrets
-    from pathlib import Path, PurePosixPath
-
-    from . import media_store
-
     job = Job.objects.get(pk=job_id)
     files = dict((job.result or {}).get("files") or {})
     if not files:
