@@ -26,7 +26,7 @@ def _qr(url: str) -> str:
     key = f"gallery:qr:{url}"
     svg = cache.get(key)
     if svg is None:
-        svg = str(qr.svg(url))
+        svg = str(qr.qr_svg(url))
         cache.set(key, svg, 7 * 86400)
     return svg
 

@@ -10,12 +10,12 @@ from typing import Any
 from django.conf import settings
 
 from wonder.socket_auth import PooledSocketConsumer, socket_db
+from wonder.sockets import CLOSE_NOT_FOUND
 
 from . import realtime
 from .models import Job
 
 CLOSE_FORBIDDEN = 4403
-CLOSE_NOT_FOUND = 4404
 
 
 @socket_db
