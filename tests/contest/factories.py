@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import factory
+import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -97,3 +98,36 @@ class EntryFactory(factory.django.DjangoModelFactory):
     state = Entry.State.APPROVED
     rules_accepted = factory.LazyFunction(timezone.now)
     submitted = factory.LazyFunction(timezone.now)
+
+
+# --- Fixtures shared by the gallery and security tests (their conftest files import them) ---------------------
+
+
+@pytest.fixture
+def contest(db):
+    return ContestFactory()
+
+
+@pytest.fixture
+def second_moderator(db):
+    user = FanFactory().user
+    user.is_staff = True
+    user.save()
+    return user
+
+
+@pytest.fixture
+def make_entry(contest):
+    """An entry in any state; ``safety`` puts a safety verdict into its job's spec, ``result`` sets its job's result
+    (else the factory's)."""
+
+    def make(state="submitted", safety=None, author=None, result=None, **fields):
+        author = author or FanFactory().user
+        spec = {"prompt": "a ski jumper flies", "prompt_en": "A ski jumper flies high", "sport": "ski-jumping"}
+        if safety:
+            spec["safety"] = safety
+        extra = {"result": result} if result is not None else {}
+        job = VideoJobFactory(owner=author, public=state in ("approved", "shortlisted", "winner"), spec=spec, **extra)
+        return EntryFactory(contest=contest, author=author, job=job, state=state, **fields)
+
+    return make

@@ -3,12 +3,8 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Group
 
-from tests.contest.factories import ContestFactory, EntryFactory, FanFactory, VideoJobFactory
-
-
-@pytest.fixture
-def contest(db):
-    return ContestFactory()
+# Fixtures shared with the gallery tests.
+from tests.contest.factories import FanFactory, contest, make_entry, second_moderator  # noqa: F401
 
 
 @pytest.fixture
@@ -20,27 +16,6 @@ def moderator(db):
     user.save()
     user.groups.add(Group.objects.get_or_create(name="moderators")[0])
     return user
-
-
-@pytest.fixture
-def second_moderator(db):
-    user = FanFactory().user
-    user.is_staff = True
-    user.save()
-    return user
-
-
-@pytest.fixture
-def make_entry(contest):
-    def make(state="submitted", author=None, result=None, **fields):
-        author = author or FanFactory().user
-        extra = {"result": result} if result is not None else {}
-        job = VideoJobFactory(
-            owner=author, public=state in ("approved", "shortlisted", "winner"), spec={"sport": "ski-jumping"}, **extra
-        )
-        return EntryFactory(contest=contest, author=author, job=job, state=state, **fields)
-
-    return make
 
 
 @pytest.fixture
