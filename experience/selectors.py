@@ -150,13 +150,19 @@ def clock(minute: float) -> str:
 def crowd(*, exclude: Visit | None = None, now=None) -> planning.Crowd:
     """The visitors the kiosk has already sent into the zones today (their plans' upcoming stops, with their party
     sizes), for crowd-aware planning. Minutes are of today's installation day, so only today's plans count."""
+    counted = crowd_plans(now=now)
+    if exclude is not None:
+        counted.pop(exclude.pk, None)
+    return planning.Crowd.of(counted.values())
+
+
+def crowd_plans(*, now=None) -> dict[int, tuple[planning.Plan, int]]:
+    """What :func:`crowd` counts, per visit: ``{visit pk: (plan, party size)}``."""
     local_midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
     visits = Visit.objects.filter(
         plan__isnull=False, planned_at__gte=local_midnight, expires_at__gt=now or timezone.now()
     ).only("plan", "answers")
-    if exclude is not None:
-        visits = visits.exclude(pk=exclude.pk)
-    return planning.Crowd.of((planning.Plan.from_dict(visit.plan), quiz.party_size(visit.answers)) for visit in visits)
+    return {visit.pk: (planning.Plan.from_dict(visit.plan), quiz.party_size(visit.answers)) for visit in visits}
 
 
 def visits_planned_with(zone_slug: str) -> list[Visit]:

@@ -82,8 +82,13 @@ def submit_quiz(*, visit: Visit, answers: dict[str, Any]) -> Visit:
     return visit
 
 
-def planning_spec(visit: Visit, *, mode: str, reason: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The agent's self-contained input: the visitor, the installation in their language, live statuses."""
+def planning_spec(
+    visit: Visit, *, mode: str, reason: dict[str, Any] | None = None, crowd: planning.Crowd | None = None
+) -> dict[str, Any]:
+    """The agent's self-contained input: the visitor, the installation in their language, live statuses.
+
+    ``crowd``: today's other visitors (:func:`selectors.crowd` without this visit), when the caller has it.
+    """
     zone_list = selectors.zones()
     now = visit.now_minute() if mode == "replan" else visit.start_minute
     _opening, closing = selectors.opening_hours(zone_list)
@@ -98,7 +103,7 @@ def planning_spec(visit: Visit, *, mode: str, reason: dict[str, Any] | None = No
     statuses = planning.crowd_statuses(
         installation,
         statuses,
-        selectors.crowd(exclude=visit),
+        selectors.crowd(exclude=visit) if crowd is None else crowd,
         start_minute=now,
         horizon_minutes=visitor.budget_minutes,
         party_size=visitor.party_size,
@@ -264,10 +269,10 @@ def recommendations_for(visit: Visit, plan: planning.Plan) -> list[dict[str, Any
     return [{"item": pick.slug, "category": pick.category, "reason": pick.reason} for pick in picks]
 
 
-def replan_visit(visit: Visit, *, reason: dict[str, Any]) -> Job:
+def replan_visit(visit: Visit, *, reason: dict[str, Any], crowd: planning.Crowd | None = None) -> Job:
     """Start an agent run that re-plans the rest of the visit, and tell the visit's screen about it."""
     with translation.override(visit.language):
-        spec = planning_spec(visit, mode="replan", reason=reason)
+        spec = planning_spec(visit, mode="replan", reason=reason, crowd=crowd)
         job = create_job(kind="itinerary", spec=spec, session_key=visit.session_key)
     Visit.objects.filter(pk=visit.pk).update(job=job, plan_note=reason)
     visit.job, visit.plan_note = job, reason
@@ -307,12 +312,30 @@ def set_zone_status(*, zone: Zone, is_open: bool, queue_minutes: int, by: Any = 
 
 
 def replan_affected_visits(zone: Zone, *, reason: dict[str, Any]) -> list[Visit]:
-    """Re-plan every visit still touring whose upcoming stops include ``zone``."""
-    affected = []
+    """Re-plan every visit still touring whose upcoming stops include ``zone``, the one due there soonest first
+    (its run is queued first, so the visitor about to walk in hears first)."""
+    due: list[tuple[float, int, Visit]] = []
     for visit in selectors.visits_planned_with(zone.slug):
-        if visit.tour_over() or zone.slug not in {stop.zone for stop in upcoming_stops(visit)}:
+        if visit.tour_over():
             continue
-        replan_visit(visit, reason=reason)
+        starts = [stop.start for stop in upcoming_stops(visit) if stop.zone == zone.slug]
+        if starts:
+            due.append((starts[0], visit.pk, visit))
+    if not due:
+        return []
+    # Today's plans are read once, not once per visit; each visit is planned around everyone else's.
+    counted = selectors.crowd_plans()
+    crowd = planning.Crowd.of(counted.values())
+    affected = []
+    for _start, _pk, visit in sorted(due, key=lambda item: item[:2]):
+        own = counted.get(visit.pk)
+        if own is not None:
+            crowd.remove(*own)
+        try:
+            replan_visit(visit, reason=reason, crowd=crowd)
+        finally:
+            if own is not None:
+                crowd.add(*own)
         affected.append(visit)
     return affected
 

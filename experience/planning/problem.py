@@ -227,14 +227,24 @@ class Problem:
         return None
 
     def end_time(
-        self, route: Sequence[int], position: int = 0, at: int = -1, time: float | None = None
+        self,
+        route: Sequence[int],
+        position: int = 0,
+        at: int = -1,
+        time: float | None = None,
+        before: float = math.inf,
     ) -> float | None:
         """The end of the last stop of ``route`` when ``route[position:]`` is walked from index ``at`` (origin
-        when -1) leaving at ``time`` (``t0`` when None); None when a visit or the budget does not fit."""
+        when -1) leaving at ``time`` (``t0`` when None); None when a visit or the budget does not fit, or when
+        the route cannot end before ``before``.
+
+        ``before`` lets the search give up on a move early: stops end later and later along a route, so once one
+        ends at ``before`` or later the last one cannot end earlier (most moves tried are rejected this way).
+        """
         walk = self.walk
         here = self.n if at < 0 else at
         t = self.t0 if time is None else time
-        limit = self.limit + EPS
+        limit = min(self.limit + EPS, before)
         for k in range(position, len(route)):
             z = route[k]
             visit = self.visit(z, t + walk[here][z])
@@ -242,7 +252,7 @@ class Problem:
                 return None
             t = visit[2]
             here = z
-        return t
+        return t if t < before else None
 
     def ends(self, route: Sequence[int]) -> list[float] | None:
         """The end of every stop of ``route`` (None when it does not fit)."""
@@ -267,6 +277,28 @@ class Problem:
                 return False
             seen |= 1 << z
         return True
+
+    def insertion_positions(self, route: Sequence[int], z: int) -> list[int]:
+        """The positions where ``z`` can be inserted into the valid ``route`` keeping the order rules: what
+        :meth:`valid` would say of each insertion, in one pass instead of one pass per position."""
+        if z in self.first:
+            return [0] if self.valid([z, *route]) else []
+        if z in self.last:
+            return [len(route)] if self.valid([*route, z]) else []
+        low = 1 if route and route[0] in self.first else 0
+        high = len(route) - 1 if route and route[-1] in self.last else len(route)
+        # z goes after every zone that must precede it (its prerequisites, and zones whose precedence rules
+        # name it), and before every zone its own precedence rules name.
+        needs, bit, present = self.requires_mask[z], 1 << z, 0
+        for position, w in enumerate(route):
+            if self.after_mask[w] & bit or needs >> w & 1:
+                low = max(low, position + 1)
+            if self.after_mask[z] >> w & 1:
+                high = min(high, position)
+            present |= 1 << w
+        if needs & ~present:
+            return []
+        return list(range(low, high + 1))
 
     def value(self, members: frozenset[int]) -> float:
         """The value of the history plus these candidates."""

@@ -114,8 +114,9 @@ def search(problem: Problem, *, seed: int = 0, iterations: int | None = None, tr
     start = list(seed_route or ())
     best: list[int] | None = None
     tried = 0
+    optima: Optima = {}
     for alpha in ALPHAS:
-        route = _improve(problem, _fill(problem, start, alpha), locked, alpha)
+        route = _improve(problem, _fill(problem, start, alpha), locked, alpha, optima)
         tried += 1
         if trace is not None:
             trace(
@@ -130,11 +131,19 @@ def search(problem: Problem, *, seed: int = 0, iterations: int | None = None, tr
         iterations = 40 if problem.n <= 14 else 12
     rng = random.Random(seed)
     current = best
+    # The search is deterministic, and a perturbation often repeats an earlier one (the current route changes
+    # rarely and only a few stops are removed): where it ended is remembered, not searched for again.
+    filled: dict[tuple[tuple[int, ...], float], list[int]] = {}
     for round_ in range(iterations):
         if len(current) <= len(locked):
             break
         alpha = ALPHAS[round_ % len(ALPHAS)]
-        route = _improve(problem, _fill(problem, _perturb(problem, current, locked, rng), alpha), locked, alpha)
+        perturbed = (tuple(_perturb(problem, current, locked, rng)), alpha)
+        route = filled.get(perturbed)
+        if route is None:
+            route = filled[perturbed] = _improve(
+                problem, _fill(problem, list(perturbed[0]), alpha), locked, alpha, optima
+            )
         tried += 1
         if _better(problem, route, current) or rng.random() < 0.1:
             current = route
@@ -176,20 +185,22 @@ def _fill(problem: Problem, route: list[int], alpha: float) -> list[int]:
         members = frozenset(route)
         base_value = problem.value(members)
         base_end = ends[-1] if ends else problem.t0
-        best_score, best_route = 0.0, None
-        for z in range(problem.n):
-            if z in members:
-                continue
-            gain = problem.value(members | {z}) - base_value
-            if gain <= EPS:
-                continue
+        gains = [(problem.value(members | {z}) - base_value, z) for z in range(problem.n) if z not in members]
+        # The denominator is at least 1, so a zone's score is at most its gain: in order of falling gain, the
+        # search can stop at the first gain below the best score (most insertions are never timed). Ties go to
+        # the lower index, as in index order.
+        gains.sort(key=lambda item: (-item[0], item[1]))
+        best_score, best_route, best_z = 0.0, None, -1
+        for gain, z in gains:
+            if gain <= EPS or gain < best_score:
+                break
             inserted = _best_insertion(problem, route, ends, z)
             if inserted is None:
                 continue
             new_route, end = inserted
             score = gain / (max(end - base_end, 0.0) + SMOOTHING) ** alpha
-            if score > best_score:
-                best_score, best_route = score, new_route
+            if score > best_score or (score == best_score and best_route is not None and z < best_z):
+                best_score, best_route, best_z = score, new_route, z
         if best_route is None:
             return route
         route = best_route
@@ -198,27 +209,50 @@ def _fill(problem: Problem, route: list[int], alpha: float) -> list[int]:
 def _best_insertion(problem: Problem, route: list[int], ends: list[float], z: int) -> tuple[list[int], float] | None:
     """``z`` inserted where the route ends earliest, with that end (None when it fits nowhere)."""
     best, best_end = None, float("inf")
-    for p in range(len(route) + 1):
+    for p in problem.insertion_positions(route, z):
         new_route = route[:p] + [z] + route[p:]
-        if not problem.valid(new_route):
-            continue
         if p:
-            end = problem.end_time(new_route, p, route[p - 1], ends[p - 1])
+            end = problem.end_time(new_route, p, route[p - 1], ends[p - 1], before=best_end)
         else:
-            end = problem.end_time(new_route)
-        if end is not None and end < best_end:
+            end = problem.end_time(new_route, before=best_end)
+        if end is not None:
             best, best_end = new_route, end
     return None if best is None else (best, best_end)
 
 
-def _improve(problem: Problem, route: list[int], locked: frozenset[int], alpha: float) -> list[int]:
-    """Local search: shorten the route, fill the time saved, and swap zones for better ones, until stuck."""
-    for _ in range(20):
+# A route's local optimum for an alpha, and how many rounds of local search reached it.
+Optima = dict[tuple[tuple[int, ...], float], tuple[list[int], int]]
+
+IMPROVE_ROUNDS = 20
+
+
+def _improve(
+    problem: Problem, route: list[int], locked: frozenset[int], alpha: float, optima: Optima | None = None
+) -> list[int]:
+    """Local search: shorten the route, fill the time saved, and swap zones for better ones, until stuck.
+
+    ``optima`` remembers where earlier searches from each route they passed through ended: the search is
+    deterministic, so from a route seen before it ends in the same place (restarts of the iterated search
+    mostly revisit the same few routes).
+    """
+    optima = {} if optima is None else optima
+    passed: list[tuple[int, ...]] = []
+    for round_ in range(IMPROVE_ROUNDS):
+        known = optima.get((tuple(route), alpha))
+        if known is not None and round_ + known[1] <= IMPROVE_ROUNDS:
+            route, rounds = known[0], round_ + known[1]
+            break
+        passed.append(tuple(route))
         route = _fill(problem, _shorten(problem, route), alpha)
         swapped = _swap(problem, route, locked)
         if swapped is None:
-            return route
+            rounds = round_ + 1
+            break
         route = swapped
+    else:
+        return route  # stopped by the round limit, not stuck: nothing to remember
+    for number, seen in enumerate(passed):
+        optima.setdefault((seen, alpha), (route, rounds - number))
     return route
 
 
@@ -237,30 +271,36 @@ def _shorten(problem: Problem, route: list[int]) -> list[int]:
                     continue
                 moved = route[:i] + route[i + 1 :]
                 moved.insert(j, route[i])
-                candidate_end = _end_if_valid(problem, moved)
-                if candidate_end is not None and candidate_end < end - 1e-9:
+                candidate_end = _end_if_better(problem, moved, ends, min(i, j), end)
+                if candidate_end is not None:
                     route, end, improved = moved, candidate_end, True
                     break
             if improved:
                 break
-        if improved:
-            continue
-        for i in range(size - 1):
-            for j in range(i + 2, size + 1):
-                reversed_route = route[:i] + route[i:j][::-1] + route[j:]
-                candidate_end = _end_if_valid(problem, reversed_route)
-                if candidate_end is not None and candidate_end < end - 1e-9:
-                    route, end, improved = reversed_route, candidate_end, True
+        if not improved:
+            for i in range(size - 1):
+                for j in range(i + 2, size + 1):
+                    reversed_route = route[:i] + route[i:j][::-1] + route[j:]
+                    candidate_end = _end_if_better(problem, reversed_route, ends, i, end)
+                    if candidate_end is not None:
+                        route, end, improved = reversed_route, candidate_end, True
+                        break
+                if improved:
                     break
-            if improved:
-                break
+        if improved:
+            ends = problem.ends(route)
+            assert ends is not None
     return route
 
 
-def _end_if_valid(problem: Problem, route: list[int]) -> float | None:
+def _end_if_better(problem: Problem, route: list[int], ends: list[float], changed: int, end: float) -> float | None:
+    """The end of ``route`` if it is valid and ends before ``end`` (else None). ``route`` equals the route that
+    ``ends`` times up to position ``changed``, so only the stops from there on are timed again."""
     if not problem.valid(route):
         return None
-    return problem.end_time(route)
+    if changed == 0:
+        return problem.end_time(route, before=end - 1e-9)
+    return problem.end_time(route, changed, route[changed - 1], ends[changed - 1], before=end - 1e-9)
 
 
 def _swap(problem: Problem, route: list[int], locked: frozenset[int]) -> list[int] | None:

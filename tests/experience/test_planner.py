@@ -293,3 +293,34 @@ def test_demo_installation_is_plausible():
         assert 0 <= zone.x <= 60 and 0 <= zone.y <= 40
         assert zone.name and zone.description and zone.dwell > 0
     assert installation.rules.first == ("welcome",) and installation.rules.last == ("aigc-video-wall",)
+
+
+def test_insertion_positions_agree_with_the_order_rules_on_random_routes():
+    """The one-pass insertion check says exactly what ``Problem.valid`` says of each insertion."""
+    import itertools
+    import random
+
+    from experience.planning.problem import Problem
+
+    rng = random.Random(4)
+    ids = [f"z{i}" for i in range(7)]
+    zones = tuple(ZoneSpec(zone_id, zone_id, dwell=1, capacity=9, x=i) for i, zone_id in enumerate(ids))
+    checked = 0
+    for _ in range(300):
+        rules = Rules(
+            precedence=tuple(tuple(rng.sample(ids, 2)) for _ in range(rng.randint(0, 3))),
+            requires=tuple(tuple(rng.sample(ids, 2)) for _ in range(rng.randint(0, 2))),
+            first=(rng.choice(ids),) if rng.random() < 0.4 else (),
+            last=(rng.choice(ids),) if rng.random() < 0.4 else (),
+        )
+        problem = Problem(VisitorProfile(budget_minutes=600), line(*zones, rules=rules), {}, start_minute=0)
+        indices = list(range(problem.n))
+        for size in range(0, 5):
+            for route in itertools.islice(itertools.permutations(indices, size), 40):
+                if not problem.valid(list(route)):
+                    continue
+                for z in set(indices) - set(route):
+                    brute = [p for p in range(size + 1) if problem.valid([*route[:p], z, *route[p:]])]
+                    assert problem.insertion_positions(list(route), z) == brute, (rules, route, z)
+                    checked += 1
+    assert checked > 1000

@@ -136,3 +136,55 @@ def test_staff_page_toggles_a_zone_with_htmx_and_audits_who(installation, client
     assert response.status_code == 200 and b'id="zone-cafe"' in response.content and b"is-closed" in response.content
     assert not ZoneStatus.objects.get(zone__slug="cafe").is_open
     assert ZoneStatusChange.objects.get(zone__slug="cafe").changed_by == staff
+
+
+def test_a_closure_reads_the_crowd_once_and_replans_the_soonest_due_first(planned_visit, monkeypatch):
+    """Re-planning N visits read every plan of the day N times (O(N²) for the staff's click), and in no useful
+    order: the visitor about to walk into the closed zone waited behind everyone else."""
+    from experience import selectors
+
+    visits = [planned_visit(interests=["fashion"], sport=None) for _ in range(4)]
+    target = _zone_in_plan(visits[0])
+    due = {}
+    for visit in visits:
+        stops = [stop for stop in services.upcoming_stops(visit) if stop.zone == target]
+        if stops:
+            due[visit.pk] = stops[0].start
+    assert len(due) >= 2
+    expected = sorted(due, key=lambda pk: due[pk])
+    reads, order = [], []
+    real_crowd, real_replan = selectors.crowd_plans, services.replan_visit
+    monkeypatch.setattr(selectors, "crowd_plans", lambda **kw: reads.append(kw) or real_crowd(**kw))
+    monkeypatch.setattr(
+        services, "replan_visit", lambda visit, **kw: order.append(visit.pk) or real_replan(visit, **kw)
+    )
+    _status, replanned = services.set_zone_status(zone=Zone.objects.get(slug=target), is_open=False, queue_minutes=0)
+    assert replanned == len(due)
+    assert order == expected
+    assert len(reads) == 1
+
+
+def test_a_closure_plans_each_visit_with_the_crowd_of_the_others(planned_visit, monkeypatch):
+    """Reading the crowd once must not change what each re-plan sees: every other visit, not itself."""
+    from experience import selectors
+
+    visits = [planned_visit(interests=["fashion"], sport=None) for _ in range(3)]
+    target = _zone_in_plan(visits[0])
+    zones = [zone.slug for zone in Zone.objects.all()]
+    minutes = range(0, 8 * 60, 5)
+
+    def counts(crowd):
+        return [crowd.people(zone, minute) for zone in zones for minute in minutes]
+
+    expected = {visit.pk: counts(selectors.crowd(exclude=visit)) for visit in visits}
+    seen = {}
+    real_replan = services.replan_visit
+
+    def replan(visit, *, crowd, **kw):
+        seen[visit.pk] = counts(crowd)
+        return real_replan(visit, crowd=crowd, **kw)
+
+    monkeypatch.setattr(services, "replan_visit", replan)
+    services.set_zone_status(zone=Zone.objects.get(slug=target), is_open=False, queue_minutes=0)
+    assert seen and all(seen[pk] == expected[pk] for pk in seen)
+    assert any(sum(counts) for counts in seen.values())  # the others' plans were really counted
