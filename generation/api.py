@@ -82,7 +82,7 @@ class JobCancel(APIView):
                 },
                 status=status.HTTP_409_CONFLICT,
             )
-        return Response(job.snapshot())
+        return Response(job.published_snapshot)
 
 
 class IsStaffOrSelfcheck(BasePermission):
@@ -121,7 +121,7 @@ class DiagnosticJobCreate(APIView):
             owner=request.user,
             session_key=_session_key(request, create=True),
         )
-        return Response(job.snapshot(), status=status.HTTP_201_CREATED)
+        return Response(job.published_snapshot, status=status.HTTP_201_CREATED)
 
 
 class PromptInput(serializers.Serializer):

@@ -62,6 +62,10 @@ class Job(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     worker = models.CharField(max_length=200, blank=True)
 
+    # Not a column: the snapshot the last change made through generation.services published (None until then).
+    # A request answering with the state it just created reuses it instead of counting the queue a second time.
+    published_snapshot: dict[str, Any] | None = None
+
     class Meta:
         ordering = ["-created"]
         indexes = [models.Index(fields=["queue", "status", "created"], name="job_queue_idx")]

@@ -53,7 +53,7 @@ def create_job(
         stage=_("Waiting in line"),
         seq=1,
     )
-    snapshot = job.snapshot()
+    job.published_snapshot = snapshot = job.snapshot()
     transaction.on_commit(lambda: (realtime.publish_job(snapshot), enqueue(job, attempt=1)))
     return job
 
@@ -106,7 +106,7 @@ def change_job(job_id: Any, *, to: str | None = None, require: str | None = None
             setattr(job, name, value)
         job.seq += 1
         job.save()
-        snapshot = job.snapshot()
+        job.published_snapshot = snapshot = job.snapshot()
         transaction.on_commit(lambda: realtime.publish_job(snapshot))
     if was == Job.Status.QUEUED and job.status != Job.Status.QUEUED:
         _refresh_queue(job.queue)
