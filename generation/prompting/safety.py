@@ -1,14 +1,14 @@
 """``check_prompt``: may a fan's prompt be generated? ``allow``, ``flag`` (moderator looks first), ``block``.
 
 Blocked: sexual content involving minors, sexualised real or named people (athletes, celebrities, "@name"
-avatars), other explicit sexual content, hate (slurs, calls for violence against a group), extreme gore and
-self-harm. Flagged: violence or crashes, real athletes' names, weapons (except in biathlon), alcohol,
-political
-symbols, mild nudity, suggestive wording.
+avatars), other explicit sexual content, hate (slurs, Nazi and white-supremacist symbols and salutes, calls for
+violence against a group, comparing one with vermin or calling for its expulsion), extreme gore and self-harm.
+Flagged: violence or crashes, real athletes' names, weapons (except in biathlon), alcohol, political symbols,
+mild nudity, suggestive wording.
 
 Evasions are undone before matching: full-width letters (NFKC), zero-width characters, accents, Cyrillic and
 Greek lookalikes, leetspeak (0→o 1→i 3→e 4→a 5→s 7→t @→a $→s), spaced letters ("n u d e") and stretched
-letters ("nuuude"). Matching is dictionary lookups, ``str.find`` and two regexes without nested quantifiers,
+letters ("nuuude"). Matching is dictionary lookups, ``str.find`` and three regexes without nested quantifiers,
 so
 its cost is linear in the text (a 5,000-character adversarial prompt takes a few milliseconds).
 """
@@ -56,11 +56,16 @@ _STRETCHED = re.compile(r"([a-z])\1{2,}")
 # accents stripped, Arabic-script letters folded).
 _AGE_WORDS = (
     "years?|yrs?|yo|y o|anni|ans|jahre|jahrig\\w*|anos|anos de idade|lat|letni\\w*|let|leta|roku|roky|rokov|ar|ars|jaar"
-    "|jarig\\w*|vuotias\\w*|eves|ani|godina|godine|metu|gadus|gadi|aastane|yasinda|yas|tahun|taon|miaka|tuoi"
+    "|jarig\\w*|vuotias\\w*|eves|ani|godina|godine|metu|gadus|gadi|aastane|yasinda|yas|tahun|taon|taong|miaka|tuoi"
     "|ετων|χρονων|χρονο|лет|года|годы|рокiв|років|рокiв|жаста|годишн\\w*|ساله|سال|سنوات|سنة|عاما|שנים|בת|בן|साल|वर्ष"
-    "|বছর|வயது|ปี|岁|歲|歳|살"
+    "|বছর|வயது|ปี|ขวบ|岁|歲|歳|살"
 )
-_AGE = re.compile(rf"(\d{{1,2}}|[一二两三四五六七八九十]{{1,3}}) ?-? ?(?:{_AGE_WORDS})(?![a-z])")
+_AGE = re.compile(rf"(\d{{1,2}}|[一二两三四五六七八九十]{{1,3}}) ?-? ?(?:y/o|y\.o\.?|y\. o\.?|{_AGE_WORDS})(?![a-z])")
+# "aged 12", "age: 12", "Alter 12": the word for age before the number.
+_AGED = re.compile(
+    r"(?<![a-z])(?:aged|age|ages|alter|im alter von|edad|eta|idade|wiek|leeftijd|alder|vek|ika|yasi|umur"
+    r"|возраст\w*|年龄|年齢|나이|גיל|سن|عمر|उम्र) ?:? ?(\d{1,2})(?!\d)"
+)
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ADULT_AGE = 18
 MAX_RUNS, MAX_RUN_CHARS = 20, 400
@@ -205,7 +210,7 @@ def _spelled_out(runs: list[str]) -> dict[str, list[str]]:
 @functools.cache
 def _run_terms() -> dict[str, list[str]]:
     terms_by_list = {}
-    for name in ("sexual", "slurs", "gore", "self_harm"):
+    for name in ("sexual", "slurs", "hate_symbols", "gore", "self_harm"):
         words = [normalize(t) for t in terms.terms(name)]
         terms_by_list[name] = [w for w in words if len(w) >= 4 and w.isascii() and w.isalpha()]
     return terms_by_list
@@ -267,7 +272,8 @@ def _age(number: str) -> int:
 
 
 def _minor_ages(plain: str) -> list[str]:
-    return [m.group(0) for m in _AGE.finditer(plain) if _age(m.group(1)) < ADULT_AGE]
+    ages = [m for pattern in (_AGE, _AGED) for m in pattern.finditer(plain)]
+    return [m.group(0) for m in ages if _age(m.group(1)) < ADULT_AGE]
 
 
 def _verdict(action: str, category: str | None, matches: list[str]) -> SafetyVerdict:
@@ -292,8 +298,8 @@ def _builtin_check(text: str) -> SafetyVerdict:
         together = _together(text, ("sexual", "suggestive", "nudity", "revealing"), ("minors",), ages=True)
         if together:
             return _verdict("block", "sexual-minors", together)
-    if m["slurs"]:
-        return _verdict("block", "hate", m["slurs"])
+    if m["slurs"] or m["hate_symbols"]:
+        return _verdict("block", "hate", m["slurs"] + m["hate_symbols"])
     if m["violence_calls"] and m["groups"]:
         together = _together(text, ("violence_calls",), ("groups",))
         if together:

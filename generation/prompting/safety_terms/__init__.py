@@ -87,6 +87,33 @@ GORE = (
     " | 肠子流出 | 腸子流出 | 开膛破肚 | 開膛破肚 | 断肢 | 斷肢"  # zh
     " | 首を斬 | 生首 | 首なし死体 | 喉を切り裂 | バラバラにされ | 腸が飛び出 | 八つ裂き"  # ja
     " | 목이잘린 | 목을자른 | 토막난시신 | 사지절단 | 내장이튀어나온"  # ko
+    " | cut up body | cut-up body | chopped up body | chopped-up body | body cut into pieces"  # en
+    " | body parts scattered | guts hanging out | intestines hanging out | intestines spilling"  # en
+    " | intestines spilled | bloody corpse | bloody corpses | bloodied corpse | mangled corpse"  # en
+    " | mangled body | mutilated body | flayed | flaying | skinned alive | brains splattered"  # en
+    " | brains blown out | impaled body | torn limb from limb | ripped apart body"  # en
+    " | cadavere insanguinato | cadaveri insanguinati | scuoiato | scuoiata | scorticato vivo"  # it
+    " | scorticata viva | viscere | budella di fuori | testa tagliata | teste tagliate"  # it
+    " | corpo fatto a pezzi"  # it
+    " | cadavre ensanglante | cadavres ensanglantes | ecorche vif | ecorchee vive | boyaux a l air"  # fr
+    " | tete tranchee | tetes tranchees | decoupe en morceaux | corps decoupe"  # fr
+    " | blutige leiche | blutuberstromte leiche | zerstuckelte leiche | lebendig gehautet | gehautet"  # de
+    " | abgehackter kopf | abgehackte kopfe | zerfetzte leiche | leichenteile"  # de
+    " | cadaver ensangrentado | cadaveres ensangrentados | desollado | desollada | desollado vivo"  # es
+    " | cabeza decapitada | tripas de fuera | cuerpo troceado | cuerpo mutilado"  # es
+    " | cadaver ensanguentado | cadaveres ensanguentados | esfolado | esfolada | esfolado vivo"  # pt
+    " | corpo desmembrado | desmembrad* | tripas expostas | cabeca decepada | corpo mutilado"  # pt
+    " | corpo retalhado"  # pt
+    " | окровавленный труп | окровавленное тело | окровавленные трупы | изуродованный труп"  # ru
+    " | изуродованное тело | содрали кожу | содранная кожа | вываливаются кишки | вывалились кишки"  # ru
+    " | отрубленные головы | разрубленное тело | разрезанное тело | куски тела | расчлененка"  # ru
+    " | 尸块 | 屍塊 | 血淋淋的尸体 | 血淋淋的屍體 | 剥皮 | 剝皮 | 活剥 | 活剝 | 断头 | 斷頭 | 被砍下的头"  # zh
+    " | 被砍下的頭 | 内脏流出 | 內臟流出 | 开肠破肚 | 開腸破肚 | 血肉横飞 | 血肉橫飛 | 残肢 | 殘肢"  # zh
+    " | 剁碎的尸体 | 剁碎的屍體 | 无头尸 | 無頭屍"  # zh
+    " | 切断された首 | 切り落とされた首 | 血まみれの死体 | 血塗れの死体 | 惨殺死体 | 皮を剥が | 皮剥ぎ"  # ja
+    " | 腹を裂 | 切り刻まれた死体 | 遺体をバラバラ | 首を切断 | 四肢切断 | 腸がはみ出"  # ja
+    " | 토막난 | 토막낸 | 잘린머리 | 잘려나간머리 | 피투성이시체 | 피범벅시체 | 피투성이시신"  # ko
+    " | 내장이흘러 | 창자가쏟아 | 가죽을벗긴 | 사지가잘린 | 절단된시신"  # ko
 )
 SELF_HARM = (
     "unalive | unalived | unaliving | unalive himself | unalive herself | unalive myself | kms"
@@ -126,6 +153,23 @@ SELF_HARM = (
     " | 跳橋 | 服毒自尽 | 服毒自盡 | 不想活了"  # zh
     " | 自害 | 首を吊 | 手首を切 | 飛び降り自殺 | 身投げ | 命を絶 | 死にたい | 自死"  # ja
     " | 손목을긋 | 극단적선택 | 극단적인선택 | 스스로목숨 | 죽고싶"  # ko
+    " | kill yourself | killing yourself | go kys | just kys | wants to kys | should kys"  # en
+    " | gonna kys | kys yourself | sewerslide | sewer slide | self delete"  # en
+    " | self-delete | self deletion | unalives | cutting herself | cutting himself | cutting themselves"  # en
+    " | self cutting | self harm scars | barcode arms | barcode wrists | scars on her wrists"  # en
+    " | slit wrists | slitting her wrists | slitting his wrists | pro ana | pro-ana | proana | pro mia"  # en
+    " | thinspo | thinspiration | neck myself"  # en
+    " | tagli sulle braccia | si taglia le braccia | farsi del male da sola | voglio morire"  # it
+    " | se scarifier | scarifications | se couper les veines | va te pendre | je veux mourir"  # fr
+    " | envie de mourir"  # fr
+    " | ritzen | geritzt | ritzwunden | ritznarben | ich will sterben | bring dich um | hang dich auf"  # de
+    " | se corta los brazos | cortes en los brazos | quiero morir | quiero morirme | matate"  # es
+    " | cortes nos bracos | quero morrer | me cortar | me cortando | se mutilar"  # pt
+    " | порезы на руках | резать вены | режет себя | резала себя | селфхарм | хочу умереть"  # ru
+    " | роскомнадзорнуться | убейся | самовыпил"  # ru
+    " | 想死 | 寻短见 | 尋短見 | 自我了断 | 自我了斷 | 割手臂"  # zh
+    " | アムカ | 消えたい | オーバードーズ"  # ja
+    " | 손목긋기 | 자살하고싶 | 극단선택 | 자살각"  # ko
 )
 SLURS = (
     "nigger | niggers | nigga | niggas | faggot | faggots | fag | fags | kikes | chink | chinks | spic"
@@ -135,7 +179,41 @@ SLURS = (
     " | чурка | пидор* | 支那 | 黑鬼 | 死基佬 | 日本鬼子 | 阿三 | ニガー | チョン公 | 쪽바리 | 짱깨 | 깜둥이"
     " | 똥남아"
 )
-# A call for violence against a group is a call term AND a group term in the same prompt.
+# Nazi and white-supremacist symbols, salutes and codes: hate on their own, not politics (a swastika or a Hitler
+# salute in a fan's clip). Plain mentions of Hitler, Nazis, parties and flags stay POLITICAL flags; the Buddhist 卍
+# stays there too.
+HATE_SYMBOLS = (
+    "swastika | swastikas | swastika flag | swastika armband | hooked cross | nazi salute"  # en
+    " | nazi salutes | nazi saluting | hitler salute | hitler salutes | heil hitler | sieg heil"  # en
+    " | seig heil | sieg hail | white power | white pride worldwide | white supremacy"  # en
+    " | white supremacist | white supremacists | ss runes | ss rune | ss bolts | ss lightning bolts"  # en
+    " | sig runes | sonnenrad | black sun symbol | black sun flag | black sun tattoo | ss totenkopf"  # en
+    " | totenkopf ss | kkk | ku klux klan | klansman | klansmen | kkk hood | cross burning"  # en
+    " | the 14 words | the fourteen words | 1488 | 14 88 | hh 88 | heil 88 | 88 heil | nazi flag"  # en
+    " | nazi flags | nazi symbol | nazi symbols | nazi armband | nazi tattoo | reichskriegsflagge"  # en
+    " | wolfsangel | aryan brotherhood | aryan nations | rahowa"  # en
+    " | svastica | svastiche | croce uncinata | croci uncinate | saluto nazista | saluto romano"  # it
+    " | saluto fascista | bandiera nazista | simbolo nazista | simboli nazisti"  # it
+    " | croix gammee | croix gammees | salut nazi | salut hitlerien | salut fasciste | drapeau nazi"  # fr
+    " | symbole nazi | symboles nazis"  # fr
+    " | hakenkreuz | hakenkreuze | hakenkreuzfahne | hitlergruss | deutscher gruss | kuhnengruss"  # de
+    " | ss runen | sig runen | schwarze sonne | nazisymbol | nazisymbole | nazifahne | nazi fahne"  # de
+    " | esvastica | esvasticas | cruz gamada | saludo nazi | saludo fascista | saludo hitleriano"  # es
+    " | bandera nazi | simbolo nazi | simbolos nazis"  # es
+    " | suastica | suasticas | saudacao nazista | saudacao nazi | saudacao fascista | bandeira nazista"  # pt
+    " | simbolo nazista | simbolos nazistas"  # pt
+    " | свастик* | зиг хайль | зигует | зиговал* | зигануть | зигуют | нацистское приветствие"  # ru
+    " | нацистский салют | нацистский флаг | хайль гитлер | руны сс | ку клукс клан"  # ru
+    " | 卐 | 纳粹礼 | 納粹禮 | 纳粹敬礼 | 納粹敬禮 | 纳粹手势 | 納粹手勢 | 纳粹旗 | 納粹旗 | 纳粹标志"  # zh
+    " | 納粹標誌 | 希特勒万岁 | 希特勒萬歲 | 三k党 | 3k党 | 三k黨 | 白人至上"  # zh
+    " | ハーケンクロイツ | 鉤十字 | かぎ十字 | ナチス式敬礼 | ナチス敬礼 | ナチス式の敬礼 | ナチス旗"  # ja
+    " | ハイルヒトラー | ジークハイル | 白人至上主義"  # ja
+    " | 하켄크로이츠 | 나치경례 | 나치식경례 | 나치문양 | 나치깃발 | 하일히틀러 | 갈고리십자가"  # ko
+    " | 백인우월주의"  # ko
+)
+# A call for violence against a group, a dehumanising comparison ("are rats", "vermin") or a call to expel one
+# ("go back to your country", "deport them") is a call term AND a group term within one window of the prompt:
+# "the rats in the barn" and "parasite drag" alone stay allowed.
 VIOLENCE_CALLS = (
     "kill all | death to | exterminate | extermination | gas the | must die | should die | wipe them out"
     " | morte agli | morte ai | morte alle | sterminare | uccidete | mort aux | tuez les | exterminer"
@@ -173,6 +251,50 @@ VIOLENCE_CALLS = (
     " | 猿ども | 害虫 | 人間以下 | 劣等民族"  # ja
     " | 다죽여 | 모두죽여 | 박멸 | 불태워 | 가스실 | 쏴죽여 | 벌레같은 | 바퀴벌레 | 기생충 | 쥐새끼 | 원숭이"  # ko
     " | 짐승 | 열등민족 | 인간이하"  # ko
+    " | are a plague | are a disease | are a cancer | are a virus | are an infestation | infestation of"  # en
+    " | are filth | are savages | are not human | aren t human | are vermin | like rats"  # en
+    " | like cockroaches | like vermin | like parasites | go back to your country"  # en
+    " | go back to where you came from | go back where you came from | go back to africa"  # en
+    " | send them back | send them all back | deport them | deport them all | deport all"  # en
+    " | should be deported | must be deported | need to be deported | kick them out | kick them all out"  # en
+    " | throw them out | get out of our country | out of our country | don t belong here"  # en
+    " | do not belong here | don t belong in | do not belong in | dont belong | ruin our country"  # en
+    " | ruining our country | ruined our country | destroying our country | invading our country"  # en
+    " | are invaders | will not replace us | great replacement | remigration | expel them all"  # en
+    " | expel all | into the ovens | to the ovens"  # en
+    " | sono bestie | sono una piaga | sono un cancro | sono una malattia | sono vermi | vermi"  # it
+    " | tornatevene a casa | tornate a casa vostra | tornatevene al vostro paese"  # it
+    " | tornate al vostro paese | rimandiamoli a casa | rimpatriateli | espelleteli | fuori dall italia"  # it
+    " | non appartengono | rovinano il nostro paese | stanno rovinando l italia | sono invasori"  # it
+    " | invasori"  # it
+    " | sont des betes | sont de la vermine | sont une maladie | sont un cancer | sont une peste"  # fr
+    " | rentrez chez vous | retournez dans votre pays | renvoyez les | renvoyez les chez eux"  # fr
+    " | expulsez les | dehors les | n ont rien a faire ici | ruinent notre pays | detruisent la france"  # fr
+    " | envahisseurs | remigration"  # fr
+    " | sind eine seuche | sind eine plage | sind krebs | sind ein krebsgeschwur | gesindel | abschieben"  # de
+    " | schiebt sie ab | alle abschieben | raus mit | raus aus deutschland | geht zuruck"  # de
+    " | geh zuruck in dein land | gehoren nicht hierher | gehoren nicht zu deutschland"  # de
+    " | zerstoren unser land | ruinieren unser land | invasoren | remigration | umvolkung"  # de
+    " | auslander raus | juden raus | turken raus"  # de
+    " | son bestias | son una plaga | son un cancer | son una enfermedad | son basura | sabandijas"  # es
+    " | que se vayan a su pais | vuelvan a su pais | volved a vuestro pais | fuera de espana"  # es
+    " | fuera de nuestro pais | deportenlos | deportarlos | deportar a todos | expulsarlos"  # es
+    " | hay que expulsarlos | no pertenecen aqui | arruinan nuestro pais | estan arruinando el pais"  # es
+    " | invasores"  # es
+    " | sao bestas | sao uma praga | sao um cancer | sao uma doenca | sao lixo | voltem para o seu pais"  # pt
+    " | voltem pra sua terra | deportem eles | deportar todos | expulsem eles | fora do brasil"  # pt
+    " | nao pertencem aqui | estao destruindo nosso pais | invasores"  # pt
+    " | это скоты | это чума | это рак | это мусор | это нелюди | нелюди | понаехали | понаехавшие"  # ru
+    " | чемодан вокзал | убирайтесь домой | убирайтесь из россии | валите домой | валите к себе"  # ru
+    " | депортировать их | депортировать всех | выгнать их | выслать всех | им здесь не место"  # ru
+    " | не место в россии | разрушают нашу страну"  # ru
+    " | 滚回去 | 滾回去 | 滚回你的国家 | 滾回你的國家 | 滚出中国 | 滾出中國 | 驱逐他们 | 驅逐他們"  # zh
+    " | 都是垃圾 | 是瘟疫 | 是癌症 | 是害虫 | 是害蟲 | 是败类 | 是敗類 | 不配当人 | 不配當人 | 劣等民族"  # zh
+    " | 蛆虫 | 蛆蟲 | 害虫 | 害蟲"  # zh
+    " | 出て行け | 国へ帰れ | 国に帰れ | 日本から出て行け | 叩き出せ | 追い出せ | 強制送還しろ"  # ja
+    " | ダニども | 蛆虫 | 日本の癌 | 疫病神"  # ja
+    " | 꺼져 | 너희나라로 | 니네나라로돌아가 | 추방해 | 추방하라 | 쫓아내 | 버러지 | 해충 | 암적인존재"  # ko
+    " | 쓰레기들"  # ko
 )
 GROUPS = (
     "jews | jewish people | muslims | christians | blacks | black people | whites | asians | chinese"
@@ -211,6 +333,10 @@ GROUPS = (
     " | アラブ人 | 部落民"  # ja
     " | 이슬람교도 | 기독교인 | 외국인 | 게이들 | 레즈비언 | 트랜스젠더 | 조선족 | 쿠르드족 | 집시 | 아랍인"  # ko
     " | 동남아인"  # ko
+    " | transgender people | transgenders | disabled people | the disabled | autistic people | indians"  # en
+    " | pakistanis | turks | russians | ukrainians | romanians | albanians | somalis | syrians | afghans"  # en
+    " | nigerians | haitians | palestinians | israelis | asylum seekers | islamists | latinos"  # en
+    " | hispanics"  # en
 )
 
 # ---- blocked only in combination
@@ -238,6 +364,9 @@ SUGGESTIVE = (
     " | 挑逗 | 妩媚 | 嫵媚 | 风骚 | 風騷 | 搔首弄姿 | 性感姿势 | 性感姿勢 | 魅惑"  # zh
     " | 色気 | 挑発的 | 官能的 | エロい | セクシーポーズ | 悩殺"  # ja
     " | 관능적 | 도발적 | 유혹적 | 유혹하는 | 요염 | 선정적"  # ko
+    " | jailbait | lolicon | shotacon"  # en
+    " | 萝莉控 | 蘿莉控"  # zh
+    " | ロリコン | ショタコン"  # ja
 )
 MINORS = (
     "child | children | kid | kids | toddler | toddlers | baby | minor | minors | underage | teen | teens"
@@ -267,6 +396,83 @@ MINORS = (
     " | 小女孩 | 小男孩 | 初中生 | 少女 | 幼童 | 学童 | 學童 | 小朋友 | 女学生 | 女學生"  # zh
     " | 少女 | 女の子 | 男の子 | 女子小学生 | 女子中学生 | 幼児 | 園児"  # ja
     " | 소녀 | 소년 | 여중생 | 여고생 | 중학생 | 꼬마 | 어린소녀 | 아이들"  # ko
+    " | jailbait | lolicon | shotacon | underaged | under age | under 18 | u12 | u14 | u16 | u18"  # en
+    " | middle school | middle school girl | elementary school | elementary schooler"  # en
+    " | elementary schoolers | grade school | grade schoolers | primary school | primary schooler"  # en
+    " | primary schoolers | primary school girl | junior high | junior high girl | high schooler"  # en
+    " | high schoolers | high school girl | high school girls | schoolkid | schoolkids | school kid"  # en
+    " | school kids | schoolchild | schoolchildren | kindergartner | kindergartener | preschooler"  # en
+    " | preschoolers | young teen | young teens | first grade | second grade | third grade"  # en
+    " | fourth grade | fifth grade | sixth grade | seventh grade | eighth grade | 1st grade | 2nd grade"  # en
+    " | 3rd grade | 4th grade | 5th grade | 6th grade | 7th grade | 8th grade | first grader"  # en
+    " | second grader | third grader | fourth grader | fifth grader | sixth grader | seventh grader"  # en
+    " | eighth grader | 1st grader | 2nd grader | 3rd grader | 4th grader | 5th grader | 6th grader"  # en
+    " | 7th grader | 8th grader | first graders | second graders | third graders | fourth graders"  # en
+    " | fifth graders | sixth graders | seventh graders | eighth graders | 1st graders | 2nd graders"  # en
+    " | 3rd graders | 4th graders | 5th graders | 6th graders | 7th graders | 8th graders | grade 1"  # en
+    " | grade 2 | grade 3 | grade 4 | grade 5 | grade 6 | grade 7 | grade 8 | one year old"  # en
+    " | one years old | one year olds | one yo | aged one | two year old | two years old | two year olds"  # en
+    " | two yo | aged two | three year old | three years old | three year olds | three yo | aged three"  # en
+    " | four year old | four years old | four year olds | four yo | aged four | five year old"  # en
+    " | five years old | five year olds | five yo | aged five | six year old | six years old"  # en
+    " | six year olds | six yo | aged six | seven year old | seven years old | seven year olds"  # en
+    " | seven yo | aged seven | eight year old | eight years old | eight year olds | eight yo"  # en
+    " | aged eight | nine year old | nine years old | nine year olds | nine yo | aged nine"  # en
+    " | ten year old | ten years old | ten year olds | ten yo | aged ten | eleven year old"  # en
+    " | eleven years old | eleven year olds | eleven yo | aged eleven | twelve year old"  # en
+    " | twelve years old | twelve year olds | twelve yo | aged twelve | thirteen year old"  # en
+    " | thirteen years old | thirteen year olds | thirteen yo | aged thirteen | fourteen year old"  # en
+    " | fourteen years old | fourteen year olds | fourteen yo | aged fourteen | fifteen year old"  # en
+    " | fifteen years old | fifteen year olds | fifteen yo | aged fifteen | sixteen year old"  # en
+    " | sixteen years old | sixteen year olds | sixteen yo | aged sixteen | seventeen year old"  # en
+    " | seventeen years old | seventeen year olds | seventeen yo | aged seventeen"  # en
+    " | delle elementari | alle elementari | delle medie | alle medie | scuola elementare | scuola media"  # it
+    " | alunna | alunne | scolara | scolare | prima media | seconda media | terza media"  # it
+    " | quinta elementare | quarta elementare | terza elementare | preadolescent* | undicenne"  # it
+    " | undicenni | dodicenne | dodicenni | tredicenne | tredicenni | quattordicenne | quattordicenni"  # it
+    " | quindicenne | quindicenni | sedicenne | sedicenni | diciassettenne | diciassettenni | decenne"  # it
+    " | novenne | ottenne | cinque anni | sette anni | otto anni | nove anni | dieci anni | undici anni"  # it
+    " | dodici anni | tredici anni | quattordici anni | quindici anni | sedici anni | diciassette anni"  # it
+    " | collegien | collegiens | ecolier | ecoliers | lyceenne | lyceennes | en primaire | de primaire"  # fr
+    " | ecole primaire | au college | en sixieme | en cm1 | en cm2 | en ce1 | en ce2 | preado | preados"  # fr
+    " | preadolescent* | six ans | sept ans | huit ans | neuf ans | dix ans | onze ans | douze ans"  # fr
+    " | treize ans | quatorze ans | quinze ans | seize ans | dix sept ans"  # fr
+    " | grundschulerin | grundschulerinnen | grundschuler | grundschulkind* | grundschule | schulkind*"  # de
+    " | schuljunge | schuler | gymnasiastin | teenie | teenies | erstklassler* | zweitklassler*"  # de
+    " | drittklassler* | viertklassler* | funftklassler* | sechstklassler* | siebtklassler*"  # de
+    " | achtklassler* | in der dritten klasse | in der funften klasse | in der sechsten klasse"  # de
+    " | in der siebten klasse | sechsjahrig* | siebenjahrig* | achtjahrig* | neunjahrig* | zehnjahrig*"  # de
+    " | elfjahrig* | zwolfjahrig* | dreizehnjahrig* | vierzehnjahrig* | funfzehnjahrig*"  # de
+    " | sechzehnjahrig* | siebzehnjahrig* | sechs jahre alt | sieben jahre alt | acht jahre alt"  # de
+    " | neun jahre alt | zehn jahre alt | elf jahre alt | zwolf jahre alt | dreizehn jahre alt"  # de
+    " | vierzehn jahre alt | funfzehn jahre alt | sechzehn jahre alt | siebzehn jahre alt"  # de
+    " | sechs jahrig* | sieben jahrig* | acht jahrig* | neun jahrig* | zehn jahrig* | elf jahrig*"  # de
+    " | zwolf jahrig* | dreizehn jahrig* | vierzehn jahrig* | funfzehn jahrig* | sechzehn jahrig*"  # de
+    " | siebzehn jahrig*"  # de
+    " | de primaria | de secundaria | escuela primaria | escolar | escolares | alumna | alumnas"  # es
+    " | estudiante de secundaria | preadolescente* | quinceanera | seis anos | siete anos | ocho anos"  # es
+    " | nueve anos | diez anos | once anos | doce anos | trece anos | catorce anos | quince anos"  # es
+    " | dieciseis anos | diecisiete anos"  # es
+    " | do fundamental | ensino fundamental | aluna | alunas | escolar | pre adolescente"  # pt
+    " | pre adolescentes | novinha | novinhas | quinta serie | sexta serie | sexto ano | setimo ano"  # pt
+    " | oitavo ano | seis anos | sete anos | oito anos | nove anos | dez anos | onze anos | doze anos"  # pt
+    " | treze anos | catorze anos | quatorze anos | quinze anos | dezesseis anos | dezessete anos"  # pt
+    " | лоли | школота | ученица | ученицы | ученицу | в начальной школе | начальных классов | малолетн*"  # ru
+    " | первоклассниц* | первоклассник* | второклассниц* | второклассник* | третьеклассниц*"  # ru
+    " | третьеклассник* | четвероклассниц* | четвероклассник* | пятиклассниц* | пятиклассник*"  # ru
+    " | шестиклассниц* | шестиклассник* | семиклассниц* | семиклассник* | восьмиклассниц*"  # ru
+    " | восьмиклассник* | девятиклассниц* | девятиклассник* | старшеклассниц* | старшеклассник*"  # ru
+    " | младшеклассниц* | младшеклассник* | семилетн* | восьмилетн* | девятилетн* | десятилетн*"  # ru
+    " | одиннадцатилетн* | двенадцатилетн* | тринадцатилетн* | четырнадцатилетн* | пятнадцатилетн*"  # ru
+    " | шестнадцатилетн* | семнадцатилетн* | десять лет | одиннадцать лет | двенадцать лет"  # ru
+    " | тринадцать лет | четырнадцать лет | пятнадцать лет | шестнадцать лет | семнадцать лет"  # ru
+    " | 小学女生 | 小學女生 | 初中女生 | 初中女孩 | 高中女生 | 中学生 | 中學生 | 国中生 | 國中生 | 国小"  # zh
+    " | 國小 | 幼儿园 | 幼兒園 | 正太 | 年级女生 | 年級女生 | 学生妹 | 學生妹 | 女初中生 | 萝莉控"  # zh
+    " | 蘿莉控"  # zh
+    " | 女子高生 | 女子高校生 | 女子中高生 | 高校生 | 小学校 | 中学校 | ランドセル | ショタ | ロリコン"  # ja
+    " | ショタコン | 幼稚園児 | jc | js | jk"  # ja
+    " | 초등학교 | 중학교 | 고등학생 | 초딩 | 중딩 | 고딩 | 초등생 | 여초딩 | 쇼타 | 열두살 | 열세살"  # ko
+    " | 열네살 | 열다섯살 | 열여섯살 | 열일곱살 | 열한살 | 열살 | 아홉살 | 여덟살 | 일곱살"  # ko
 )
 
 # Who counts as a real, identifiable person besides the athletes below and any "@name" avatar reference.
@@ -304,9 +510,9 @@ ALCOHOL = (
     " | ビール | 酒を | 酔っ | 맥주 | 소주 | 술을 | 술마시"
 )
 POLITICAL = (
-    "swastika | nazi | nazis | hitler | isis | hammer and sickle | confederate flag | kkk | trump | putin"
-    " | xi jinping | zelensky | election | protest | propaganda | free tibet | hakenkreuz | 卍 | 纳粹 | 納粹"
-    " | 希特勒 | 习近平 | 習近平 | 台独 | 台獨 | 藏独 | ナチス | ヒトラー | 나치 | 히틀러 | свастик*"
+    "nazi | nazis | hitler | isis | hammer and sickle | confederate flag | trump | putin"
+    " | xi jinping | zelensky | election | protest | propaganda | free tibet | 卍 | 纳粹 | 納粹"
+    " | 希特勒 | 习近平 | 習近平 | 台独 | 台獨 | 藏独 | ナチス | ヒトラー | 나치 | 히틀러"
     " | нацист*"
     " | гитлер* | путин*"
 )
@@ -363,6 +569,7 @@ ALLOWED_PHRASES = (
     " | vin chaud | shot glass | 冰刀"
     " | se mata entrenando | se mata a entrenar | se mata trabajando"  # es
     " | si ammazza di fatica | si ammazza di allenamento"  # it
+    " | parasite drag | parasitic drag | parasite drags"  # en
 )
 
 # The categories of the per-language files (README.md), and the lists above each one extends.
@@ -371,6 +578,7 @@ CATEGORIES = {
     "gore": "GORE",
     "self_harm": "SELF_HARM",
     "slurs": "SLURS",
+    "hate_symbols": "HATE_SYMBOLS",
     "violence_calls": "VIOLENCE_CALLS",
     "groups": "GROUPS",
     "suggestive": "SUGGESTIVE",
