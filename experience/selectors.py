@@ -167,7 +167,13 @@ def crowd_plans(*, now=None) -> dict[int, tuple[planning.Plan, int]]:
 
 def visits_planned_with(zone_slug: str) -> list[Visit]:
     """Unexpired visits with a plan (or a planning run) that may include the zone; callers check the rest."""
-    candidates = Visit.objects.filter(expires_at__gt=timezone.now(), plan__isnull=False).select_related("job")
+    # A day's worth of visits: their runs' specs and results and the visits' own texts are large JSON and not
+    # needed to decide or start a re-plan, so they are left in the database.
+    candidates = (
+        Visit.objects.filter(expires_at__gt=timezone.now(), plan__isnull=False)
+        .select_related("job")
+        .defer("explanations", "steps", "recommendations", "job__spec", "job__engine_params", "job__result")
+    )
     return [visit for visit in candidates if zone_slug in _planned_zone_ids(visit)]
 
 
