@@ -197,7 +197,8 @@ else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's SQLite backend, keeping closed connections for the next request (wonder/sqlite/base.py).
+            "ENGINE": "wonder.sqlite",
             "NAME": os.environ.get("SQLITE_PATH", str(VAR_DIR / "wonder.sqlite3")),
             "OPTIONS": {
                 # The worker thread and request threads write concurrently: take the write lock up front
