@@ -58,13 +58,16 @@ _AGE_WORDS = (
     "years?|yrs?|yo|y o|anni|ans|jahre|jahrig\\w*|anos|anos de idade|lat|letni\\w*|let|leta|roku|roky|rokov|ar|ars|jaar"
     "|jarig\\w*|vuotias\\w*|eves|ani|godina|godine|metu|gadus|gadi|aastane|yasinda|yas|tahun|taon|taong|miaka|tuoi"
     "|ετων|χρονων|χρονο|лет|года|годы|рокiв|років|рокiв|жаста|годишн\\w*|ساله|سال|سنوات|سنة|عاما|שנים|בת|בן|साल|वर्ष"
-    "|বছর|வயது|ปี|ขวบ|岁|歲|歳|살"
+    "|বছর|வயது|ปี|ขวบ|岁|歲|歳|才|周岁|週歲|살|세(?![대트계])"
+    # "12-річна", "12-ročná", "12-godišnja", "12-metė", "12-gadīga", "12χρονη", "12-åring", "12-årig", "12enne"
+    "|річн\\w*|rocn\\w*|godisnj\\w*|годишњ\\w*|mete|gadig\\w*|χρονη|χρονος|χρονα|aring\\w*|arig\\w*|enne|anys"
+    "|yasinda\\w*"
 )
 _AGE = re.compile(rf"(\d{{1,2}}|[一二两三四五六七八九十]{{1,3}}) ?-? ?(?:y/o|y\.o\.?|y\. o\.?|{_AGE_WORDS})(?![a-z])")
 # "aged 12", "age: 12", "Alter 12": the word for age before the number.
 _AGED = re.compile(
     r"(?<![a-z])(?:aged|age|ages|alter|im alter von|edad|eta|idade|wiek|leeftijd|alder|vek|ika|yasi|umur"
-    r"|возраст\w*|年龄|年齢|나이|גיל|سن|عمر|उम्र) ?:? ?(\d{1,2})(?!\d)"
+    r"|miaka|возраст\w*|年龄|年齢|나이|גיל|בת|בן|سن|عمر|عمرها|عمره|उम्र|อายุ) ?:? ?(\d{1,2})(?!\d)"
 )
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ADULT_AGE = 18

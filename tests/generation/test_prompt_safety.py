@@ -106,6 +106,13 @@ def test_nazi_symbols_and_salutes_are_hate_not_politics(text, category):
         "ilkokullu kız bikini ile",
         "sexy elfjarig meisje",
         "nữ sinh tiểu học sexy",
+        "12-річна дівчина в бікіні",
+        "sexy 12-ročná na svahu",
+        "12세 소녀 섹시",
+        "12才 セクシー",
+        "sexy בת 12",
+        "sexy 12-åring i bikini",
+        "sexy 12 yaşındaki kız",
     ],
 )
 def test_minors_named_by_grade_or_written_out_age_are_sexual_minors(text):
@@ -186,6 +193,7 @@ def test_block_message_says_why():
         ("喝啤酒的滑雪者", "alcohol"),
         ("Hitler-era Olympics documentary", "political"),
         ("a skier in a bikini", "revealing"),
+        ("a 25-year-old skier in a bikini", "revealing"),
         ("水着でスキー", "revealing"),
     ],
 )
@@ -267,6 +275,7 @@ def test_evasions_are_undone(text):
         "kys og kram fra mormor",
         "đi từ từ xuống dốc",
         "tư vấn trượt tuyết",
+        "3세대 스키 장비",
     ],
 )
 def test_ordinary_sport_language_is_allowed(text):

@@ -114,6 +114,8 @@ GORE = (
     " | 腹を裂 | 切り刻まれた死体 | 遺体をバラバラ | 首を切断 | 四肢切断 | 腸がはみ出"  # ja
     " | 토막난 | 토막낸 | 잘린머리 | 잘려나간머리 | 피투성이시체 | 피범벅시체 | 피투성이시신"  # ko
     " | 내장이흘러 | 창자가쏟아 | 가죽을벗긴 | 사지가잘린 | 절단된시신"  # ko
+    " | headless corpse | headless body | crushed skull | skull crushed | brains spilling | brain matter"  # en
+    " | gouged out eyes | eyes gouged out | torn off limbs"  # en
 )
 SELF_HARM = (
     "unalive | unalived | unaliving | unalive himself | unalive herself | unalive myself | kms"
@@ -170,6 +172,9 @@ SELF_HARM = (
     " | 想死 | 寻短见 | 尋短見 | 自我了断 | 自我了斷 | 割手臂"  # zh
     " | アムカ | 消えたい | オーバードーズ"  # ja
     " | 손목긋기 | 자살하고싶 | 극단선택 | 자살각"  # ko
+    " | hanging from a noose | noose around her neck | noose around his neck | noose around my neck"  # en
+    " | self inflicted wounds | self-inflicted wounds | slashed wrists | wrist cutting"  # en
+    " | razor to her wrist | razor to his wrist | starve myself | starving herself | starving myself"  # en
 )
 SLURS = (
     "nigger | niggers | nigga | niggas | faggot | faggots | fag | fags | kikes | chink | chinks | spic"
@@ -178,6 +183,7 @@ SLURS = (
     " | neger | schwuchtel | maricon | maricones | sudaca | sudacas | viado | жид | жиды | жидов | хач | хачи"
     " | чурка | пидор* | 支那 | 黑鬼 | 死基佬 | 日本鬼子 | 阿三 | ニガー | チョン公 | 쪽바리 | 짱깨 | 깜둥이"
     " | 똥남아"
+    " | muzzie | muzzies"  # en
 )
 # Nazi and white-supremacist symbols, salutes and codes: hate on their own, not politics (a swastika or a Hitler
 # salute in a fan's clip). Plain mentions of Hitler, Nazis, parties and flags stay POLITICAL flags; the Buddhist 卍
@@ -210,6 +216,8 @@ HATE_SYMBOLS = (
     " | ハイルヒトラー | ジークハイル | 白人至上主義"  # ja
     " | 하켄크로이츠 | 나치경례 | 나치식경례 | 나치문양 | 나치깃발 | 하일히틀러 | 갈고리십자가"  # ko
     " | 백인우월주의"  # ko
+    " | roman salute | fascist salute | sieg heiling | ss uniform | ss uniforms | monkey chants"  # en
+    " | monkey noises"  # en
 )
 # A call for violence against a group, a dehumanising comparison ("are rats", "vermin") or a call to expel one
 # ("go back to your country", "deport them") is a call term AND a group term within one window of the prompt:
@@ -295,6 +303,7 @@ VIOLENCE_CALLS = (
     " | ダニども | 蛆虫 | 日本の癌 | 疫病神"  # ja
     " | 꺼져 | 너희나라로 | 니네나라로돌아가 | 추방해 | 추방하라 | 쫓아내 | 버러지 | 해충 | 암적인존재"  # ko
     " | 쓰레기들"  # ko
+    " | is a cancer | is a disease | is a plague | is a virus | like monkeys | like apes"  # en
 )
 GROUPS = (
     "jews | jewish people | muslims | christians | blacks | black people | whites | asians | chinese"
@@ -337,6 +346,7 @@ GROUPS = (
     " | pakistanis | turks | russians | ukrainians | romanians | albanians | somalis | syrians | afghans"  # en
     " | nigerians | haitians | palestinians | israelis | asylum seekers | islamists | latinos"  # en
     " | hispanics"  # en
+    " | islam | the blacks"  # en
 )
 
 # ---- blocked only in combination
@@ -473,6 +483,10 @@ MINORS = (
     " | ショタコン | 幼稚園児 | jc | js | jk"  # ja
     " | 초등학교 | 중학교 | 고등학생 | 초딩 | 중딩 | 고딩 | 초등생 | 여초딩 | 쇼타 | 열두살 | 열세살"  # ko
     " | 열네살 | 열다섯살 | 열여섯살 | 열일곱살 | 열한살 | 열살 | 아홉살 | 여덟살 | 일곱살"  # ko
+    " | 小5 | 小6 | 中1 | 中2 | 中3 | 小学5年 | 小学6年 | 小学五年 | 小学六年 | 中学1年 | 中学2年"  # ja
+    " | 中学3年"  # ja
+    " | 초등 | 초5 | 초6 | 중1 | 중2 | 중3"  # ko
+    " | 初一女生 | 初二女生 | 初三女生 | 小学五年级 | 小学六年级 | 六年级女生 | 五年级女生"  # zh
 )
 
 # Who counts as a real, identifiable person besides the athletes below and any "@name" avatar reference.
