@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import timedelta
 
 import pytest
@@ -270,3 +272,26 @@ def test_embedded_restart_resends_queued_jobs_and_requeues_running_ones(
     running.refresh_from_db()
     done.refresh_from_db()
     assert running.status == "queued" and done.status == "succeeded"
+
+
+def test_running_jobs_share_one_heartbeat_thread_that_lets_go_of_a_job_once_it_ends(settings, monkeypatch):
+    """Each job started (and joined) a heartbeat thread of its own: ~2 ms of a short job under load, for a beat
+    due only every few seconds. One thread per process now keeps every running job's heartbeat fresh."""
+    settings.WONDER_JOB_HEARTBEAT_S = 0.01
+    touched: list[str] = []
+    monkeypatch.setattr("generation.services.touch_heartbeat", touched.append)
+    if hasattr(runner, "Heartbeats"):
+        monkeypatch.setattr(runner, "_heartbeats", runner.Heartbeats())  # a thread of this test's interval
+
+    def beating() -> list[str]:
+        return sorted(t.name for t in threading.enumerate() if t.name.startswith("job-heartbeat"))
+
+    before = len(beating())
+    with runner.heartbeat("a"), runner.heartbeat("b"):
+        deadline = time.monotonic() + 5
+        while not {"a", "b"} <= set(touched) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert {"a", "b"} <= set(touched) and len(beating()) == before + 1
+    touched.clear()
+    time.sleep(0.05)
+    assert touched == []
