@@ -276,6 +276,13 @@ def test_evasions_are_undone(text):
         "đi từ từ xuống dốc",
         "tư vấn trượt tuyết",
         "3세대 스키 장비",
+        "Niemcy wygrali sztafetę, zaraza!",
+        "Suomalaiset palasivat takaisin kotiin mitalien kanssa",
+        "the Chinese team sent them back to the start after a false start",
+        "Russian athletes expelled from the Olympics documentary",
+        "rodilla desollada después del slalom",
+        "想死你了 滑雪场见",
+        "the plague of injuries this season",
     ],
 )
 def test_ordinary_sport_language_is_allowed(text):

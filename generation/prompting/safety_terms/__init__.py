@@ -99,9 +99,9 @@ GORE = (
     " | tete tranchee | tetes tranchees | decoupe en morceaux | corps decoupe"  # fr
     " | blutige leiche | blutuberstromte leiche | zerstuckelte leiche | lebendig gehautet | gehautet"  # de
     " | abgehackter kopf | abgehackte kopfe | zerfetzte leiche | leichenteile"  # de
-    " | cadaver ensangrentado | cadaveres ensangrentados | desollado | desollada | desollado vivo"  # es
+    " | cadaver ensangrentado | cadaveres ensangrentados | desollado vivo | desollada viva"  # es
     " | cabeza decapitada | tripas de fuera | cuerpo troceado | cuerpo mutilado"  # es
-    " | cadaver ensanguentado | cadaveres ensanguentados | esfolado | esfolada | esfolado vivo"  # pt
+    " | cadaver ensanguentado | cadaveres ensanguentados | esfolado vivo | esfolada viva"  # pt
     " | corpo desmembrado | desmembrad* | tripas expostas | cabeca decepada | corpo mutilado"  # pt
     " | corpo retalhado"  # pt
     " | окровавленный труп | окровавленное тело | окровавленные трупы | изуродованный труп"  # ru
@@ -169,7 +169,7 @@ SELF_HARM = (
     " | cortes nos bracos | quero morrer | me cortar | me cortando | se mutilar"  # pt
     " | порезы на руках | резать вены | режет себя | резала себя | селфхарм | хочу умереть"  # ru
     " | роскомнадзорнуться | убейся | самовыпил"  # ru
-    " | 想死 | 寻短见 | 尋短見 | 自我了断 | 自我了斷 | 割手臂"  # zh
+    " | 寻短见 | 尋短見 | 自我了断 | 自我了斷 | 割手臂"  # zh
     " | アムカ | 消えたい | オーバードーズ"  # ja
     " | 손목긋기 | 자살하고싶 | 극단선택 | 자살각"  # ko
     " | hanging from a noose | noose around her neck | noose around his neck | noose around my neck"  # en
@@ -263,13 +263,15 @@ VIOLENCE_CALLS = (
     " | are filth | are savages | are not human | aren t human | are vermin | like rats"  # en
     " | like cockroaches | like vermin | like parasites | go back to your country"  # en
     " | go back to where you came from | go back where you came from | go back to africa"  # en
-    " | send them back | send them all back | deport them | deport them all | deport all"  # en
-    " | should be deported | must be deported | need to be deported | kick them out | kick them all out"  # en
-    " | throw them out | get out of our country | out of our country | don t belong here"  # en
+    " | send them back where they came from | send them back home"  # en
+    " | send them all back home | deport them | deport them all | deport all"  # en
+    " | should be deported | must be deported | need to be deported"  # en
+    " | kick them out of the country | kick them all out of the country"  # en
+    " | throw them out of the country | get out of our country | out of our country | don t belong here"  # en
     " | do not belong here | don t belong in | do not belong in | dont belong | ruin our country"  # en
     " | ruining our country | ruined our country | destroying our country | invading our country"  # en
-    " | are invaders | will not replace us | great replacement | remigration | expel them all"  # en
-    " | expel all | into the ovens | to the ovens"  # en
+    " | are invaders | will not replace us | great replacement | remigration"  # en
+    " | into the ovens | to the ovens"  # en
     " | sono bestie | sono una piaga | sono un cancro | sono una malattia | sono vermi | vermi"  # it
     " | tornatevene a casa | tornate a casa vostra | tornatevene al vostro paese"  # it
     " | tornate al vostro paese | rimandiamoli a casa | rimpatriateli | espelleteli | fuori dall italia"  # it
