@@ -169,6 +169,8 @@ def _views(text: str) -> _Views:
     for phrase in _allowed_phrases():
         plain = plain.replace(f" {phrase} ", " ")
     words = [_deobfuscate_word(w) for w in _RAW_WORD.findall(plain)]
+    # "the 50 kms classic" is kilometres, not the self-harm slang "kms".
+    words = ["km" if w == "kms" and i and words[i - 1].isdigit() else w for i, w in enumerate(words)]
     latin = " " + " ".join(words) + " "
     for phrase in _allowed_phrases():
         latin = latin.replace(f" {phrase} ", " ")

@@ -283,6 +283,7 @@ def test_evasions_are_undone(text):
         "rodilla desollada después del slalom",
         "想死你了 滑雪场见",
         "the plague of injuries this season",
+        "the 50 kms cross-country classic",
     ],
 )
 def test_ordinary_sport_language_is_allowed(text):

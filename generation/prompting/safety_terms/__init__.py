@@ -585,7 +585,7 @@ ALLOWED_PHRASES = (
     " | vin chaud | shot glass | 冰刀"
     " | se mata entrenando | se mata a entrenar | se mata trabajando"  # es
     " | si ammazza di fatica | si ammazza di allenamento"  # it
-    " | parasite drag | parasitic drag | parasite drags"  # en
+    " | parasite drag | parasitic drag | parasite drags | 1488 m | 1488 meters | 1488 metres"  # en
 )
 
 # The categories of the per-language files (README.md), and the lists above each one extends.
