@@ -218,6 +218,8 @@ HATE_SYMBOLS = (
     " | 백인우월주의"  # ko
     " | roman salute | fascist salute | sieg heiling | ss uniform | ss uniforms | monkey chants"  # en
     " | monkey noises"  # en
+    " | 쿠클럭스클랜 | 큐클럭스클랜"  # ko
+    " | クー・クラックス・クラン | クークラックスクラン"  # ja
 )
 # A call for violence against a group, a dehumanising comparison ("are rats", "vermin") or a call to expel one
 # ("go back to your country", "deport them") is a call term AND a group term within one window of the prompt:
@@ -489,6 +491,9 @@ MINORS = (
     " | 中学3年"  # ja
     " | 초등 | 초5 | 초6 | 중1 | 중2 | 중3"  # ko
     " | 初一女生 | 初二女生 | 初三女生 | 小学五年级 | 小学六年级 | 六年级女生 | 五年级女生"  # zh
+    " | little girls | little boys | young girls | young boys | teen girl | teen girls | teenage girl"  # en
+    " | teenage girls | age five | age six | age seven | age eight | age nine | age ten | age eleven"  # en
+    " | age twelve | age thirteen | age fourteen | age fifteen | age sixteen | age seventeen"  # en
 )
 
 # Who counts as a real, identifiable person besides the athletes below and any "@name" avatar reference.
