@@ -114,9 +114,16 @@ def _objective(theta: np.ndarray, d: _Design) -> float:
 
 def _prior_terms(theta: np.ndarray, prior: float) -> tuple[np.ndarray, np.ndarray]:
     """Gradient (already projected on mean-zero vectors) and curvature of the prior, per item (columns allowed)."""
-    s = expit(theta - theta.mean(axis=0))
-    grad = prior * (0.5 - s)
-    return grad - grad.mean(axis=0), prior * s * (1 - s)
+    # With h = tanh(u / 2) = 2 sigmoid(u) - 1: numpy's tanh is vectorised, scipy's expit is not.
+    h = np.tanh((theta - theta.mean(axis=0)) / 2)
+    grad = -prior / 2 * h
+    return grad - grad.mean(axis=0), prior / 4 * (1 - h * h)
+
+
+def _column_dots(u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """Dot product of each column of ``u`` with the same column of ``v`` (1-D: a plain dot product)."""
+    # einsum reads both once; np.sum(u * v, axis=0) writes and rereads a temporary.
+    return np.einsum("i...,i...->...", u, v)
 
 
 def _pcg(
@@ -127,20 +134,21 @@ def _pcg(
     r = rhs.copy()
     z = inv_diag * r
     p = z.copy()
-    rz = np.sum(r * z, axis=0)
-    stop = tol * np.sqrt(np.sum(rhs * rhs, axis=0))
+    rz = _column_dots(r, z)
+    stop = tol * np.sqrt(_column_dots(rhs, rhs))
     for _ in range(max_iter):
-        if np.all(np.sqrt(np.sum(r * r, axis=0)) <= stop):
+        if np.all(np.sqrt(_column_dots(r, r)) <= stop):
             break
         q = matvec(p)
-        pq = np.sum(p * q, axis=0)
+        pq = _column_dots(p, q)
         alpha = np.divide(rz, pq, out=np.zeros_like(rz), where=pq > 0)
         x += alpha * p
         r -= alpha * q
-        z = inv_diag * r
-        rz_next = np.sum(r * z, axis=0)
+        np.multiply(inv_diag, r, out=z)
+        rz_next = _column_dots(r, z)
         beta = np.divide(rz_next, rz, out=np.zeros_like(rz), where=rz > 0)
-        p = z + beta * p
+        p *= beta
+        p += z
         rz = rz_next
     return x
 
@@ -167,8 +175,10 @@ class _Operators:
 
     def __init__(self, d: _Design, dtype: type):
         D = d.incidence().astype(dtype)
-        self.DT = D.T.tocsr()
-        self.absDT = abs(self.DT)
+        # D's own arrays read as CSC: a product walks the comparisons in order and adds into the small items x k
+        # result, which stays in cache; as CSR it would gather comparison rows at random (three times slower).
+        self.DT = D.T
+        self.absDT = abs(D).T
         self.y = d.y.astype(dtype)[:, None]
 
 
@@ -315,10 +325,11 @@ def bootstrap_intervals(
 
 def resample_counts(rng: np.random.Generator, n_comparisons: int, n_replicates: int) -> np.ndarray:
     """How many times each comparison is drawn when resampling with replacement: (comparisons x replicates)."""
-    counts = np.empty((n_comparisons, n_replicates), dtype=np.float32)
+    counts = np.empty((n_replicates, n_comparisons), dtype=np.float32)
     for j in range(n_replicates):
-        counts[:, j] = np.bincount(rng.integers(0, n_comparisons, n_comparisons), minlength=n_comparisons)
-    return counts
+        counts[j] = np.bincount(rng.integers(0, n_comparisons, n_comparisons), minlength=n_comparisons)
+    # Filled by rows, then transposed once: writing columns of a (comparisons x replicates) array is strided.
+    return np.ascontiguousarray(counts.T)
 
 
 class _ReplicateRefit:
@@ -327,14 +338,33 @@ class _ReplicateRefit:
     def __init__(self, d: _Design, theta: np.ndarray):
         self.d, self.theta = d, theta
         self.ops = _Operators(d, np.float32)
+        m = len(d.a)
+        rows = np.concatenate([np.arange(m), np.arange(m)])
+        # sigmoid(x) = (1 + tanh(x / 2)) / 2, and numpy's float32 tanh is vectorised where scipy's expit is not:
+        # the quasi-Newton steps work with half differences, (D / 2) @ theta, and tanh.
+        half = np.repeat(np.float32([0.5, -0.5]), m)
+        self.half_diff = sp.csr_matrix((half, (rows, np.concatenate([d.a, d.b]))), shape=(m, d.n))
+        # 2y - 1 (1 for a win, 0 for a tie): 2 (y - p) = (2y - 1) - tanh(x / 2).
+        self.sign = (2 * d.y - 1).astype(np.float32)[:, None]
         # The full fit's Hessian, built once as a sparse (items x items) matrix: data Laplacian plus the prior.
         D = d.incidence()
-        laplacian = (D.T @ sp.diags(d.w * expit(D @ theta) * expit(-(D @ theta))) @ D).tocsr()
+        diff = D @ theta
         _, curv_prior = _prior_terms(theta, d.prior)
-        self.diag = (laplacian.diagonal() + curv_prior)[:, None]
-        shift = float(self.diag.mean()) / d.n
-        self.matvec = _hessian_matvec(lambda x: laplacian @ x, curv_prior[:, None], shift)
-        self.inv_diag = 1 / (self.diag + shift)
+        hessian = (D.T @ sp.diags(d.w * expit(diff) * expit(-diff)) @ D + sp.diags(curv_prior)).tocsr()
+        self.diag = hessian.diagonal()[:, None]
+        self.shift = float(self.diag.mean()) / d.n
+        self.hessian = hessian.astype(np.float32)
+        self.inv_diag = (1 / (self.diag + self.shift)).astype(np.float32)
+
+    def _matvec(self, x: np.ndarray) -> np.ndarray:
+        """x -> (H + shift 11ᵀ) x in float32, H the full fit's Hessian (see :func:`_hessian_matvec` for the shift).
+
+        The prior's curvature enters unprojected (Λ, not P Λ P): the two differ by a rank-two term of size
+        prior / n, which changes how fast the quasi-Newton steps converge, not where (their gradients are exact).
+        """
+        out = self.hessian @ x
+        out += self.shift * x.sum(axis=0)
+        return out
 
     def __call__(self, counts: np.ndarray, tol: float, max_steps: int) -> np.ndarray:
         """Strengths refitted to comparisons weighted by ``counts`` (comparisons x k): items x k, centred.
@@ -357,24 +387,29 @@ class _ReplicateRefit:
         d, ops = self.d, self.ops
         thetas = np.repeat(self.theta[:, None], counts.shape[1], axis=1)
         size = np.full(counts.shape[1], np.inf)
-        buffer = np.empty_like(counts)
+        # With h = tanh(x / 2) = 2p - 1, a comparison's gradient is c (2y - 1 - h) / 2 and its curvature
+        # c (1 - h²) / 4: the parts that do not move with theta are summed once, so each step needs only c h and
+        # c h² (two passes over the (comparisons x k) arrays, which are the whole cost of the bootstrap).
+        fixed_grad = ops.DT @ (counts * self.sign)
+        fixed_curv = ops.absDT @ counts
+        ch = np.empty_like(counts)
         for _ in range(max_steps):
             t = thetas.astype(np.float32)
-            p = t[d.a]
-            p -= t[d.b]
-            expit(p, out=p)
+            h = self.half_diff @ t
+            np.tanh(h, out=h)
+            np.multiply(counts, h, out=ch)
+            h *= ch
+            # The prior in float64: its curvature must stay positive for an entry the replicate left unplayed.
             grad_prior, curv_prior = _prior_terms(thetas, d.prior)
-            # In place on the (comparisons x k) arrays: they are the whole cost of the bootstrap.
-            np.subtract(ops.y, p, out=buffer)
-            buffer *= counts
-            grad = ops.DT @ buffer + grad_prior
-            np.subtract(1, p, out=buffer)
-            buffer *= p
-            buffer *= counts
+            grad = (fixed_grad - ops.DT @ ch) / 2 + grad_prior
+            curv = np.maximum(fixed_curv - ops.absDT @ h, 0) / 4 + curv_prior
             # S H S, S = sqrt(replicate curvature / full-fit curvature) per item: the full fit's Hessian reweighted
             # to the replicate's own diagonal, so one sparse (items x items) matrix serves every replicate.
-            scale = np.sqrt((ops.absDT @ buffer + curv_prior) / self.diag)
-            step = _pcg(self.matvec, grad / scale, self.inv_diag, 1e-3, 50) / scale
+            scale = np.sqrt(curv / self.diag)
+            # A loose solve (three iterations or so): each step only has to shrink the error threefold, as the
+            # shared Hessian does; tighter solves leave the replicates where they were (tests check them).
+            rhs = (grad / scale).astype(np.float32)
+            step = _pcg(self._matvec, rhs, self.inv_diag, 1e-2, 50) / scale
             size = self._advance(thetas, step)
             if np.all(size < tol):
                 break
