@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 
-from wonder.socket_auth import PooledSocketConsumer, socket_db, user_of
+from wonder.socket_auth import PooledSocketConsumer, socket_db
 from wonder.sockets import CLOSE_NOT_FOUND
 
 from . import realtime
@@ -19,12 +19,9 @@ CLOSE_FORBIDDEN = 4403
 
 
 @socket_db
-def _open(job_id: str, session: Any, user: Any) -> tuple[int | None, dict[str, Any] | None]:
-    """The user, the row, the permission check and the first snapshot in one trip to the database thread:
-    (close code or None, snapshot). The site's stack (wonder/asgi.py) leaves the user to this trip."""
-    if user is None and session is not None:
-        user = user_of(session)
-    session_key = session.session_key if session is not None else None
+def _open(job_id: str, user: Any, session_key: str | None) -> tuple[int | None, dict[str, Any] | None]:
+    """The row, the permission check and the first snapshot in one trip to the database thread:
+    (close code or None, snapshot)."""
     try:
         job = Job.objects.filter(pk=uuid.UUID(job_id)).first()
     except ValueError:
@@ -58,7 +55,8 @@ class JobConsumer(PooledSocketConsumer):
         # job_snapshot() forwards only once job_id is set.
         if group:
             await self.channel_layer.group_add(group, self.channel_name)
-        refused, snapshot = await _open(requested, self.scope.get("session"), self.scope.get("user"))
+        session = self.scope.get("session")
+        refused, snapshot = await _open(requested, self.scope.get("user"), session.session_key if session else None)
         # Accept first: a custom close code can only be sent on an open socket.
         await self.accept()
         if refused:

@@ -17,7 +17,7 @@ from gallery.routing import websocket_urlpatterns as museum_sockets  # noqa: E40
 from generation import realtime  # noqa: E402
 from generation.routing import websocket_urlpatterns as job_sockets  # noqa: E402
 from wonder.admission import AdmissionGate  # noqa: E402
-from wonder.socket_auth import SocketAuthMiddleware, SocketSessionStack  # noqa: E402  (off the shared thread)
+from wonder.socket_auth import SocketAuthStack  # noqa: E402  (sessions and users off the shared thread)
 from wonder.sockets import NoSuchSocket  # noqa: E402
 
 router = ProtocolTypeRouter(
@@ -25,19 +25,8 @@ router = ProtocolTypeRouter(
         # Admission control: a bounded number of requests per process, the excess refused early (fast 503).
         "http": AdmissionGate(django_asgi_app),
         "websocket": AllowedHostsOriginValidator(
-            SocketSessionStack(
-                URLRouter(
-                    [
-                        # Job sockets resolve the user in the same trip to the database threads as the job's row.
-                        *job_sockets,
-                        re_path(
-                            r"",
-                            SocketAuthMiddleware(
-                                URLRouter([*kiosk_sockets, *museum_sockets, re_path(r"", NoSuchSocket.as_asgi())])
-                            ),
-                        ),
-                    ]
-                )
+            SocketAuthStack(
+                URLRouter([*job_sockets, *kiosk_sockets, *museum_sockets, re_path(r"", NoSuchSocket.as_asgi())])
             )
         ),
     }

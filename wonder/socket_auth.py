@@ -5,8 +5,7 @@ thread-sensitive thread (a socket scope has no per-request thread as an HTTP req
 handshake of the process (session, user, the job row, the first snapshot) and every open socket's periodic
 re-read queued in that one thread, and Daphne dropped the handshakes that took longer than its timeout
 (bench/load.py: 45 of 45 job sockets failed in the distributed run). Here that work runs on a small pool of threads
-reserved for sockets, apart from the request threads, and a handshake costs one hop to it for session and user
-(the job socket's, one hop for session, user, row and first snapshot together).
+reserved for sockets, apart from the request threads, and a handshake costs one hop to it for session and user.
 """
 
 from __future__ import annotations
@@ -52,16 +51,11 @@ def socket_db(func: Callable[P, R]) -> Callable[P, Awaitable[R]]:
     return _SocketDatabaseCall(func, thread_sensitive=False, executor=_pool)
 
 
-def user_of(session: Any) -> Any:
-    """The signed-in user of a socket's session, or AnonymousUser; call it in a ``socket_db`` function.
-
-    django.contrib.auth.get_user reads only request.session: the same checks as for a page (backend, session hash),
-    and it loads the session in this thread, so consumers read it later without touching the database.
-    """
+@socket_db
+def _user_for(session: Any) -> Any:
+    # django.contrib.auth.get_user reads only request.session: the same checks as for a page (backend, session
+    # hash), and it loads the session in this thread, so consumers read it later without touching the database.
     return get_user(SimpleNamespace(session=session))
-
-
-_user_for = socket_db(user_of)
 
 
 class SocketAuthMiddleware(BaseMiddleware):
@@ -72,11 +66,8 @@ class SocketAuthMiddleware(BaseMiddleware):
         return await super().__call__(scope, receive, send)
 
 
-def SocketSessionStack(inner: Any) -> Any:  # noqa: N802 (named like channels' SessionMiddlewareStack)
-    """The session, not loaded yet. Put ``SocketAuthMiddleware`` inside it for consumers that read
-    ``scope["user"]``; a consumer that resolves the user with ``user_of`` in its own first ``socket_db`` call (the job
-    socket) does without, and its handshake takes one trip to these threads instead of two."""
-    return CookieMiddleware(SessionMiddleware(inner))
+def SocketAuthStack(inner: Any) -> Any:  # noqa: N802 (named like channels' AuthMiddlewareStack, which it replaces)
+    return CookieMiddleware(SessionMiddleware(SocketAuthMiddleware(inner)))
 
 
 class PooledSocketConsumer(AsyncWebsocketConsumer):

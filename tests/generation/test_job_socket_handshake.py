@@ -87,33 +87,3 @@ def test_an_unknown_job_is_closed_with_4404(user):
 
     connected, closed = asyncio.run(scenario())
     assert connected and closed == {"type": "websocket.close", "code": 4404}
-
-
-@pytest.mark.django_db(transaction=True)
-def test_a_job_socket_handshake_takes_one_trip_to_the_socket_threads(user, monkeypatch):
-    """Session, user, row, permission and snapshot in one hop: the user was resolved in a trip of its own before
-    the consumer's, one more thread handoff on every handshake (while the worker runs the new job on the GIL)."""
-    from wonder import socket_auth
-
-    job = JobFactory(owner=user, status="running")
-    cookie = _cookie(user)
-    trips: list[object] = []
-    submit = socket_auth._pool.submit
-
-    def counted(*args, **kwargs):
-        trips.append(args[0])
-        return submit(*args, **kwargs)
-
-    monkeypatch.setattr(socket_auth._pool, "submit", counted)
-
-    async def scenario():
-        socket = _socket(job, cookie)
-        connected, _ = await socket.connect(timeout=3)
-        snapshot = json.loads(await socket.receive_from(timeout=3))
-        trips_for_handshake = len(trips)
-        await socket.disconnect()
-        return connected, snapshot, trips_for_handshake
-
-    connected, snapshot, handshake_trips = asyncio.run(scenario())
-    assert connected and snapshot["id"] == str(job.pk)
-    assert handshake_trips == 1
