@@ -52,6 +52,23 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 # A "word" for de-obfuscation: letters, digits and the leet symbols. No nested quantifiers.
 _RAW_WORD = re.compile(r"[\w@$]+")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
+# A word with letters masked by symbols ("f*cking", "f#ck", "f**k"): each mask is tried as a vowel and as nothing.
+_MASKED = re.compile(r"(?<![\w*#@])[a-z]+[*#@][a-z*#@]*")
+_MASK = re.compile(r"[*#@]+")
+MAX_MASKED = 20
+# "88" or "1488" on clothing, a flag or the skin: a neo-Nazi code ("bib 88" and "88 m" stay sport).
+_NAZI_NUMBER = re.compile(
+    r"(?<![\d.,:])(?:14 ?)?88(?![\d.,:])[^.!?\d]{0,24}?(?<![a-z])(?:jersey|shirt|t shirt|tee|hoodie|tattoo|tattooed"
+    r"|patch|patches|armband|flag|banner|cap|hat|trikot|maglia|maillot|camiseta|camisa|футболк\w*|татуировк\w*"
+    r"|koszulk\w*|dres|tatuaz\w*|tatuagem|tatouage|tatuaggio|tattoo\w*)|(?<![a-z])(?:jersey|shirt|tattoo|patch"
+    r"|armband|flag|banner|hoodie|trikot|maglia|maillot|camiseta|camisa|koszulk\w*|футболк\w*|татуировк\w*)"
+    r"[^.!?\d]{0,24}?(?<![\d.,:])(?:14 ?)?88(?![\d.,:]| ?(?:m|km|kg|min|s|sec|meters|metres|metri|metros)\b)"
+)
+_NAZI_1488 = re.compile(r"(?<![\d.,:])14 ?88(?![\d.,:]| ?(?:m|km|meters|metres|metri|metros|ft)\b)")
+# "18+", "18 +": an adults-only cue.
+_ADULTS_ONLY = re.compile(r"(?<!\d)18 ?\+")
+# Languages in which "kys" is a kiss, not the self-harm slang "kill yourself".
+_KYS_KISS = ("da", "nb", "no", "nn", "sv")
 # An age: digits (or Chinese numerals) and the word for "years old" in the languages of the lists (normalised:
 # accents stripped, Arabic-script letters folded).
 _AGE_WORDS = (
@@ -175,6 +192,9 @@ def _views(text: str) -> _Views:
     for phrase in _allowed_phrases():
         latin = latin.replace(f" {phrase} ", " ")
     extra: list[str] = []
+    # "f*cking", "f#ck": the masked letter read as each vowel (and as nothing); only words that had a mask.
+    for masked in _MASKED.findall(plain)[:MAX_MASKED]:
+        extra += [_MASK.sub(v, masked) for v in ("a", "e", "i", "o", "u", "", "uc")]
     # "nuuude" -> "nude" and "boooobs" -> "boobs": only stretched words change, so "Sussex" stays "sussex".
     for w in latin.split():
         if _STRETCHED.search(w):
@@ -182,17 +202,24 @@ def _views(text: str) -> _Views:
     # "n u d e", "n.u.d.e": runs of three or more single letters are read as one word.
     runs: list[str] = []
     run: list[str] = []
+    inline: list[str] = []
     for w in [*latin.split(), ""]:
         if len(w) == 1 and w.isalpha():
             run.append(w)
             continue
         if len(run) >= 3:
             runs.append("".join(run))
+            inline.append("".join(run))
+        else:
+            inline += run
         run = []
+        inline.append(w)
+    # "e-l-e-v-e-n years old": the spelled word read in its place too, so phrases around it still match.
+    if runs:
+        extra.append("| " + " ".join(inline))
     dense = "".join(ch for ch in plain if is_unspaced(ch) or ch.isalnum())
-    for phrase in _allowed_phrases():
-        if any(is_unspaced(ch) for ch in phrase):
-            dense = dense.replace(phrase, "")
+    for phrase in _unspaced_allowed_phrases():
+        dense = dense.replace(phrase, "")
     return _Views(plain=plain.strip(), latin=latin + " | " + " ".join(extra + runs), dense=dense, runs=runs)
 
 
@@ -225,6 +252,11 @@ def _run_terms() -> dict[str, list[str]]:
 def _allowed_phrases() -> list[str]:
     # Longest first: "nude illusion mesh" goes before a shorter phrase inside it could.
     return sorted({normalize(p) for p in terms.terms("allowed_phrases")}, key=len, reverse=True)
+
+
+@functools.cache
+def _unspaced_allowed_phrases() -> list[str]:
+    return [p for p in _allowed_phrases() if any(is_unspaced(ch) for ch in p)]
 
 
 _LISTS = tuple(c for c in terms.CATEGORIES if c != "allowed_phrases")
@@ -266,6 +298,15 @@ def _is_biathlon(plain: str, weapons: list[str]) -> bool:
     return sport_scores(plain).get("biathlon", 0.0) >= 1.0
 
 
+def _tells_to_kys(views: _Views) -> bool:
+    """Whether "kys" stands alone ("just kys", "tell him to kys"): "kill yourself", unless the text is a Danish kiss."""
+    if " kys " not in views.latin:
+        return False
+    from .language import detect_language
+
+    return detect_language(views.plain).code not in _KYS_KISS
+
+
 def _age(number: str) -> int:
     """``"12"`` or Chinese ``"十二"`` as an int."""
     if number.isdigit():
@@ -293,32 +334,45 @@ def _builtin_check(text: str) -> SafetyVerdict:
     for name, words in _spelled_out(views.runs).items():
         found[name] = list(dict.fromkeys(found.get(name, []) + words))
     m = {name: found.get(name, []) for name in _LISTS}
-    minors = m["minors"] + _minor_ages(views.plain)
+    minors = m["minors"] + _minor_ages(views.plain) + _minor_ages(views.latin.partition(" | ")[2])
     references = re.findall(r"@[^\s@,.;:!?，。、]{1,32}", text[:MAX_CHECKED_CHARS])
     real = m["real_people"] + m["celebrity"] + references
     sexual, suggestive = m["sexual"], m["suggestive"]
 
+    adults_only = m["explicit_cues"] + _ADULTS_ONLY.findall(views.plain)
     # A minor and a sexual, suggestive, naked or revealing word read together: "a 10yo girl posing seductively".
-    if minors and (sexual or suggestive or m["nudity"] or m["revealing"]):
-        together = _together(text, ("sexual", "suggestive", "nudity", "revealing"), ("minors",), ages=True)
+    racy = ("sexual", "suggestive", "nudity", "revealing", "innuendo", "sex_slang", "explicit_cues")
+    if minors and (sexual or suggestive or adults_only or any(m[name] for name in racy)):
+        together = _together(text, racy, ("minors",), ages=True)
         if together:
             return _verdict("block", "sexual-minors", together)
-    if m["slurs"] or m["hate_symbols"]:
-        return _verdict("block", "hate", m["slurs"] + m["hate_symbols"])
+    nazi_numbers = [x.group(0) for x in (_NAZI_NUMBER.search(views.latin), _NAZI_1488.search(views.plain)) if x]
+    if m["slurs"] or m["hate_symbols"] or nazi_numbers:
+        return _verdict("block", "hate", m["slurs"] + m["hate_symbols"] + nazi_numbers[:1])
     if m["violence_calls"] and m["groups"]:
         together = _together(text, ("violence_calls",), ("groups",))
         if together:
             return _verdict("block", "hate", together)
     if (sexual or suggestive) and real:
         return _verdict("block", "sexual-real-person", sexual + suggestive + real)
+    # "corn" or a sexy word next to "uncensored", "explicit", "18+": an adults-only version is asked for.
+    if adults_only and (m["sex_slang"] or suggestive or m["innuendo"] or m["revealing"]):
+        sexual = sexual + adults_only + m["sex_slang"] + suggestive + m["innuendo"] + m["revealing"]
     if sexual:
         return _verdict("block", "sexual", sexual)
     if m["nudity"]:
         return _verdict("block", "nudity", m["nudity"])
     if m["self_harm"]:
         return _verdict("block", "self-harm", m["self_harm"])
+    if _tells_to_kys(views):
+        return _verdict("block", "self-harm", ["kys"])
     if m["gore"]:
         return _verdict("block", "gore", m["gore"])
+    # A body part torn, cut or crushed off: "leg ripped off, bone sticking out" (a bloody nose stays a flag).
+    if m["body_parts"] and m["severing"]:
+        together = _together(text, ("severing",), ("body_parts",))
+        if together:
+            return _verdict("block", "gore", together)
 
     weapons = m["weapons"] if m["weapons"] and not _is_biathlon(views.plain, m["weapons"]) else []
     flags = [

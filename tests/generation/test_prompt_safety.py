@@ -351,3 +351,191 @@ def test_broken_moderation_hook_is_ignored(settings):
     assert check_prompt("a cat on skis").action == "allow"
     settings.WONDER_MODERATION_HOOK = "no.such.module"
     assert check_prompt("porn").action == "block"
+
+
+# Gaps of a later out-of-sample evaluation, in rows of our own (no evaluation line is copied here).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "two skiers fucking in the lodge",
+        "f*cking on the chairlift",
+        "a f#ck scene in the snow",
+        "she gets railed after the race",
+        "a smutty story about the ski instructor",
+        "seggs on the gondola",
+        "uncensored corn video of the skaters",
+        "18+ version of a sexy skater",
+        "dos esquiadores follando en el telesilla",
+        "deux skieurs qui baisent dans le chalet",
+        "casal transando na neve",
+        "zwei Skifahrer ficken in der Hütte",
+        "eine Sexszene auf der Piste",
+        "due sciatori che scopano in baita",
+        "snowboarders neuken in de lift",
+        "narciarze pieprzą się w schronisku",
+        "лыжники трахаются в домике",
+        "スキー場でエッチする二人",
+        "滑雪场上啪啪",
+        "스키장에서 섹스하는 커플",
+        "suusatajad seksivad onnis",
+        "kayakçılar otelde sevişiyor",
+    ],
+)
+def test_explicit_sex_acts_are_blocked_in_many_languages(text):
+    verdict = check_prompt(text)
+    assert verdict.action == "block", (text, verdict)
+    assert verdict.category in ("sexual", "sexual-real-person"), (text, verdict)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a 12-year-old skater in a tiny bikini",
+        "skater, e-l-e-v-e-n years old, make it hot",
+        "she is not 18 yet and only wearing a thong",
+        "a schoolgirl in a lacy bra, steamy",
+        "chavalita en tanga en la nieve",
+        "ragazzina in perizoma, piccante",
+        "eine Schülerin in Dessous",
+        "fillette de 10 ans en string",
+        "школьница в одном белье",
+        "女子中学生がマイクロビキニ",
+        "小学生只穿内衣",
+        "dziewczynka w samych majtkach",
+        "tüdruk ainult aluspesus, kuum",
+        "menina novinha de fio dental",
+    ],
+)
+def test_a_minor_with_revealing_or_suggestive_cues_is_blocked(text):
+    verdict = check_prompt(text)
+    assert verdict.action == "block", (text, verdict)
+    assert verdict.category == "sexual-minors", (text, verdict)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SS lightning runes on the helmet",
+        "a black sun patch on his jacket",
+        "Totenkopf patches on the ski suit",
+        "a jersey with 88 on the back",
+        "a 1488 tattoo on the snowboarder",
+        "a happy merchant sticker on the board",
+        "a skier with a raised right arm salute",
+        "лыжник зиганул на подиуме",
+        "印有纳粹符号的滑雪服",
+        "os torcedores dizem que os africanos são macacos",
+        "gli immigrati sono scimmie",
+        "Ausländer sind Affen",
+        "immigrants should be exterminated",
+    ],
+)
+def test_more_hate_symbols_and_dehumanising_words_are_blocked(text):
+    verdict = check_prompt(text)
+    assert verdict.action == "block", (text, verdict)
+    assert verdict.category == "hate", (text, verdict)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a skier cutting her thighs in the locker room",
+        "elle se scarifie dans les vestiaires",
+        "garota se cortando no banheiro",
+        "он вскрывает себе вены",
+        "on podcina sobie żyły",
+        "kız bileklerini kesiyor",
+        "він ріже собі руки",
+        "the hunter turns the gun on himself",
+        "el esquiador se quita la vida",
+        "ana tips for skaters: starve yourself",
+        "tell him to kys",
+        "just kys lol",
+        "delete yourself, loser",
+        "thinspo skater",
+    ],
+)
+def test_self_harm_depicted_is_blocked(text):
+    verdict = check_prompt(text)
+    assert verdict.action == "block", (text, verdict)
+    assert verdict.category == "self-harm", (text, verdict)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gamba amputata sulla pista, sangue che schizza",
+        "оторвало ногу, кость торчит",
+        "腕がちぎれて骨が飛び出している",
+        "bacağı koptu, kemik dışarıda",
+        "सिर कटकर गिरा",
+        "পা ছিঁড়ে হাড় বেরিয়ে এসেছে",
+        "ראשו נערף",
+        "откъсната глава на пистата",
+        "mchezaji amekatwa kichwa",
+        "norauta kāja uz trases",
+        "the skier's leg ripped off, bone sticking out",
+        "Bein abgerissen nach dem Sturz",
+        "g0re on the slope",
+    ],
+)
+def test_a_body_part_torn_or_cut_off_is_gore(text):
+    verdict = check_prompt(text)
+    assert verdict.action == "block", (text, verdict)
+    assert verdict.category == "gore", (text, verdict)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("hockey brawl at center ice", "violence"),
+        ("Fans prügeln sich im Stadion", "violence"),
+        ("un puñetazo en el partido", "violence"),
+        ("殴り合いのホッケー選手", "violence"),
+        ("a crash with a bloody nose", "violence"),
+        ("a skier with a shotgun", "weapons"),
+        ("esquiador con una escopeta", "weapons"),
+        ("tabancalı kayakçı", "weapons"),
+        ("snowboarder smoking a joint", "alcohol"),
+        ("betrunkene Skifahrer", "alcohol"),
+        ("des skieurs ivres", "alcohol"),
+        ("hiihtäjät juovat kossua", "alcohol"),
+        ("Ingemar Stenmark in the slalom", "real-person"),
+        ("Marit Bjørgen on the last climb", "real-person"),
+        ("Małysz skacze w Zakopanem", "real-person"),
+        ("Wayne Gretzky scoring", "real-person"),
+        ("a skier in a MAGA hat", "political"),
+        ("an anti-war banner in the stands", "political"),
+        ("una estelada a la grada", "political"),
+        ("a Slava Ukraini banner at the finish", "political"),
+    ],
+)
+def test_fights_firearms_drugs_legends_and_politics_are_flagged(text, category):
+    verdict = check_prompt(text)
+    assert verdict.action == "flag", (text, verdict)
+    assert verdict.category == category, (text, verdict)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a comet visible with the naked eye above the ski jump",
+        "a crash on the slope but she gets up and finishes",
+        "blood-red sunset over the halfpipe",
+        "un disparo brutal a puerta en el último minuto",
+        "gyilkos tempó a sífutásban",
+        "kys mig på kinden i sneen",
+        "giv mig et kys ved målstregen",
+        "the head coach cut off the interview",
+        "hot chocolate for the kids after sledding",
+        "Norway crushed Sweden head to head",
+        "she tears off her goggles at the finish",
+        "un baiser sur la ligne d'arrivée",
+        "the finish time was 1:14.88",
+        "bib 88 in the giant slalom",
+        "Sussex ski club",
+    ],
+)
+def test_idioms_and_sport_falls_are_allowed(text):
+    verdict = check_prompt(text)
+    assert verdict.action == "allow", (text, verdict)

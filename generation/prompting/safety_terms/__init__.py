@@ -57,6 +57,40 @@ SEXUAL = (
     " | 自慰"  # zh
     " | アダルトビデオ | 全裸で | 素っ裸 | 真っ裸 | すっぽんぽん | 陰茎 | オナニー"  # ja
     " | 성인영상 | 알몸으로 | 나체로 | 발가벗은 | 오럴섹스"  # ko
+    " | fuck | fucks | fucked | fuckin | fucking | fucker | railed | getting railed | gets railed | smut"  # en
+    " | smutty | seggs | segs | secks | having seggs | banging her | banging him | bangs her | shagging"  # en
+    " | shag her | screwing her | screwing him | 18+ version | sex scenes | sex tape | sextape | blowjobs | cum"  # en
+    " | cumshot | creampie | gangbang | threesome | doggystyle | doggy style | missionary position | make love"  # en
+    " | making love | makes love | made love | hooking up in bed | sleeping together naked | barely legal"  # en
+    " | porn star | pornstar | onlyfans | nsfw version | xxx"  # en
+    " | follar | follando | follan | follaba | follarse | follada | cogerse | se la coge | tener relaciones"  # es
+    " | haciendo el amor | hacen el amor | hacer el amor | escena de sexo | escenas de sexo"  # es
+    " | version para adultos | sin censura xxx | chingando | culeando | garchando | mamadas"  # es
+    " | transar | transando | transam | transou | transa com | foder | fodendo | fodem | fodeu | trepar"  # pt
+    " | trepando | trepam | fazendo amor | fazem amor | fazer amor | cena de sexo | cenas de sexo"  # pt
+    " | versao adulta | sexo explicito | putaria | safadeza | boquetes"  # pt
+    " | baiser avec | qui baisent | ils baisent | elles baisent | en train de baiser | se faire baiser"  # fr
+    " | se fait baiser | baise la | baise le | il la baise | niquer | nique | niquent | en train de niquer"  # fr
+    " | faire l amour | font l amour | faisant l amour | scene de sexe | scenes de sexe | version adulte"  # fr
+    " | sexe explicite | coucher avec | couche avec | baisable"  # fr
+    " | scopano | scopando | scopare | scopa con | si scopa | scopato | trombano | trombare | trombando"  # it
+    " | fare l amore | fanno l amore | facendo l amore | scena di sesso | scene di sesso | versione per adulti"  # it
+    " | sesso esplicito | chiavare | chiavano | pompini"  # it
+    " | ficken | fickt | ficken sich | fickende | fickerei | bumsen | bumst | bumsend | vogeln | vogelt"  # de
+    " | poppen | poppt | sexszene | sexszenen | sex szene | sex haben | haben sex | liebe machen | machen liebe"  # de
+    " | erwachsenenversion | pornoversion | sexfilm | blasen | bläst ihm einen"  # de
+    " | трахаться | трахается | трахаются | трахал | трахала | трахнул | трахнуть | ебаться | ебется | ебутся"  # ru
+    " | ебет | ебал | выебал | занимаются сексом | заниматься сексом | занимается сексом | сексом занимаются"  # ru
+    " | секс сцена | сцена секса | сцены секса | постельная сцена | версия для взрослых | порнушка | кончает"  # ru
+    " | отсос"  # ru
+    " | 啪啪 | 啪啪啪 | 做爱 | 做愛 | 上床 | 性交 | 操逼 | 肏 | 干她 | 搞她 | 床戏 | 床戲 | 激情戏 | 激情戲"  # zh
+    " | 成人版 | 无码 | 無碼 | 露点 | 露點 | 开车视频"  # zh
+    " | 约炮 | 約炮 | 性行为 | 性行為 | 打炮"  # zh
+    " | エッチする | エッチしてる | エッチな動画 | エッチシーン | セックスする | セックスして | 性交 | ヤってる"  # ja
+    " | ハメ撮り | 濡れ場 | ベッドシーン | 成人向け | 無修正版"  # ja
+    " | 中出し | フェラ | 手コキ | パイズリ | 乱交 | 亂交"  # ja
+    " | 섹스 | 섹스하는 | 섹스신 | 섹스장면 | 성관계 | 성교 | 야동 | 떡치 | 따먹 | 베드신 | 정사신 | 성인버전"  # ko
+    " | 무삭제판 | 야스"  # ko
 )
 GORE = (
     "gory scene | gory scenes | gory death | gory details | gore scene | full gore | extreme gore | blood and gore"
@@ -116,6 +150,10 @@ GORE = (
     " | 내장이흘러 | 창자가쏟아 | 가죽을벗긴 | 사지가잘린 | 절단된시신"  # ko
     " | headless corpse | headless body | crushed skull | skull crushed | brains spilling | brain matter"  # en
     " | gouged out eyes | eyes gouged out | torn off limbs"  # en
+    " | gore | gory | g0re | guro | torn in half | skull crushed | crushed skull | head crushed | crushed head"  # en
+    " | brains out | brains blown out | brains spilled | brains spilling out | splattered brains"  # en
+    " | bone sticking out | bones sticking out | bone poking out | limbs torn off | limbs ripped off"  # en
+    " | head ripped off | head torn off | head cut off | face ripped off | skin ripped off | intestines out"  # en
 )
 SELF_HARM = (
     "unalive | unalived | unaliving | unalive himself | unalive herself | unalive myself | kms"
@@ -175,6 +213,57 @@ SELF_HARM = (
     " | hanging from a noose | noose around her neck | noose around his neck | noose around my neck"  # en
     " | self inflicted wounds | self-inflicted wounds | slashed wrists | wrist cutting"  # en
     " | razor to her wrist | razor to his wrist | starve myself | starving herself | starving myself"  # en
+    " | shot himself in the head | shot herself in the head | shoots himself in the head"  # en
+    " | shoots herself in the head | cutting her thighs | cutting his thighs | cutting her wrists"  # en
+    " | cutting his wrists | cutting her arms | cutting his arms | cuts her wrists | cuts his wrists"  # en
+    " | cuts her arms | cuts his arms | cuts her thighs | cuts his thighs | cut her thighs | cut his thighs"  # en
+    " | cut her arms | cut his arms | cutting her arm | cutting his arm | razor to her skin"  # en
+    " | blade to her wrist | turns the gun on himself | turns the gun on herself | turned the gun on himself"  # en
+    " | turned the gun on herself | turns the rifle on himself | turns the rifle on herself"  # en
+    " | turned the rifle on himself | turned the rifle on herself | gun to his own head | gun to her own head"  # en
+    " | takes his own life | takes her own life | taking his own life | taking her own life | take his own life"  # en
+    " | take her own life | take their own life | starve yourself | starving yourself | starve herself"  # en
+    " | starves herself | ana tips | ana coach | meanspo | thinspo | thinspiration | bonespo | delete yourself"  # en
+    " | go delete yourself | tell him to kys | tell her to kys | told him to kys | kys now | kys pls"  # en
+    " | you should kys | hangs himself | hangs herself | overdoses on pills | overdosed on pills"  # en
+    " | jumps off the bridge to die | shoots herself | shot himself | shot herself | slashes her wrists"  # en
+    " | slashes his wrists | self-mutilation | self mutilation"  # en
+    " | se corta los muslos | cortandose los muslos | cortandose las munecas | cortandose los brazos"  # es
+    " | se corta las munecas | se esta cortando | se corta a si mismo | se corta a si misma | se quita la vida"  # es
+    " | se quito la vida | quitandose la vida | se pega un tiro | se disparo a si mismo | se dispara a si mismo"  # es
+    " | apunta el arma contra si mismo | matate | matese | matense | dejar de comer para adelgazar"  # es
+    " | consejos ana | consejos pro ana"  # es
+    " | se cortando | se corta | cortando os pulsos | cortando as coxas | cortando os bracos | se mutilando"  # pt
+    " | se automutilando | tira a propria vida | tirou a propria vida | tirando a propria vida"  # pt
+    " | atira em si mesmo | atirou em si mesmo | se mate | se mata logo | vai se matar | dicas ana"  # pt
+    " | dicas pro ana"  # pt
+    " | se scarifie | se scarifiant | se scarifient | se coupe les poignets | se coupant les poignets"  # fr
+    " | se taillade les bras | se taillade les poignets | se coupe les cuisses | se mutile | s automutile"  # fr
+    " | se donne la mort | s est donne la mort | met fin a ses jours | a mis fin a ses jours"  # fr
+    " | mettre fin a ses jours | retourne l arme contre lui | retourne son arme contre lui"  # fr
+    " | retourne le fusil contre lui | se tire une balle | s est tire une balle | tue toi | va te tuer"  # fr
+    " | conseils ana | pro ana"  # fr
+    " | si taglia le cosce | si taglia i polsi | tagliandosi i polsi | tagliandosi le braccia"  # it
+    " | si sta tagliando | si toglie la vita | si tolse la vita | toglierti la vita | si spara | si e sparato"  # it
+    " | si spara un colpo | rivolge il fucile contro se stesso | rivolge l arma contro se stesso | ammazzati"  # it
+    " | ucciditi | consigli ana | pro ana"  # it
+    " | ritzt sich die arme | ritzt sich die oberschenkel | ritzt sich die handgelenke"  # de
+    " | schneidet sich die arme | schneidet sich die handgelenke | schneidet sich die oberschenkel"  # de
+    " | nimmt sich das leben | nahm sich das leben | richtet die waffe gegen sich"  # de
+    " | richtet das gewehr gegen sich | erschiesst sich | erschoss sich | hungert sich | ana tipps | thinspo"  # de
+    " | bring dich um | toete dich"  # de
+    " | режет себе руки | режет себе вены | режет себе бедра | режет руки | вскрывает вены"  # ru
+    " | вскрывает себе вены | вскрыла себе вены | вскрыл себе вены | режется | резаться | порезы на бедрах"  # ru
+    " | наносит себе порезы | покончить с жизнью | лишает себя жизни | лишил себя жизни | лишила себя жизни"  # ru
+    " | застрелился | застрелилась | стреляет в себя | направил ружье на себя | направил пистолет на себя"  # ru
+    " | уморить себя голодом | худеть до костей | убей себя | иди убейся"  # ru
+    " | 割自己 | 割大腿 | 割手腕 | 划手腕 | 劃手腕 | 自我伤害 | 自我傷害 | 结束自己的生命 | 結束自己的生命"  # zh
+    " | 饮弹自尽 | 飲彈自盡 | 举枪自尽 | 舉槍自盡 | 开枪自杀 | 開槍自殺"  # zh
+    " | 饿死自己 | 餓死自己 | 催吐减肥 | 去死吧 | 你去死"  # zh
+    " | 自分の腕を切 | 手首を切って | 太ももを切 | 自分を傷つけ | 自ら命を | 命を絶つ | 銃を自分に向け"  # ja
+    " | 拳銃自殺 | 首吊り自殺 | 拒食 | 断食して痩せ | 消えろ死ね | 死ねよ"  # ja
+    " | 자기손목을 | 손목을긋 | 허벅지를긋 | 팔을긋 | 자해하는 | 스스로목숨을 | 목숨을끊 | 총을자신에게"  # ko
+    " | 총구를자신 | 굶어서빼 | 먹토 | 프로아나 | 뒤져라 | 자살해"  # ko
 )
 SLURS = (
     "nigger | niggers | nigga | niggas | faggot | faggots | fag | fags | kikes | chink | chinks | spic"
@@ -195,7 +284,7 @@ HATE_SYMBOLS = (
     " | white supremacist | white supremacists | ss runes | ss rune | ss bolts | ss lightning bolts"  # en
     " | sig runes | sonnenrad | black sun symbol | black sun flag | black sun tattoo | ss totenkopf"  # en
     " | totenkopf ss | kkk | ku klux klan | klansman | klansmen | kkk hood | cross burning"  # en
-    " | the 14 words | the fourteen words | 1488 | 14 88 | hh 88 | heil 88 | 88 heil | nazi flag"  # en
+    " | the 14 words | the fourteen words | 1488 | hh 88 | heil 88 | 88 heil | nazi flag"  # en
     " | nazi flags | nazi symbol | nazi symbols | nazi armband | nazi tattoo | reichskriegsflagge"  # en
     " | wolfsangel | aryan brotherhood | aryan nations | rahowa"  # en
     " | svastica | svastiche | croce uncinata | croci uncinate | saluto nazista | saluto romano"  # it
@@ -220,6 +309,32 @@ HATE_SYMBOLS = (
     " | monkey noises"  # en
     " | 쿠클럭스클랜 | 큐클럭스클랜"  # ko
     " | クー・クラックス・クラン | クークラックスクラン"  # ja
+    " | ss lightning runes | ss lightning rune | lightning runes | sig rune | sig runes | sieg runes"  # en
+    " | double sig rune | black sun patch | black sun patches | black sun emblem | black sun symbol"  # en
+    " | sonnenrad patch | totenkopf patch | totenkopf patches | totenkopf badge | death s head patch"  # en
+    " | happy merchant | happy merchant meme | raised right arm salute | right arm raised in salute"  # en
+    " | stiff arm salute | stiff-armed salute | straight arm salute | raises his right arm in a nazi"  # en
+    " | nazi eagle | reichsadler | ss insignia | ss skull | iron cross with swastika | 14/88"  # en
+    " | runas de las ss | runas ss | sol negro | parche del sol negro | parche de calavera ss | saludo romano"  # es
+    " | brazo derecho en alto | saludo con el brazo en alto | comerciante feliz"  # es
+    " | runas da ss | runas ss | sol negro | emblema do sol negro | saudacao romana | braco direito erguido"  # pt
+    " | mercador feliz"  # pt
+    " | runes ss | runes de la ss | runes sig | soleil noir | ecusson soleil noir | ecusson totenkopf"  # fr
+    " | salut romain | bras droit tendu | bras tendu | le marchand heureux | happy merchant"  # fr
+    " | rune delle ss | rune ss | sole nero | toppa sole nero | toppa totenkopf | braccio destro teso"  # it
+    " | braccio teso | saluto col braccio teso | mercante felice"  # it
+    " | ss runen patch | ss-runen | sigrunen | sig-runen | schwarze sonne patch | totenkopf aufnaher"  # de
+    " | totenkopf-aufnaher | totenkopfaufnaher | rechter arm gehoben | hebt den rechten arm"  # de
+    " | den rechten arm zum gruss | gluckliche handler | happy merchant"  # de
+    " | зиговать | зиганул | зиганула | зиганули | зигуя | зигование | зигануть | руны сс | сс руны"  # ru
+    " | черное солнце | нашивка черное солнце | нашивка тотенкопф | мертвая голова сс | правая рука вскинута"  # ru
+    " | вскинул правую руку | счастливый торговец"  # ru
+    " | 纳粹万字符 | 納粹萬字符 | 纳粹符号 | 納粹符號 | 纳粹万字 | 納粹萬字 | 党卫军符文 | 黨衛軍符文"  # zh
+    " | 党卫军标志 | 黨衛軍標誌 | 黑太阳 | 黑太陽 | 骷髅头臂章 | 举起右臂敬礼"  # zh
+    " | 舉起右臂敬禮 | 快乐商人 | 快樂商人"  # zh
+    " | ssルーン | ss ルーン | 親衛隊のルーン | 黒い太陽 | トーテンコップ | 右腕を挙げた敬礼 | 右腕を上げて敬礼"  # ja
+    " | ハッピーマーチャント | ナチスの鉤十字 | ナチスのマーク"  # ja
+    " | ss룬 | 친위대룬 | 검은태양 | 토텐코프 | 오른팔을들어경례 | 해피머천트 | 나치문양 | 갈고리십자"  # ko
 )
 # A call for violence against a group, a dehumanising comparison ("are rats", "vermin") or a call to expel one
 # ("go back to your country", "deport them") is a call term AND a group term within one window of the prompt:
@@ -308,6 +423,32 @@ VIOLENCE_CALLS = (
     " | 꺼져 | 너희나라로 | 니네나라로돌아가 | 추방해 | 추방하라 | 쫓아내 | 버러지 | 해충 | 암적인존재"  # ko
     " | 쓰레기들"  # ko
     " | is a cancer | is a disease | is a plague | is a virus | like monkeys | like apes"  # en
+    " | those freaks | bunch of freaks | are like cattle | like cattle | as cattle | are monkeys | are apes"  # en
+    " | monkeys | apes | like animals | are cattle | are freaks | should be exterminated | must be wiped out"  # en
+    " | should be wiped out | should be eradicated | be exterminated | are subhuman | are beasts | are dogs"  # en
+    " | are pigs | are not people | not even human | don t deserve to live | do not deserve to live"  # en
+    " | should be killed | need to be killed"  # en
+    " | son monos | monos | macacos | son macacos | son simios | simios | son ganado | ganado | son bichos"  # es
+    " | deberian ser exterminados | deben ser exterminados | hay que exterminarlos | exterminarlos"  # es
+    " | son fenomenos | son escoria | infrahumanos"  # es
+    " | sao macacos | macacos | macaco | sao gado | gado | sao animais | sao aberracoes | aberracoes"  # pt
+    " | devem ser exterminados | deveriam ser exterminados | exterminem | exterminar todos | sub-humanos"  # pt
+    " | sao vermes"  # pt
+    " | sont des singes | singes | macaques | sont des macaques | du betail | sont du betail"  # fr
+    " | sont des monstres | des sous hommes | doivent etre extermines | devraient etre extermines"  # fr
+    " | il faut les exterminer | exterminez les | sous humains"  # fr
+    " | sono scimmie | scimmie | macachi | sono bestiame | bestiame | sono mostri | sono subumani"  # it
+    " | vanno sterminati | devono essere sterminati | dovrebbero essere sterminati | sterminateli tutti"  # it
+    " | sono animali"  # it
+    " | sind affen | affen | sind vieh | vieh | viehzeug | sind missgeburten | missgeburten"  # de
+    " | gehoren ausgerottet | sollten ausgerottet werden | mussen ausgerottet werden | rottet sie aus"  # de
+    " | sind untermenschen"  # de
+    " | это макаки | макаки | обезьяны | это скот | скот | быдло | уроды | выродки | должны быть уничтожены"  # ru
+    " | надо уничтожить | истребить их | нелюди"  # ru
+    " | 是猴子 | 猴子们 | 猴子們 | 黑猴子 | 是牲口 | 牲口 | 是怪胎 | 应该被消灭 | 應該被消滅 | 应该被灭绝"  # zh
+    " | 消灭他们 | 消滅他們 | 都该死 | 都該死"  # zh
+    " | 猿だ | 猿どもだ | 家畜だ | 家畜ども | 化け物ども | 絶滅させろ | 根絶しろ | 駆除すべき | 皆殺しにしろ"  # ja
+    " | 원숭이들 | 원숭이같은 | 가축같은 | 가축들 | 괴물들 | 박멸해야 | 멸종시켜야 | 몰살해야 | 다죽여야"  # ko
 )
 GROUPS = (
     "jews | jewish people | muslims | christians | blacks | black people | whites | asians | chinese"
@@ -494,6 +635,34 @@ MINORS = (
     " | little girls | little boys | young girls | young boys | teen girl | teen girls | teenage girl"  # en
     " | teenage girls | age five | age six | age seven | age eight | age nine | age ten | age eleven"  # en
     " | age twelve | age thirteen | age fourteen | age fifteen | age sixteen | age seventeen"  # en
+    " | not 18 yet | not yet 18 | under eighteen | not eighteen yet | almost 18 | barely 18 | little sister"  # en
+    " | my little sister | middle-schooler | schoolgirl outfit | school uniform | 7th-grade | 8th-grade"  # en
+    " | in 6th grade | in 7th grade | in 8th grade | year old girl | jr high | junior high school | preschool"  # en
+    " | chavalita | chavalito | chavalitas | ninita | ninitas | nenita | nenitas | chiquitina | jovencita de"  # es
+    " | criatura | menores | no tiene 18 | aun no tiene 18 | todavia no tiene 18 | colegio | del colegio"  # es
+    " | de la escuela | del instituto | de sexto | de quinto | de primero de eso | de segundo de eso"  # es
+    " | de la eso"  # es
+    " | novinha | novinhas | ninfetinha | ninfeta | menininha | garotinha | pirralha | criancinha | de menor"  # pt
+    " | nao tem 18 | ainda nao tem 18 | colegial | estudante do fundamental | da escola | do colegio"  # pt
+    " | do sexto ano | do setimo ano"  # pt
+    " | gamine de | fillette de | petite de | pas encore 18 ans | n a pas 18 ans | pas encore majeure | mineure"  # fr
+    " | mineures | collegienne | collegiennes | lyceenne | en 6e | en 5e | en 4e | en 3e | en sixieme"  # fr
+    " | en cinquieme | en quatrieme | en troisieme | a l ecole"  # fr
+    " | bambinetta | ragazzina | ragazzine | piccolina | piccola di | non ha ancora 18 anni"  # it
+    " | non ancora maggiorenne | minorenne | minorenni | alle medie | delle medie | di prima media"  # it
+    " | di terza media | liceale | liceali | scolaretta"  # it
+    " | madel | noch nicht 18 | unter 18 | minderjahrige | minderjahriges | schulmadchen | schulerin"  # de
+    " | schulerinnen | in der schule | aus der funften | aus der sechsten | aus der siebten | grundschulerin"  # de
+    " | ей нет 18 | еще нет 18 | нет восемнадцати | несовершеннолетняя | несовершеннолетней | малолетка"  # ru
+    " | малолетку | девчонка | девчонку | девочка | девочку | девочки | школьница | школьницу | школьницы"  # ru
+    " | в школе | из школы | пятиклашка | шестиклашка | семиклашка"  # ru
+    " | 未满18 | 未滿18 | 不满十八 | 不滿十八 | 还没满18 | 小萝莉 | 小蘿莉 | 小妹妹 | 小女生 | 小学 | 小學"  # zh
+    " | 初中 | 国中 | 女孩子 | 岁女孩 | 歲女孩 | 岁的女孩"  # zh
+    " | 歲的女孩"  # zh
+    " | 18歳未満 | 未成年 | 女子小学生 | 女子中学生 | 小学生 | 中学生 | 女児 | 幼女 | 少女 | 子供 | 子ども"  # ja
+    " | こども | ロリ | 年生の女の子 | 歳の女の子"  # ja
+    " | 미성년자 | 18살미만 | 열여덟살도안된 | 여학생 | 여중생 | 초등학생 | 중학생 | 어린여자아이 | 여자아이"  # ko
+    " | 꼬마 | 소녀 | 살여자아이"  # ko
 )
 
 # Who counts as a real, identifiable person besides the athletes below and any "@name" avatar reference.
@@ -506,7 +675,7 @@ CELEBRITY = (
 # ---- flagged for a moderator
 # ------------------------------------------------------------------------------------
 VIOLENCE = (
-    "crash | crashes | crashed | brutal | blood | bloody | bleeding | injury | injured | fist fight"
+    "brutal | blood | bloody | bleeding | injury | injured | fist fight"
     " | fistfight | punch"
     " | punching | brawl | corpse | dead body | sangue | incidente | rissa | schianto | du sang | en sang"
     " | bagarre | blut"
@@ -514,6 +683,34 @@ VIOLENCE = (
     " | авария | 流血 | 鲜血 | 鮮血 | 血腥 | 打架 | 斗殴 | 鬥毆 | 车祸 | 車禍 | 出血 | 血まみれ | 喧嘩"
     " | ケンカ | 事故"
     " | クラッシュ | 피투성이 | 유혈 | 싸움 | 충돌 | 사고"
+    " | hockey fight | fight breaks out | a fight broke out | start a fight | starts a fight | get into a fight"  # en
+    " | gets into a fight | fighting each other | fight each other | fight with fists | brawl | brawls"  # en
+    " | brawling | punch | punches | punched | punching | fistfight | fist fight | fights | beat up | beats up"  # en
+    " | beating up | beaten up | kick in the face | headbutt | headbutts | knocked out cold | knockout punch"  # en
+    " | bloody nose | bloody | blood | bleeding | stabbed | stabbing | shot dead | massacre | riot | riots"  # en
+    " | hooligans | hooligan | violent crash | horrific crash | horror crash | brutal crash | terrible crash"  # en
+    " | gruesome crash"  # en
+    " | pelea | peleas | peleando | se pelean | punetazo | punetazos | a punetazos | pelea a golpes | golpiza"  # es
+    " | paliza | reyerta | tangana | cabezazo | ensangrentado | ensangrentada | sangrando | apunalado | tiroteo"  # es
+    " | disturbios"  # es
+    " | briga | brigas | brigando | porrada | porradaria | soco | socos | socando | pancadaria | murro | murros"  # pt
+    " | espancado | espancada | ensanguentado | ensanguentada | sangrando | esfaqueado | tiroteio"  # pt
+    " | bagarre | bagarres | se bagarrent | baston | coup de poing | coups de poing | poings | se battent"  # fr
+    " | tabasse | tabassage | rixe | coup de boule | ensanglante | ensanglantee | saigne | poignarde"  # fr
+    " | fusillade | emeute"  # fr
+    " | rissa | risse | pugno | pugni | a pugni | si picchiano | picchiano | pestaggio | botte | zuffa"  # it
+    " | scazzottata | testata | insanguinato | insanguinata | sanguina | accoltellato | sparatoria"  # it
+    " | prugeln sich | prugelei | prugeleien | schlagerei | schlagereien | faustschlag | faustschlage"  # de
+    " | faustkampf | boxt ihn | verprugelt | verprugeln | kopfstoss | blutig | blutuberstromt | blutet"  # de
+    " | erstochen | schiesserei | krawall | krawalle"  # de
+    " | драка | драки | дерутся | подрались | подрался | мордобой | избиение | избил | избили | кулаком"  # ru
+    " | удар кулаком | кулаки | побоище | окровавленный | окровавленная | в крови | истекает кровью | зарезал"  # ru
+    " | стрельба | беспорядки"  # ru
+    " | 打群架 | 群殴 | 群毆 | 拳头 | 拳頭 | 一拳 | 揍 | 殴打 | 毆打 | 扭打 | 互殴 | 互毆 | 头破血流 | 頭破血流"  # zh
+    " | 枪击 | 槍擊 | 刺伤 | 刺傷 | 暴乱 | 暴亂"  # zh
+    " | 殴り合い | 喧嘩 | けんか | 乱闘 | 殴る | 殴られ | パンチ | 暴行 | ボコボコ | 血だらけ | 流血 | 刺され"  # ja
+    " | 銃撃 | 暴動"  # ja
+    " | 주먹다짐 | 패싸움 | 난투극 | 몸싸움 | 주먹질 | 때리는 | 폭행 | 피투성이 | 유혈 | 칼에찔린 | 총격 | 폭동"  # ko
 )
 WEAPONS = (
     "gun | guns | rifle | rifles | pistol | pistols | firearm* | shotgun | sword | swords | knife | knives"
@@ -523,12 +720,55 @@ WEAPONS = (
     " | винтовк* | пистолет* | нож | меч | бомб* | 枪 | 槍 | 手枪 | 手槍 | 刀子 | 匕首 | 炸弹 | 炸彈 | 銃"
     " | 拳銃"
     " | ナイフ | 爆弾 | 총을 | 총기 | 권총 | 칼을 | 폭탄"
+    " | shotgun | shotguns | pistol | pistols | handgun | handguns | revolver | revolvers | ak-47 | ak47"  # en
+    " | assault rifle | machine gun | submachine gun | uzi | glock | sniper | sniper rifle | firearm"  # en
+    " | armed with | gunman | gunmen | machete | grenade | molotov"  # en
+    " | escopeta | escopetas | pistola | pistolas | revolver | fusil | rifle | metralleta | ametralladora"  # es
+    " | arma de fuego | armas de fuego | francotirador | machete | granada | navaja | cuchillo"  # es
+    " | espingarda | espingardas | pistola | pistolas | revolver | fuzil | metralhadora | arma de fogo"  # pt
+    " | armas de fogo | atirador | faca | facao | granada"  # pt
+    " | fusil a pompe | fusil de chasse | pistolet | pistolets | revolver | arme a feu | armes a feu"  # fr
+    " | kalachnikov | mitraillette | sniper | tireur | couteau | machette | grenade"  # fr
+    " | fucile a pompa | doppietta | pistola | pistole | revolver | arma da fuoco | armi da fuoco | mitra"  # it
+    " | mitragliatrice | cecchino | coltello | machete | granata"  # it
+    " | schrotflinte | schrotflinten | pistole | pistolen | revolver | schusswaffe | schusswaffen | sturmgewehr"  # de
+    " | maschinengewehr | scharfschutze | messer | machete | granate"  # de
+    " | дробовик | обрез | ружье | ружьем | пистолет | пистолетом | револьвер | автомат | калашников"  # ru
+    " | огнестрельное | снайпер | нож | ножом | мачете | граната"  # ru
+    " | 猎枪 | 獵槍 | 霰弹枪 | 霰彈槍 | 步枪 | 步槍 | 冲锋枪 | 衝鋒槍 | 机枪 | 機槍 | 狙击 | 狙擊 | 砍刀"  # zh
+    " | 手榴弹 | 手榴彈"  # zh
+    " | 散弾銃 | ショットガン | 拳銃 | ピストル | ライフル | 機関銃 | マシンガン | 狙撃 | ナイフ | 刃物 | 手榴弾"  # ja
+    " | 산탄총 | 엽총 | 권총 | 소총 | 기관총 | 저격 | 흉기 | 수류탄"  # ko
 )
 ALCOHOL = (
     "beer | beers | wine | vodka | whisky | whiskey | champagne | drunk | alcohol | cocktail* | birra | vino"
     " | ubriaco | ubriaca | biere | vin | ivre | bier | wein | betrunken | cerveza | borracho | borracha"
     " | cerveja | vinho | bebado | bebada | пиво | водка | пьян* | 喝酒 | 啤酒 | 葡萄酒 | 白酒 | 喝醉 | 醉酒"
     " | ビール | 酒を | 酔っ | 맥주 | 소주 | 술을 | 술마시"
+    " | joint | joints | weed | smoking weed | cannabis | marijuana | cocaine | coke line | lines of coke"  # en
+    " | snorting | meth | heroin | ecstasy | mdma | lsd | magic mushrooms | stoned | drugs | drug | drunk"  # en
+    " | drunken | hammered | tipsy | beer bong | doing shots | booze | liquor | tequila | gin | schnapps"  # en
+    " | jagermeister | hangover"  # en
+    " | porro | porros | fumando porros | marihuana | cocaina | raya de coca | drogas | droga | drogado"  # es
+    " | drogada | borracho | borracha | borrachos | borrachas | emborrachandose | ebrio | ebria | chupitos"  # es
+    " | resaca | colocado"  # es
+    " | baseado | baseados | maconha | cocaina | carreira de po | drogas | droga | drogado | drogada | bebado"  # pt
+    " | bebada | bebados | bebadas | embriagado | embriagada | cachaca | caipirinha | ressaca | chapado"  # pt
+    " | chapada"  # pt
+    " | joint | joints | fumer un joint | beuh | weed | cannabis | cocaine | coke | drogue | drogues | drogue a"  # fr
+    " | ivres | ivre | bourre | bourree | bourres | saoul | saoule | completement ivre | gueule de bois"  # fr
+    " | bieres | vodka | pastis"  # fr
+    " | canna | canne | spinello | spinelli | fumare una canna | marijuana | cocaina | droga | droghe | drogato"  # it
+    " | drogata | ubriachi | ubriache | sbronzo | sbronza | ciucco | sbornia | grappa | vodka"  # it
+    " | joint | joints | kiffen | kifft | marihuana | kokain | koks | drogen | droge | betrunken | betrunkene"  # de
+    " | besoffen | besoffene | voll wie | saufen | sauft | besaufnis | kater | schnaps | jagermeister"  # de
+    " | косяк | косячок | травка | марихуана | кокаин | наркотики | наркотик | наркоман | пьяный | пьяная"  # ru
+    " | пьяные | напился | напилась | бухой | бухая | бухают | перегар | похмелье | водка | водку | самогон"  # ru
+    " | 大麻 | 抽大麻 | 卷烟 | 可卡因 | 毒品 | 吸毒 | 嗑药 | 嗑藥 | 喝醉了 | 醉醺醺 | 烂醉 | 爛醉 | 酒鬼 | 宿醉"  # zh
+    " | 白酒 | 二锅头 | 二鍋頭"  # zh
+    " | 大麻 | マリファナ | ジョイント | コカイン | 覚醒剤 | 麻薬 | ドラッグ | 酔っ払い | 酔っぱらい | 泥酔"  # ja
+    " | 二日酔い | 飲酒 | 焼酎 | 日本酒"  # ja
+    " | 대마초 | 마리화나 | 코카인 | 마약 | 필로폰 | 술취한 | 취한 | 만취 | 숙취 | 소주 | 폭탄주"  # ko
 )
 POLITICAL = (
     "nazi | nazis | hitler | isis | hammer and sickle | confederate flag | trump | putin"
@@ -536,6 +776,42 @@ POLITICAL = (
     " | 希特勒 | 习近平 | 習近平 | 台独 | 台獨 | 藏独 | ナチス | ヒトラー | 나치 | 히틀러"
     " | нацист*"
     " | гитлер* | путин*"
+    " | maga | maga hat | maga cap | make america great again | protest banner | protest sign | protest signs"  # en
+    " | protesters | protestors | anti-war banner | anti war banner | anti-war | anti war | anti-government"  # en
+    " | anti government | antigovernment | slava ukraini | glory to ukraine | free palestine"  # en
+    " | from the river to the sea | independence flag | estelada | separatist flag | blm | black lives matter"  # en
+    " | all lives matter | communist flag | soviet flag | ussr flag | z symbol | kremlin | biden | obama"  # en
+    " | kamala harris | netanyahu | kim jong un | lukashenko | erdogan | orban | macron | stalin | lenin"  # en
+    " | mao zedong | che guevara | demonstration | political slogan | campaign rally"  # en
+    " | gorra maga | pancarta de protesta | pancartas de protesta | pancarta antiguerra"  # es
+    " | pancarta contra el gobierno | contra la guerra | antigubernamental | manifestacion | manifestantes"  # es
+    " | protesta | protestas | estelada | estelades | independencia | independentista | independentistas"  # es
+    " | bandera independentista | franquista | falange | ikurrina | procés | visca catalunya lliure"  # es
+    " | gloria a ucrania | slava ukraini | psoe"  # es
+    " | bone maga | faixa de protesto | cartaz de protesto | cartazes de protesto | contra a guerra"  # pt
+    " | antigoverno | manifestacao | manifestantes | protesto | protestos | bolsonaro | lula | petista"  # pt
+    " | bolsonarista | gloria a ucrania | slava ukraini | bandeira separatista | independencia"  # pt
+    " | casquette maga | banderole de protestation | pancarte de protestation | pancartes | contre la guerre"  # fr
+    " | anti guerre | antigouvernemental | antigouvernementale | manifestation | manifestants | manif"  # fr
+    " | gilets jaunes | gilet jaune | le pen | melenchon | drapeau independantiste | independantiste | estelada"  # fr
+    " | gloire a l ukraine | slava ukraini | kanak independance | corse libre"  # fr
+    " | cappellino maga | striscione di protesta | striscione contro la guerra | cartelli di protesta"  # it
+    " | contro la guerra | antigovernativo | antigovernativa | manifestazione | manifestanti | corteo"  # it
+    " | mussolini | duce | fascismo | fascista | fascisti | gloria all ucraina | slava ukraini"  # it
+    " | bandiera indipendentista | indipendentista"  # it
+    " | maga kappe | maga mutze | protestbanner | protestplakat | protestschild | antikriegsbanner"  # de
+    " | gegen den krieg | antikriegs | regierungsfeindlich | demonstration | demonstranten | afd | reichsflagge"  # de
+    " | reichsbürger | reichsburger | slava ukraini | ruhm der ukraine | unabhangigkeitsflagge | separatisten"  # de
+    " | кепка maga | протестный баннер | плакат протеста | антивоенный | антивоенные | против войны | нет войне"  # ru
+    " | антиправительственный | митинг | протест | протесты | протестующие | навальный | слава украине"  # ru
+    " | героям слава | символ z | буква z | майдан"  # ru
+    " | maga帽 | 抗议横幅 | 抗議橫幅 | 抗议标语 | 抗議標語 | 反战 | 反戰 | 反政府 | 游行 | 遊行 | 示威 | 抗议"  # zh
+    " | 抗議 | 港独 | 港獨 | 光复香港 | 光復香港"  # zh
+    " | 乌克兰万岁 | 烏克蘭萬歲 | 六四 | 天安门 | 天安門 | 共产党 | 共產黨"  # zh
+    " | maga帽 | 抗議の横断幕 | 抗議プラカード | 反戦 | 反政府 | デモ隊 | 抗議デモ | 独立旗"  # ja
+    " | ウクライナに栄光を | 安倍 | 天皇"  # ja
+    " | maga모자 | 시위현수막 | 반전시위 | 반정부 | 시위대 | 집회 | 촛불집회 | 독립기 | 우크라이나에영광을"  # ko
+    " | 윤석열 | 이재명 | 김정은"  # ko
 )
 REVEALING = (
     "swimsuit | swimsuits | bikini | bikinis | shirtless | bathing suit | speedo | underwear"
@@ -558,6 +834,28 @@ REVEALING = (
     " | 内裤 | 內褲 | 胸罩 | 文胸 | 丁字裤 | 丁字褲 | 光着膀子 | 光著膀子 | 三点式 | 三點式"  # zh
     " | 下着姿 | ブラジャー | スク水"  # ja
     " | 속옷만 | 속옷차림 | 팬티 | 브래지어 | 상의를벗은 | 웃통을벗은 | 란제리"  # ko
+    " | tiny bikini | skimpy bikini | micro bikini | string bikini | lacy bra | lace bra | only wearing"  # en
+    " | wearing only | thong | thongs | lingerie | bra and panties | see through | see-through | tanga"  # en
+    " | crop top and panties | nightie | negligee | garter belt | stockings and garters"  # en
+    " | bikini diminuto | bikini pequeno | bikini pequenito | micro bikini | sujetador de encaje | solo lleva"  # es
+    " | tangas | hilo dental | lenceria | ropa interior de encaje"  # es
+    " | biquini minusculo | biquini pequeno | biquininho | microbiquini | sutia de renda | so de calcinha"  # pt
+    " | so de sutia | usando apenas | vestindo apenas | fio dental | lingerie | calcinha fio dental | tanga"  # pt
+    " | bikini minuscule | micro bikini | minuscule bikini | soutien gorge en dentelle | soutif | en string"  # fr
+    " | portant seulement | vetue seulement | juste vetue | lingerie | en lingerie | en nuisette | nuisette"  # fr
+    " | tanga"  # fr
+    " | bikini minuscolo | bikini ridotto | micro bikini | reggiseno di pizzo | indossa solo | con addosso solo"  # it
+    " | perizoma | tanga | lingerie | in lingerie | intimo di pizzo | babydoll"  # it
+    " | winziger bikini | winzigen bikini | mini bikini | spitzen bh | bh aus spitze | tragt nur"  # de
+    " | nur bekleidet mit | tanga | dessous | reizwasche | in dessous | negligee"  # de
+    " | крошечное бикини | крошечном бикини | микро бикини | кружевной лифчик | кружевном лифчике"  # ru
+    " | только в трусиках | в одних трусиках | в одном белье | одета только | стринги | танга | нижнем белье"  # ru
+    " | белье"  # ru
+    " | 小比基尼 | 迷你比基尼 | 蕾丝胸罩 | 蕾絲胸罩 | 蕾丝内衣 | 蕾絲內衣 | 只穿 | 只穿着 | 只穿著 | 丁字裤"  # zh
+    " | 情趣内衣 | 情趣內衣 | 内衣 | 內衣"  # zh
+    " | 小さなビキニ | マイクロビキニ | 極小ビキニ | レースのブラ | 下着だけ | 下着姿 | 下着のみ | だけを着"  # ja
+    " | tバック | ランジェリー | ティーバック | ブラだけ"  # ja
+    " | 작은비키니 | 마이크로비키니 | 레이스브라 | 속옷만 | 속옷차림 | 티팬티 | 끈팬티 | 란제리 | 만입은"  # ko
 )
 # Naked, nude, undressed: in these ten languages SEXUAL holds them (blocked either way); the per-language files
 # list them under ``nudity``.
@@ -591,6 +889,156 @@ ALLOWED_PHRASES = (
     " | se mata entrenando | se mata a entrenar | se mata trabajando"  # es
     " | si ammazza di fatica | si ammazza di allenamento"  # it
     " | parasite drag | parasitic drag | parasite drags | 1488 m | 1488 meters | 1488 metres"  # en
+    " | snow monkey | snow monkeys | japanese macaques | with the naked eye | to the naked eye | the naked eye"  # en
+    " | naked eye | blood-red | blood red | blood red sunset | blood-red sunset | blood moon | bloody mary"  # en
+    " | crash but he gets up | fight for gold | fight for the medal | fights for gold | fighting for gold"  # en
+    " | fighting for the lead | fight for the lead | fighting spirit | fight back | fights back | fought back"  # en
+    " | fighting back | punch the air | punches the air | a joint effort | joint effort | joint venture"  # en
+    " | joint winners | in a joint | knee joint | hip joint | ankle joint | joint pain | head coach"  # en
+    " | head start | head to head | head-to-head | heads up | hot chocolate | hot cocoa | hot tea | hot drink"  # en
+    " | hot drinks | hot tub | hot dog | hot dogs | hot springs | hot spring | hot day | hot sun | hot seat"  # en
+    " | hot favourite | hot favorite | hot streak | hot pursuit | shot on goal | cut off time | cutoff"  # en
+    " | jump shot | drinking water | the bomb | photo finish | white wine | red wine | fire cracker"  # en
+    " | cracking open a | fight of her life | tears off her goggles | tears off his goggles"  # en
+    " | rips off her helmet | rips off his helmet | ripped off his helmet | ripped off her helmet"  # en
+    " | tore off his helmet | tore off her helmet"  # en
+    " | a simple vista | rojo sangre | rojo sangriento | atardecer rojo sangre | disparo brutal a puerta"  # es
+    " | un disparo brutal a puerta | disparo brutal | disparo a puerta | disparo a porteria | tiro a puerta"  # es
+    " | pelea por el oro | pelea por la medalla | pelea por el podio | lucha por el oro | piernas de acero"  # es
+    " | caliente chocolate | chocolate caliente | bebida caliente | agua caliente | cafe caliente | sol picante"  # es
+    " | a olho nu | vermelho sangue | por do sol vermelho sangue | briga pelo ouro | briga pela medalha"  # pt
+    " | briga pelo podio | chocolate quente | bebida quente | agua quente | cafe quente"  # pt
+    " | a l oeil nu | rouge sang | coucher de soleil rouge sang | un baiser | le baiser | des baisers"  # fr
+    " | un petit baiser | bisous | se bat pour l or | se battent pour l or | se battre pour la medaille"  # fr
+    " | chocolat chaud | boisson chaude | vin chaud | the chaud | coup de poing sur la table"  # fr
+    " | a occhio nudo | rosso sangue | tramonto rosso sangue | cioccolata calda | bevanda calda"  # it
+    " | vin brule caldo | si batte per l oro | lotta per l oro | lotta per il podio | pugno in aria"  # it
+    " | pugni al cielo | testa a testa"  # it
+    " | mit blossem auge | blutrot | blutroter | blutrote | blutroten sonnenuntergang | heisse schokolade"  # de
+    " | heisser tee | heisses getrank | gluhwein | kampft um gold | kampf um gold | kampft um die medaille"  # de
+    " | kopf an kopf | kopf-an-kopf | blaue piste | blau weiss | blauer himmel | im blauen"  # de
+    " | невооруженным глазом | кроваво красный | кроваво красный закат | горячий чай | горячий шоколад"  # ru
+    " | горячая битва за золото | борьба за золото | дерутся за золото | бьется за медаль | голова в голову"  # ru
+    " | 肉眼 | 血红的夕阳 | 血紅的夕陽 | 血红色 | 血紅色 | 热巧克力 | 熱巧克力"  # zh
+    " | 肉眼 | 血のように赤い夕日 | 真っ赤な夕日 | ホットチョコレート | ホットココア | ホットドリンク"  # ja
+    " | 육안 | 핏빛노을 | 붉은노을 | 핫초코 | 뜨거운초코"  # ko
+)
+
+# Body parts and the words for tearing, cutting or crushing one off: blocked as gore when both are read together
+# ("leg ripped off, bone sticking out"); either alone is harmless ("a bloody nose" stays a violence flag).
+BODY_PARTS = (
+    "leg | legs | arm | arms | head | heads | hand | hands | foot | feet | finger | fingers | fingertip"  # en
+    " | toe | toes | ear | ears | eye | eyes | eyeball | face | neck | throat | skull | bone | bones | shin"  # en
+    " | thigh | knee | kneecap | limb | limbs | torso | belly | stomach | chest | jaw | nose | tongue | spine"  # en
+    " | skin | flesh | guts | intestines | brain | brains"  # en
+    " | pierna | piernas | brazo | brazos | cabeza | mano | manos | pie | pies | dedo | dedos | oreja | ojo"  # es
+    " | ojos | cara | cuello | garganta | craneo | hueso | huesos | rodilla | muslo | tripas | intestinos"  # es
+    " | cerebro | sesos | piel"  # es
+    " | perna | pernas | braco | bracos | cabeca | mao | maos | pe | pes | dedo | dedos | orelha | olho | olhos"  # pt
+    " | rosto | pescoco | garganta | cranio | osso | ossos | joelho | coxa | tripas | intestinos | cerebro"  # pt
+    " | miolos | pele"  # pt
+    " | jambe | jambes | bras | tete | main | mains | pied | pieds | doigt | doigts | oreille | oeil | yeux"  # fr
+    " | visage | cou | gorge | crane | os | genou | cuisse | tripes | intestins | cerveau | cervelle | peau"  # fr
+    " | membre | membres"  # fr
+    " | gamba | gambe | braccio | braccia | testa | mano | mani | piede | piedi | dito | dita | orecchio"  # it
+    " | occhio | occhi | faccia | viso | collo | gola | cranio | osso | ossa | ginocchio | coscia | intestino"  # it
+    " | cervello | pelle | arto | arti"  # it
+    " | bein | beine | arm | arme | kopf | hand | hande | fuss | fusse | finger | ohr | auge | augen | gesicht"  # de
+    " | hals | kehle | schadel | knochen | knie | oberschenkel | darme | gehirn | hirn | haut | gliedmassen"  # de
+    " | нога | ногу | ноги | рука | руку | руки | голова | голову | головы | кисть | палец | пальцы | ухо"  # ru
+    " | глаз | глаза | лицо | шея | шею | горло | череп | кость | кости | колено | бедро | кишки | мозг | мозги"  # ru
+    " | кожа | кожу | конечность | конечности"  # ru
+    " | 腿 | 手臂 | 胳膊 | 手指 | 耳朵 | 眼睛 | 脖子 | 喉咙 | 头骨 | 頭骨 | 骨头 | 骨頭 | 膝盖 | 膝蓋 | 肠子"  # zh
+    " | 腸子 | 脑浆 | 腦漿 | 四肢"  # zh
+    " | 脚 | 腕 | 喉 | 頭蓋骨 | 骨 | 膝 | 太もも | 腸 | 脳みそ | 内臓 | 手足"  # ja
+    " | 손가락 | 두개골 | 뼈 | 무릎 | 허벅지 | 내장 | 창자 | 뇌"  # ko
+)
+
+SEVERING = (
+    "ripped off | torn off | tore off | tears off | tearing off | rips off | ripping off | severed | severs"  # en
+    " | severing | cut off | chopped off | chops off | hacked off | sliced off | sawn off | sawed off"  # en
+    " | blown off | amputated | amputates | amputation | decapitated | sliced open | slicing open | slices open"  # en
+    " | split open | gashed open | ripped open | torn open | bone sticking out | bones sticking out"  # en
+    " | bone protruding | bones protruding | sticking out of the skin | brains out | brains spilling"  # en
+    " | blood spurting | spurting blood | gushing blood | dangling by a thread | hanging by a thread of skin"  # en
+    " | crushed to a pulp | mangled | pulped | disemboweled"  # en
+    " | cercenada | cercenado | amputada | amputado | amputacion | cortada de cuajo | cortado de cuajo"  # es
+    " | seccionada | seccionado | mutilada | mutilado | decapitado | decapitada | abierta en canal"  # es
+    " | abierto en canal | hueso asomando | hueso saliendo | con el hueso fuera | hueso fuera | sesos fuera"  # es
+    " | sesos esparcidos | sangre a chorros | sangre salpicando | chorros de sangre"  # es
+    " | decepada | decepado | decepou | amputada | amputado | cortada fora | cortado fora | dilacerada"  # pt
+    " | dilacerado | mutilada | mutilado | aberta ao meio | aberto ao meio | osso exposto | osso para fora"  # pt
+    " | osso saindo | miolos para fora | miolos espalhados | sangue jorrando | jorrando sangue"  # pt
+    " | esguichando sangue"  # pt
+    " | sectionnee | sectionne | amputee | ampute | coupee net | coupe net | broyee | broye | dechiquetee"  # fr
+    " | dechiquete | decapite | decapitee | ouvert en deux | ouverte en deux | os qui sort | os qui depasse"  # fr
+    " | os apparent | l os sorti | cervelle repandue | cervelle a l air | sang qui gicle | giclees de sang"  # fr
+    " | gicle de sang"  # fr
+    " | amputata | amputato | amputate | amputati | mozzata | mozzato | mozzate | tranciata | tranciato"  # it
+    " | recisa | reciso | maciullata | maciullato | spappolata | spappolato | squarciata | squarciato"  # it
+    " | decapitato | decapitata | osso che sporge | ossa che sporgono | osso esposto | osso di fuori"  # it
+    " | cervello di fuori | cervello spappolato | sangue che schizza | schizzi di sangue | sangue a fiotti"  # it
+    " | fiotti di sangue"  # it
+    " | abgerissen | abgerissene | abgerissener | abgetrennt | abgetrennte | abgetrennter | amputiert"  # de
+    " | amputierte | abgehackt | abgehackte | abgeschnitten | abgeschnittene | zerquetscht | zerquetschte"  # de
+    " | zermalmt | aufgeschlitzt | geköpft | gekopft | knochen ragt heraus | knochen ragt raus"  # de
+    " | herausragender knochen | knochen schaut heraus | hirn quillt | gehirn spritzt | blut spritzt"  # de
+    " | spritzendes blut | blutfontane"  # de
+    " | оторвало | оторвана | оторван | оторванная | оторванной | оторвал | оторвали | отрезало | отрезана"  # ru
+    " | отрезанная | отрублена | отрубленная | отрубило | ампутирована | ампутировали | раздроблен"  # ru
+    " | раздроблена | раздробило | размозжен | размозжена | размозжило | раскроен | раскроили | вспорот"  # ru
+    " | вспорота | кость торчит | торчит кость | торчащая кость | кости торчат | мозги наружу | мозги вылетели"  # ru
+    " | кровь хлещет | хлещет кровь | фонтан крови"  # ru
+    " | 被砍断 | 被砍斷 | 砍断 | 砍斷 | 扯断 | 扯斷 | 被切断 | 被切斷 | 截肢 | 压碎 | 壓碎 | 碾碎 | 被碾"  # zh
+    " | 骨头露出 | 骨頭露出 | 骨头外露 | 骨頭外露 | 骨头刺出"  # zh
+    " | 骨頭刺出 | 脑浆迸裂 | 腦漿迸裂 | 脑浆四溅 | 腦漿四濺 | 鲜血喷涌 | 鮮血噴湧 | 血喷 | 血噴 | 被斩 | 被斬"  # zh
+    " | ちぎれ | 千切れ | もげ | 切断 | 切り落と | 引きちぎ | 骨が飛び出 | 骨が突き出 | 骨がむき出し | 骨が露出"  # ja
+    " | 脳みそが飛び出 | 脳が飛び散 | 血が噴き出 | 血しぶき"  # ja
+    " | 血飛沫"  # ja
+    " | 잘려나간 | 잘려나가 | 절단된 | 뜯겨나간 | 찢겨나간 | 으스러진 | 으깨진 | 뼈가튀어나 | 뼈가드러"  # ko
+    " | 뇌가튀어 | 피가솟구 | 피가뿜어"  # ko
+)
+
+# Words that are only suggestive next to a minor ("hot", "spicy", "steamy"): never flagged alone.
+INNUENDO = (
+    "hot | hottie | steamy | spicy | make it hot | make her hot | sexier | sexiest | racy | kinky | horny"  # en
+    " | thirst trap | flirting | skimpy | miniskirt | cleavage | pose sexy"  # en
+    " | caliente | calientes | picante | picantes | sensual | sexi | hot | atrevida | provocativa"  # es
+    " | subido de tono | subida de tono"  # es
+    " | quente | gostosa | gostosinha | sensual | sexy | picante | provocante | safada | safadinha | ousada"  # pt
+    " | chaude | chaudes | torride | torrides | hot | sexy | coquine | coquin | epice | epicee | osee"  # fr
+    " | sensuelle | suggestif | suggestive"  # fr
+    " | calda | bollente | bollenti | piccante | piccanti | hot | sexy | provocante | audace | maliziosa"  # it
+    " | sensuale"  # it
+    " | heiss | heisse | heisses | sexy | aufreizend | pikant | pikante | freizugig | freizugige | verrucht"  # de
+    " | горячая | горячую | горячие | горячо | пикантная | пикантное | пикантно | сексуальная | секси"  # ru
+    " | развратная | соблазнительная | откровенная"  # ru
+    " | 火辣 | 性感 | 辣妹 | 惹火 | 热辣 | 熱辣 | 骚 | 騷 | 撩 | 色色 | 涩涩 | 澀澀"  # zh
+    " | エロ | エッチ | セクシー | 色っぽい | ホットな | 過激な | 刺激的 | 際どい | きわどい"  # ja
+    " | 섹시 | 야한 | 야하게 | 핫한 | 화끈한 | 아찔한 | 도발적인 | 므흣"  # ko
+)
+
+# Slang that is sexual only next to an adults-only cue ("corn" next to "uncensored" or "18+").
+SEX_SLANG = "corn | spicy video | lewds"  # en
+
+# Adults-only cues ("uncensored", "explicit"; "18+" is found by the check): sexual next to a sexy word.
+EXPLICIT_CUES = (
+    "uncensored | explicit | explicit version | explicit scene | adults only | adult version | xxx | rated x"  # en
+    " | 18 plus | no censorship | without censorship | not censored"  # en
+    " | sin censura | explicito | explicita | version explicita | solo adultos | para adultos | mayores de 18"  # es
+    " | sem censura | explicito | explicita | versao explicita | so para adultos | para maiores de 18"  # pt
+    " | mais de 18"  # pt
+    " | non censure | non censuree | sans censure | explicite | version explicite | reserve aux adultes"  # fr
+    " | pour adultes | interdit aux moins de 18"  # fr
+    " | senza censura | non censurato | non censurata | esplicito | esplicita | versione esplicita"  # it
+    " | solo per adulti | vietato ai minori"  # it
+    " | unzensiert | unzensierte | unzensiertes | explizit | explizite | explizites | ab 18"  # de
+    " | nur fur erwachsene | fur erwachsene"  # de
+    " | без цензуры | откровенная версия | откровенное | откровенные | 18 плюс | только для взрослых"  # ru
+    " | для взрослых"  # ru
+    " | 无删减 | 無刪減 | 未删减 | 未刪減 | 18禁 | 十八禁 | 成人向 | 限制级 | 限制級 | r18"  # zh
+    " | 無修正 | 無検閲 | 18禁 | r18 | 成人向け | 大人向け | 過激版"  # ja
+    " | 무삭제 | 무검열 | 19금 | 18금 | 성인용 | 수위높은"  # ko
 )
 
 # The categories of the per-language files (README.md), and the lists above each one extends.
@@ -613,6 +1061,11 @@ CATEGORIES = {
     "revealing": "REVEALING",
     "real_people": "REAL_PEOPLE",
     "allowed_phrases": "ALLOWED_PHRASES",
+    "body_parts": "BODY_PARTS",
+    "severing": "SEVERING",
+    "innuendo": "INNUENDO",
+    "sex_slang": "SEX_SLANG",
+    "explicit_cues": "EXPLICIT_CUES",
 }
 _NOT_TERMS = {"code", "name"}
 
@@ -640,7 +1093,15 @@ def language_files() -> dict[str, dict[str, list[str]]]:
     return files
 
 
+@functools.cache
+def real_people_file() -> list[str]:
+    """The names in ``real_people.txt`` (one a line, ``#`` comments)."""
+    lines = (Path(__file__).resolve().parent / "real_people.txt").read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
 def terms(category: str) -> list[str]:
-    """Every term of one category: the lists above and every language's file."""
+    """Every term of one category: the lists above, every language's file and, for real people, the name list."""
     legacy = [t.strip() for t in globals()[CATEGORIES[category]].split("|") if t.strip()]
-    return legacy + [t for data in language_files().values() for t in data.get(category, [])]
+    names = real_people_file() if category == "real_people" else []
+    return legacy + names + [t for data in language_files().values() for t in data.get(category, [])]
