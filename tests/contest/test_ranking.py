@@ -256,6 +256,26 @@ def test_bootstrap_without_comparisons_gives_point_intervals():
     assert np.array_equal(low, np.zeros(3)) and np.array_equal(high, np.zeros(3))
 
 
+def test_resample_counts_draw_each_replicate_with_replacement_in_turn():
+    # The classical bootstrap: each replicate draws m comparisons with replacement, replicates one after another
+    # from the same stream (so chunking the replicates never changes them).
+    counts = ranking.resample_counts(np.random.default_rng(5), 30, 4)
+    rng = np.random.default_rng(5)
+    expected = np.stack([np.bincount(rng.integers(0, 30, 30), minlength=30) for _ in range(4)], axis=1)
+    assert counts.shape == (30, 4) and counts.flags.c_contiguous
+    assert np.array_equal(counts, expected)
+    assert np.array_equal(counts.sum(axis=0), [30] * 4)
+
+
+def test_prior_terms_match_the_sigmoid_form():
+    theta = np.array([[-40.0, 0.0], [-3.0, 1.0], [0.5, 2.0], [7.0, 3.0], [35.0, 4.0]])
+    grad, curv = ranking._prior_terms(theta, 2.0)
+    s = 1 / (1 + np.exp(-(theta - theta.mean(axis=0))))
+    expected_grad = 2.0 * (0.5 - s)
+    assert grad == pytest.approx(expected_grad - expected_grad.mean(axis=0), abs=1e-12)
+    assert curv == pytest.approx(2.0 * s * (1 - s), rel=1e-9, abs=1e-15)
+
+
 # --- Board -----------------------------------------------------------------------------------------------------
 
 
