@@ -57,9 +57,9 @@ SEXUAL = (
     " | 自慰"  # zh
     " | アダルトビデオ | 全裸で | 素っ裸 | 真っ裸 | すっぽんぽん | 陰茎 | オナニー"  # ja
     " | 성인영상 | 알몸으로 | 나체로 | 발가벗은 | 오럴섹스"  # ko
-    " | fuck | fucks | fucked | fuckin | fucking | fucker | railed | getting railed | gets railed | smut"  # en
+    " | fuck | fucks | fucked | fuckin | fucking | fucker | getting railed | gets railed | smut"  # en
     " | smutty | seggs | segs | secks | having seggs | banging her | banging him | bangs her | shagging"  # en
-    " | shag her | screwing her | screwing him | 18+ version | sex scenes | sex tape | sextape | blowjobs | cum"  # en
+    " | shag her | screwing her | screwing him | 18+ version | sex scenes | sex tape | sextape | blowjobs"  # en
     " | cumshot | creampie | gangbang | threesome | doggystyle | doggy style | missionary position | make love"  # en
     " | making love | makes love | made love | hooking up in bed | sleeping together naked | barely legal"  # en
     " | porn star | pornstar | onlyfans | nsfw version | xxx"  # en
@@ -70,27 +70,29 @@ SEXUAL = (
     " | trepando | trepam | fazendo amor | fazem amor | fazer amor | cena de sexo | cenas de sexo"  # pt
     " | versao adulta | sexo explicito | putaria | safadeza | boquetes"  # pt
     " | baiser avec | qui baisent | ils baisent | elles baisent | en train de baiser | se faire baiser"  # fr
-    " | se fait baiser | baise la | baise le | il la baise | niquer | nique | niquent | en train de niquer"  # fr
+    " | se fait baiser   | il la baise | niquer | nique | niquent | en train de niquer"  # fr
     " | faire l amour | font l amour | faisant l amour | scene de sexe | scenes de sexe | version adulte"  # fr
     " | sexe explicite | coucher avec | couche avec | baisable"  # fr
     " | scopano | scopando | scopare | scopa con | si scopa | scopato | trombano | trombare | trombando"  # it
     " | fare l amore | fanno l amore | facendo l amore | scena di sesso | scene di sesso | versione per adulti"  # it
     " | sesso esplicito | chiavare | chiavano | pompini"  # it
     " | ficken | fickt | ficken sich | fickende | fickerei | bumsen | bumst | bumsend | vogeln | vogelt"  # de
-    " | poppen | poppt | sexszene | sexszenen | sex szene | sex haben | haben sex | liebe machen | machen liebe"  # de
-    " | erwachsenenversion | pornoversion | sexfilm | blasen | bläst ihm einen"  # de
+    " | sexszene | sexszenen | sex szene | sex haben | haben sex | liebe machen | machen liebe"  # de
+    " | erwachsenenversion | pornoversion | sexfilm | bläst ihm einen"  # de
     " | трахаться | трахается | трахаются | трахал | трахала | трахнул | трахнуть | ебаться | ебется | ебутся"  # ru
     " | ебет | ебал | выебал | занимаются сексом | заниматься сексом | занимается сексом | сексом занимаются"  # ru
-    " | секс сцена | сцена секса | сцены секса | постельная сцена | версия для взрослых | порнушка | кончает"  # ru
+    " | секс сцена | сцена секса | сцены секса | постельная сцена | версия для взрослых | порнушка"  # ru
     " | отсос"  # ru
     " | 啪啪 | 啪啪啪 | 做爱 | 做愛 | 上床 | 性交 | 操逼 | 肏 | 干她 | 搞她 | 床戏 | 床戲 | 激情戏 | 激情戲"  # zh
-    " | 成人版 | 无码 | 無碼 | 露点 | 露點 | 开车视频"  # zh
+    " | 成人版 | 无码 | 無碼 | 开车视频"  # zh
     " | 约炮 | 約炮 | 性行为 | 性行為 | 打炮"  # zh
     " | エッチする | エッチしてる | エッチな動画 | エッチシーン | セックスする | セックスして | 性交 | ヤってる"  # ja
     " | ハメ撮り | 濡れ場 | ベッドシーン | 成人向け | 無修正版"  # ja
-    " | 中出し | フェラ | 手コキ | パイズリ | 乱交 | 亂交"  # ja
-    " | 섹스 | 섹스하는 | 섹스신 | 섹스장면 | 성관계 | 성교 | 야동 | 떡치 | 따먹 | 베드신 | 정사신 | 성인버전"  # ko
-    " | 무삭제판 | 야스"  # ko
+    " | 中出し | 手コキ | パイズリ | 乱交 | 亂交"  # ja
+    " | 섹스 | 섹스하는 | 섹스신 | 섹스장면 | 성관계 | 성교 | 야동 | 떡치 | 베드신 | 정사신 | 성인버전"  # ko
+    " | 무삭제판"  # ko
+    " | gets railed | getting railed | got railed | railed by | railed her | railed him"  # en
+    " | フェラチオ"  # ja
 )
 GORE = (
     "gory scene | gory scenes | gory death | gory details | gore scene | full gore | extreme gore | blood and gore"
@@ -154,6 +156,8 @@ GORE = (
     " | brains out | brains blown out | brains spilled | brains spilling out | splattered brains"  # en
     " | bone sticking out | bones sticking out | bone poking out | limbs torn off | limbs ripped off"  # en
     " | head ripped off | head torn off | head cut off | face ripped off | skin ripped off | intestines out"  # en
+    " | leg cut off | arm cut off | hand cut off | foot cut off | fingers cut off | cut off his leg"  # en
+    " | cut off her leg | cut off his arm | cut off her arm | cut off his hand | cut off her hand"  # en
 )
 SELF_HARM = (
     "unalive | unalived | unaliving | unalive himself | unalive herself | unalive myself | kms"
@@ -233,7 +237,7 @@ SELF_HARM = (
     " | se quito la vida | quitandose la vida | se pega un tiro | se disparo a si mismo | se dispara a si mismo"  # es
     " | apunta el arma contra si mismo | matate | matese | matense | dejar de comer para adelgazar"  # es
     " | consejos ana | consejos pro ana"  # es
-    " | se cortando | se corta | cortando os pulsos | cortando as coxas | cortando os bracos | se mutilando"  # pt
+    " | se cortando  | cortando os pulsos | cortando as coxas | cortando os bracos | se mutilando"  # pt
     " | se automutilando | tira a propria vida | tirou a propria vida | tirando a propria vida"  # pt
     " | atira em si mesmo | atirou em si mesmo | se mate | se mata logo | vai se matar | dicas ana"  # pt
     " | dicas pro ana"  # pt
@@ -428,7 +432,7 @@ VIOLENCE_CALLS = (
     " | should be wiped out | should be eradicated | be exterminated | are subhuman | are beasts | are dogs"  # en
     " | are pigs | are not people | not even human | don t deserve to live | do not deserve to live"  # en
     " | should be killed | need to be killed"  # en
-    " | son monos | monos | macacos | son macacos | son simios | simios | son ganado | ganado | son bichos"  # es
+    " | son monos | macacos | son macacos | son simios | simios | son ganado | son bichos"  # es
     " | deberian ser exterminados | deben ser exterminados | hay que exterminarlos | exterminarlos"  # es
     " | son fenomenos | son escoria | infrahumanos"  # es
     " | sao macacos | macacos | macaco | sao gado | gado | sao animais | sao aberracoes | aberracoes"  # pt
@@ -922,6 +926,12 @@ ALLOWED_PHRASES = (
     " | 肉眼 | 血红的夕阳 | 血紅的夕陽 | 血红色 | 血紅色 | 热巧克力 | 熱巧克力"  # zh
     " | 肉眼 | 血のように赤い夕日 | 真っ赤な夕日 | ホットチョコレート | ホットココア | ホットドリンク"  # ja
     " | 육안 | 핏빛노을 | 붉은노을 | 핫초코 | 뜨거운초코"  # ko
+    " | hot sunny | hot summer | hot air | hot air balloon | hot soup | hot meal | hot food | hot weather"  # en
+    " | hot shower | hot lunch | hot breakfast | red hot | red-hot | spicy food | spicy ramen | spicy chili"  # en
+    " | spicy noodles | spicy curry | spicy snacks | spicy wings | punch bowl | fruit punch | joint press"  # en
+    " | joint press conference | joint statement | joint training | joint session | joint first | joint second"  # en
+    " | joint third"  # en
+    " | 눈싸움 | 눈싸움을"  # ko
 )
 
 # Body parts and the words for tearing, cutting or crushing one off: blocked as gore when both are read together
@@ -956,7 +966,7 @@ BODY_PARTS = (
 
 SEVERING = (
     "ripped off | torn off | tore off | tears off | tearing off | rips off | ripping off | severed | severs"  # en
-    " | severing | cut off | chopped off | chops off | hacked off | sliced off | sawn off | sawed off"  # en
+    " | severing  | chopped off | chops off | hacked off | sliced off | sawn off | sawed off"  # en
     " | blown off | amputated | amputates | amputation | decapitated | sliced open | slicing open | slices open"  # en
     " | split open | gashed open | ripped open | torn open | bone sticking out | bones sticking out"  # en
     " | bone protruding | bones protruding | sticking out of the skin | brains out | brains spilling"  # en
@@ -1002,20 +1012,26 @@ SEVERING = (
 # Words that are only suggestive next to a minor ("hot", "spicy", "steamy"): never flagged alone.
 INNUENDO = (
     "hot | hottie | steamy | spicy | make it hot | make her hot | sexier | sexiest | racy | kinky | horny"  # en
-    " | thirst trap | flirting | skimpy | miniskirt | cleavage | pose sexy"  # en
+    " | thirst trap | flirting | skimpy | cleavage | pose sexy"  # en
     " | caliente | calientes | picante | picantes | sensual | sexi | hot | atrevida | provocativa"  # es
     " | subido de tono | subida de tono"  # es
-    " | quente | gostosa | gostosinha | sensual | sexy | picante | provocante | safada | safadinha | ousada"  # pt
-    " | chaude | chaudes | torride | torrides | hot | sexy | coquine | coquin | epice | epicee | osee"  # fr
+    " | gostosa | gostosinha | sensual | sexy | picante | provocante | safada | safadinha | ousada"  # pt
+    " | torride | torrides | hot | sexy | coquine | coquin | epice | epicee | osee"  # fr
     " | sensuelle | suggestif | suggestive"  # fr
-    " | calda | bollente | bollenti | piccante | piccanti | hot | sexy | provocante | audace | maliziosa"  # it
+    " | bollente | bollenti | piccante | piccanti | hot | sexy | provocante | audace | maliziosa"  # it
     " | sensuale"  # it
-    " | heiss | heisse | heisses | sexy | aufreizend | pikant | pikante | freizugig | freizugige | verrucht"  # de
-    " | горячая | горячую | горячие | горячо | пикантная | пикантное | пикантно | сексуальная | секси"  # ru
+    " | sexy | aufreizend | pikant | pikante | freizugig | freizugige | verrucht"  # de
+    " | пикантная | пикантное | пикантно | сексуальная | секси"  # ru
     " | развратная | соблазнительная | откровенная"  # ru
     " | 火辣 | 性感 | 辣妹 | 惹火 | 热辣 | 熱辣 | 骚 | 騷 | 撩 | 色色 | 涩涩 | 澀澀"  # zh
-    " | エロ | エッチ | セクシー | 色っぽい | ホットな | 過激な | 刺激的 | 際どい | きわどい"  # ja
-    " | 섹시 | 야한 | 야하게 | 핫한 | 화끈한 | 아찔한 | 도발적인 | 므흣"  # ko
+    " | エロ | エッチ | セクシー | 色っぽい | 過激な | 刺激的 | 際どい | きわどい"  # ja
+    " | 섹시 | 야한 | 야하게 | 화끈한 | 아찔한 | 도발적인 | 므흣"  # ko
+    " | heisse schulerin | heisses madchen | heisse kleine | heisse teenagerin"  # de
+    " | горячая школьница | горячая девочка | горячая малолетка"  # ru
+    " | goraca uczennica | goraca dziewczynka | goraca nastolatka"  # pl
+    " | novinha quente | menina quente | gostosa novinha"  # pt
+    " | petite chaude | gamine chaude | collegienne chaude"  # fr
+    " | ragazzina calda | bollente ragazzina"  # it
 )
 
 # Slang that is sexual only next to an adults-only cue ("corn" next to "uncensored" or "18+").
