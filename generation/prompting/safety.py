@@ -55,6 +55,8 @@ _STRETCHED = re.compile(r"([a-z])\1{2,}")
 # A word with letters masked by symbols ("f*cking", "f#ck", "f**k"): each mask is tried as a vowel and as nothing.
 _MASKED = re.compile(r"(?<![\w*#@])[a-z]+[*#@][a-z*#@]*")
 _MASK = re.compile(r"[*#@]+")
+# "f-ck", "f.cking": a dot or hyphen after one or two letters stands for a letter too ("t-bar" reads as nothing bad).
+_DOTTED = re.compile(r"(?<![\w.-])[a-z]{1,2}[.-][a-z]{1,6}(?![\w.-])")
 MAX_MASKED = 20
 # "88" or "1488" on clothing, a flag or the skin: a neo-Nazi code ("bib 88" and "88 m" stay sport).
 _NAZI_NUMBER = re.compile(
@@ -196,6 +198,8 @@ def _views(text: str) -> _Views:
     # "f*cking", "f#ck": the masked letter read as each vowel (and as nothing); only words that had a mask.
     for masked in _MASKED.findall(plain)[:MAX_MASKED]:
         extra += [_MASK.sub(v, masked) for v in ("a", "e", "i", "o", "u", "", "uc")]
+    for dotted in _DOTTED.findall(plain)[:MAX_MASKED]:
+        extra += [re.sub(r"[.-]", v, dotted) for v in ("a", "e", "i", "o", "u", "uc")]
     # "nuuude" -> "nude" and "boooobs" -> "boobs": only stretched words change, so "Sussex" stays "sussex".
     for w in latin.split():
         if _STRETCHED.search(w):
