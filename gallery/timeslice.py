@@ -5,25 +5,20 @@ slice" of broadcast replays, on clips with a moving camera.
    "AI-generated", so no mark is ever ghosted into the picture), evenly strided to at most ``MAX_FRAMES``. A clip
    without a master (made before masters existed) is read from its public file, and marks that stay fixed on
    screen while the camera moves are masked out.
-2. **Registration.** Consecutive frames are matched at a small working size with ORB features (ratio test). A
-   travelling camera sees its scenery at several depths moving differently (near ground sweeps by, far hills
-   hardly move) and keeps the athlete still on screen, so motions are peeled off one by one with RANSAC (affine
-   maps, which take a ground plane's shear); of those spread across the frame, the fastest is the ground the
-   athlete is on. Without one, candidates (homography, similarity, median shift, phase correlation, the previous
-   step) compete on how well they lay one frame over the other. The steps are chained as shifts of the ground in
-   the middle of the view; a camera that barely moves is treated as fixed (no warping, no drift).
-3. **Background.** For each frame, the median of a few neighbours warped onto it through the steps between
-   (far enough that the athlete has moved on against the scenery).
-4. **Figure.** Each frame's difference from its background is thresholded and cleaned with morphology (with a
-   moving camera: without the slow shading, and without what swept across the screen with the scenery, i.e.
-   parallax leftovers). The figure is the largest blob, or with a moving camera the blob lying most where blobs
-   keep turning up on screen (a tracked athlete stays about put), plus close, sizeable neighbours (skis, poles).
-5. **Poses.** ``slices`` instances are picked along the path: evenly spaced by distance travelled (over the middle
-   stretch that fits the canvas when the athlete went far), each as far as possible from overlapping the ones
-   already picked, so the copies read as distinct figures.
-6. **Composite.** A soft light trail is drawn through the figure's whole path over the middle pose's frame (its
-   edges filled from a few others), then the picked figures are pasted oldest first with feathered masks (older
-   ones a little fainter and cooler), framed around the copies, and the "AI-generated" mark is added once.
+2. **Registration.** Consecutive frames are matched at a small working size with ORB features, and a homography
+   is fitted with RANSAC (``cv2.findHomography``), so the athlete and the falling snow are rejected as outliers.
+   A fit that is implausible for one frame step (strong perspective change, zoom, too few inliers) falls back to a
+   RANSAC similarity, then to phase correlation (featureless fresh snow). The steps are chained into the first
+   frame's coordinates, like a panorama; a camera that barely moves is treated as fixed (no warping, no drift).
+3. **Background.** Every frame is warped into the common canvas; the background is the per-pixel median over the
+   frames covering each pixel: a moving figure covers any one pixel for a minority of frames, so it drops out.
+4. **Figure.** Each registered frame's difference from the background is thresholded and cleaned with morphology;
+   the largest connected component (plus close, sizeable neighbours: skis, poles, stick) is the figure.
+5. **Poses.** ``slices`` instances are picked along the path: evenly spaced by distance travelled, each as far as
+   possible from overlapping the ones already picked, so the copies read as distinct figures.
+6. **Composite.** A soft light trail is drawn through the figure's whole path over the background, then the picked
+   figures are pasted oldest first with feathered masks (older ones a little fainter and cooler), and the
+   "AI-generated" mark is added once.
 """
 
 from __future__ import annotations
@@ -38,25 +33,18 @@ from PIL import Image
 
 from generation import masters
 
-MAX_FRAMES = 96  # every frame of a 5 s, 16 fps clip: a fast pan moves the view a tenth of a frame per step
+MAX_FRAMES = 48
 MEDIAN_FRAMES = 16
-WORK_WIDTH = 416
+WORK_WIDTH = 320
 SEGMENT_SCALE = 0.5  # figures are found on a half-size canvas: the same blobs for a quarter of the work
 STATIC_MOTION = 0.02
 MAX_CANVAS = (3.0, 2.0)  # the panorama is cropped to at most this many frame widths and heights
 MIN_INLIERS = 12
 DIFF_THRESHOLD = 28
-SHADING_SCALE = 16  # segmentation-canvas pixels: shading broader than this is not the figure
 STILL_FRACTION = 0.12  # pairs of frames differing in fewer pixels than this are taken as a still camera
-# A map between two frames 1/16 s apart moves the frame's corners alike, up to the shear a travelling camera's
-# ground plane shows (near ground sweeps by faster than far): a corner straying further than this share of the
-# frame height from the centre's motion, or a frame area changed by more than MAX_STEP_AREA, is a bad fit.
-MAX_STEP_WARP = 0.45
-MAX_STEP_AREA = 0.3
-MATCH_RATIO = 0.8  # Lowe's ratio test: a match must be clearly better than the runner-up
-# A plane of the scenery must spread over this share of the frame's width: the athlete's own matches never do.
-PLANE_SPREAD = 0.3
-GROUND_ROW = 0.65  # share of a frame's height down to where its motion is measured: the ground under the athlete
+# A homography between two frames 1/16 s apart is nearly a shift: more zoom or tilt than this is a bad fit.
+MAX_STEP_ZOOM = 0.05
+MAX_STEP_PERSPECTIVE = 4e-4  # per working-size pixel
 TRAIL_COLOUR = np.array([255, 236, 190], np.float32)  # warm white
 
 
@@ -115,25 +103,17 @@ def _without_letterbox(frames: list[np.ndarray]) -> list[np.ndarray]:
     return [f[top:bottom] for f in frames]
 
 
-def _plausible(h: np.ndarray | None, width: int, height: int) -> bool:
-    """A frame-to-frame homography a moving camera can make: the frame stays a convex, unflipped quad of about
-    its own area, and its corners move about as its centre does (shear from ground-plane parallax allowed)."""
+def _plausible(h: np.ndarray | None) -> bool:
+    """A frame-to-frame homography that is nearly a shift: little zoom, rotation or perspective change."""
     if h is None or not np.all(np.isfinite(h)) or abs(h[2, 2]) < 1e-9:
         return False
     h = h / h[2, 2]
-    corners = np.array([[0, 0, 1], [width, 0, 1], [width, height, 1], [0, height, 1]], np.float64)
-    mapped = corners @ h.T
-    if np.any(mapped[:, 2] <= 1e-6):
-        return False
-    quad = mapped[:, :2] / mapped[:, 2:]
-    centre = h @ np.array([width / 2, height / 2, 1.0])
-    shift = centre[:2] / centre[2] - [width / 2, height / 2]
-    if np.abs(quad - corners[:, :2] - shift).max() > MAX_STEP_WARP * height:
-        return False
-    edges = np.roll(quad, -1, axis=0) - quad
-    turns = edges[:, 0] * np.roll(edges, -1, axis=0)[:, 1] - edges[:, 1] * np.roll(edges, -1, axis=0)[:, 0]
-    area = 0.5 * abs(float(np.sum(quad[:, 0] * np.roll(quad[:, 1], -1) - np.roll(quad[:, 0], -1) * quad[:, 1])))
-    return bool(np.all(turns > 0)) and abs(area / (width * height) - 1) < MAX_STEP_AREA
+    linear = h[:2, :2]
+    return (
+        abs(np.sqrt(abs(np.linalg.det(linear))) - 1) < MAX_STEP_ZOOM
+        and np.abs(linear - np.eye(2)).max() < 2 * MAX_STEP_ZOOM
+        and np.abs(h[2, :2]).max() < MAX_STEP_PERSPECTIVE
+    )
 
 
 def _alignment_error(a: np.ndarray, b: np.ndarray, h: np.ndarray, edges: np.ndarray) -> float:
@@ -149,58 +129,15 @@ def _alignment_error(a: np.ndarray, b: np.ndarray, h: np.ndarray, edges: np.ndar
     return float(diff[: max(1, int(0.8 * len(diff)))].mean())
 
 
-def _ground_plane(pb: np.ndarray, pa: np.ndarray, width: int, height: int) -> np.ndarray | None:
-    """The motion of the scenery from matched points ``pb`` -> ``pa`` (3x3), or None.
-
-    A travelling camera sees its scenery at several depths, each moving its own way (near ground sweeps by, far
-    hills hardly move), and a tracking camera keeps the athlete still on screen. Motions are peeled off one by one
-    with RANSAC, the best supported first; of those that spread across the frame (the athlete's own matches never
-    spread that wide), the one moving fastest is the nearest: the ground the athlete is on.
-    """
-    left = np.ones(len(pa), bool)
-    planes = []
-    for _ in range(3):
-        if left.sum() < 2 * MIN_INLIERS:
-            break
-        # Affine, not a full homography: it takes the shear of a ground plane sweeping by, and a chain of them
-        # cannot blow up in perspective.
-        m, inliers = cv2.estimateAffine2D(pb[left], pa[left], method=cv2.RANSAC, ransacReprojThreshold=2.5)
-        if m is None or inliers is None:
-            break
-        h = np.vstack([m, [0.0, 0.0, 1.0]])
-        found = np.flatnonzero(left)[inliers.ravel().astype(bool)]
-        if len(found) < MIN_INLIERS:
-            break
-        left[found] = False
-        spread = np.subtract(*np.percentile(pa[found, 0], [90, 10]))
-        if len(found) >= 2 * MIN_INLIERS and spread >= PLANE_SPREAD * width and _plausible(h, width, height):
-            moved = h @ [width / 2, GROUND_ROW * height, 1.0]
-            planes.append((float(np.hypot(moved[0] - width / 2, moved[1] - GROUND_ROW * height)), len(planes), h))
-    return max(planes)[2] if planes else None
-
-
-def _high_pass(gray: np.ndarray) -> np.ndarray:
-    """The gray frame without its slow shading (vignette, sky gradient), which does not move with the scenery."""
-    g = gray.astype(np.float32)
-    return g - cv2.GaussianBlur(g, (0, 0), 6)
-
-
 def _pair_transform(
-    a: np.ndarray,
-    b: np.ndarray,
-    orb: cv2.ORB,
-    matcher: cv2.BFMatcher,
-    features: dict | None = None,
-    prior: np.ndarray | None = None,
+    a: np.ndarray, b: np.ndarray, orb: cv2.ORB, matcher: cv2.BFMatcher, features: dict | None = None
 ) -> np.ndarray:
     """3x3 homography mapping points of gray frame ``b`` onto gray frame ``a`` (working size).
 
     Candidates: the RANSAC homography of ORB matches, a RANSAC similarity of the same matches, the median shift
-    of the matches, a phase-correlation shift, the ``prior`` (the previous step: a camera moves smoothly) and its
-    phase-correlation refinement, and no motion. Our clips have parallax, pan blur and smooth snow, where any one
-    estimator fails now and then; the candidate that best lays ``b`` over ``a`` wins.
+    of the matches, a phase-correlation shift, and no motion. Our clips have parallax, pan blur and smooth snow,
+    where any one estimator fails now and then; the candidate that best lays ``b`` over ``a`` wins.
     """
-    height, width = a.shape
     candidates = [np.eye(3)]
     # Each frame's features are found once, though every frame but the ends is in two pairs.
     features = {} if features is None else features
@@ -210,33 +147,23 @@ def _pair_transform(
     ka, da = features[id(a)]
     kb, db = features[id(b)]
     if da is not None and db is not None and len(ka) >= MIN_INLIERS and len(kb) >= MIN_INLIERS:
-        pairs = matcher.knnMatch(db, da, k=2)
-        matches = [p[0] for p in pairs if len(p) == 2 and p[0].distance < MATCH_RATIO * p[1].distance]
+        matches = matcher.match(db, da)
         if len(matches) >= MIN_INLIERS:
             pb = np.float32([kb[m.queryIdx].pt for m in matches])
             pa = np.float32([ka[m.trainIdx].pt for m in matches])
-            ground = _ground_plane(pb, pa, width, height)
-            if ground is not None:
-                return ground
             h, inliers = cv2.findHomography(pb, pa, cv2.RANSAC, 2.0)
-            if inliers is not None and int(inliers.sum()) >= MIN_INLIERS and _plausible(h, width, height):
+            if inliers is not None and int(inliers.sum()) >= MIN_INLIERS and _plausible(h):
                 candidates.append(h / h[2, 2])
             m, inliers = cv2.estimateAffinePartial2D(pb, pa, method=cv2.RANSAC, ransacReprojThreshold=2.0)
             if m is not None and inliers is not None and int(inliers.sum()) >= MIN_INLIERS:
                 h = np.vstack([m, [0, 0, 1]])
-                if _plausible(h, width, height):
+                if _plausible(h):
                     candidates.append(h)
             dx, dy = np.median(pa - pb, axis=0)
             candidates.append(np.array([[1, 0, dx], [0, 1, dy], [0, 0, 1]], np.float64))
-    window = cv2.createHanningWindow((width, height), cv2.CV_32F)
-    high_a = _high_pass(a)
-    (dx, dy), _ = cv2.phaseCorrelate(high_a, _high_pass(b), window)
+    window = cv2.createHanningWindow((a.shape[1], a.shape[0]), cv2.CV_32F)
+    (dx, dy), _ = cv2.phaseCorrelate(a.astype(np.float32), b.astype(np.float32), window)
     candidates.append(np.array([[1, 0, -dx], [0, 1, -dy], [0, 0, 1]], np.float64))
-    if prior is not None and _plausible(prior, width, height):
-        candidates.append(prior)
-        ahead = cv2.warpPerspective(b, prior, (width, height), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT)
-        (dx, dy), _ = cv2.phaseCorrelate(high_a, _high_pass(ahead), window)
-        candidates.append(np.array([[1, 0, -dx], [0, 1, -dy], [0, 0, 1]], np.float64) @ prior)
     grad = cv2.magnitude(cv2.Sobel(a, cv2.CV_32F, 1, 0), cv2.Sobel(a, cv2.CV_32F, 0, 1))
     edges = grad > max(20.0, float(np.percentile(grad, 60)))
     errors = [_alignment_error(a, b, h, edges) for h in candidates]
@@ -247,61 +174,30 @@ def _pair_transform(
     return candidates[best]
 
 
-def camera_steps(frames: list[np.ndarray]) -> list[np.ndarray]:
-    """For each pair of consecutive frames, the 3x3 map from the later frame's pixels onto the earlier's (full
-    resolution)."""
+def camera_path(frames: list[np.ndarray]) -> list[np.ndarray]:
+    """For each frame, the 3x3 homography from its pixels into the first frame's coordinates (full resolution)."""
     h, w = frames[0].shape[:2]
     scale = min(1.0, WORK_WIDTH / w)
     grays = [
         cv2.cvtColor(cv2.resize(f, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA), cv2.COLOR_RGB2GRAY)
         for f in frames
     ]
-    # A low corner threshold: pan-blurred snow has soft corners, and the ratio test weeds out the weak matches.
-    orb = cv2.ORB_create(1000, fastThreshold=5, edgeThreshold=15)
-    matcher = cv2.BFMatcher(cv2.NORM_HAMMING)
+    orb = cv2.ORB_create(800)
+    matcher = cv2.BFMatcher(cv2.NORM_HAMMING, crossCheck=True)
     to_full = np.diag([1 / scale, 1 / scale, 1.0])
     to_work = np.diag([scale, scale, 1.0])
-    steps = []
-    features: dict = {}
-    prior = None
-    for a, b in zip(grays, grays[1:], strict=False):
-        prior = _pair_transform(a, b, orb, matcher, features, prior)
-        steps.append(to_full @ prior @ to_work)
-    # A camera moves smoothly: a step far off its neighbours' (where the athlete's own motion won) takes theirs.
-    centre = np.array([w / 2, GROUND_ROW * h, 1.0])
-    shifts = np.array([_apply(t, centre) - centre[:2] for t in steps])
-    for k, shift in enumerate(shifts):
-        usual = np.median(shifts[max(0, k - 2) : k + 3], axis=0)
-        if np.hypot(*(shift - usual)) > max(0.01 * w, 0.3 * np.hypot(*usual)):
-            steps[k] = np.array([[1, 0, usual[0]], [0, 1, usual[1]], [0, 0, 1]], np.float64)
-    return steps
-
-
-def camera_path(steps: list[np.ndarray], w: int, h: int) -> list[np.ndarray]:
-    """For each frame, the 3x3 map from its pixels into the first frame's coordinates (full resolution): the
-    chained shifts of the ground in the middle of the view (where a tracked athlete is).
-
-    Only the shifts are chained: a travelling camera sweeps its ground by with a shear and zoom that change over the
-    clip, and chained into one frame's perspective they blow up; shifts place each frame where its middle was.
-    """
-    centre = np.array([w / 2, GROUND_ROW * h, 1.0])
     chain = [np.eye(3)]
-    for step in steps:
-        dx, dy = _apply(step, centre) - centre[:2]
-        chain.append(chain[-1] @ np.array([[1, 0, dx], [0, 1, dy], [0, 0, 1]], np.float64))
+    features: dict = {}
+    for a, b in zip(grays, grays[1:], strict=False):
+        pair = to_full @ _pair_transform(a, b, orb, matcher, features) @ to_work
+        step = chain[-1] @ pair
+        chain.append(step / step[2, 2])
+    centre = np.array([w / 2, h / 2, 1.0])
     drift = max(np.hypot(*_apply(t, centre) - centre[:2]) for t in chain)
     if drift < STATIC_MOTION * w:
         # A fixed camera: shake-level estimates would only blur the background.
-        return [np.eye(3) for _ in chain]
+        return [np.eye(3) for _ in frames]
     return chain
-
-
-def _between(steps: list[np.ndarray], j: int, k: int) -> np.ndarray:
-    """The map from frame ``j``'s pixels onto frame ``k``'s, through the steps between them."""
-    m = np.eye(3)
-    for i in range(min(j, k), max(j, k)):
-        m = m @ steps[i]
-    return m if j > k else np.linalg.inv(m)
 
 
 def _apply(t: np.ndarray, point: np.ndarray) -> np.ndarray:
@@ -337,54 +233,23 @@ def background(warped: list[np.ndarray], valid: list[np.ndarray]) -> tuple[np.nd
     return bg, count
 
 
-def _shading(image: np.ndarray) -> np.ndarray:
-    """The slow shading of ``image``: shrunk by ``SHADING_SCALE`` and grown back (a cheap wide blur)."""
-    h, w = image.shape[:2]
-    tiny = cv2.resize(image, (max(1, w // SHADING_SCALE), max(1, h // SHADING_SCALE)), interpolation=cv2.INTER_AREA)
-    return cv2.resize(tiny, (w, h), interpolation=cv2.INTER_LINEAR)
-
-
-def difference_mask(
-    frame: np.ndarray, valid: np.ndarray, bg: np.ndarray, ignore: np.ndarray | None, detail_only: bool = False
-) -> np.ndarray:
-    """Where a frame (segmentation canvas) differs from its background: a cleaned uint8 mask. ``detail_only``
-    compares the two without their slow shading (a moving camera's vignette and grade do not move with the
-    scenery, so registered neighbours bring them along in the wrong place)."""
-    a, b = frame.astype(np.float32), bg.astype(np.float32)
-    if detail_only:
-        a, b = a - _shading(a), b - _shading(b)
-    diff = np.clip(np.abs(a - b).max(axis=2), 0, 255).astype(np.uint8)
+def segment(
+    frame: np.ndarray, valid: np.ndarray, bg: np.ndarray, ignore: np.ndarray | None, index: int
+) -> Instance | None:
+    """The moving figure in one warped frame (segmentation canvas), or None."""
+    diff = np.abs(frame.astype(np.int16) - bg.astype(np.int16)).max(axis=2).astype(np.uint8)
     diff = cv2.GaussianBlur(diff, (5, 5), 0)
     fg = (diff > DIFF_THRESHOLD) & valid
     if ignore is not None:
         fg &= ~ignore
     fg = fg.astype(np.uint8)
     fg = cv2.morphologyEx(fg, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
-    return cv2.morphologyEx(fg, cv2.MORPH_CLOSE, np.ones((7, 7), np.uint8))
-
-
-def segment(
-    frame: np.ndarray,
-    valid: np.ndarray,
-    bg: np.ndarray,
-    ignore: np.ndarray | None,
-    index: int,
-    fg: np.ndarray | None = None,
-    where: np.ndarray | None = None,
-) -> Instance | None:
-    """The moving figure in one frame (segmentation canvas), or None: the largest blob that differs from the
-    background, or with ``where`` (a weight per pixel: where the figure tends to be on screen) the blob that
-    weighs most there."""
-    fg = difference_mask(frame, valid, bg, ignore) if fg is None else fg
+    fg = cv2.morphologyEx(fg, cv2.MORPH_CLOSE, np.ones((7, 7), np.uint8))
     n, labels, stats, centroids = cv2.connectedComponentsWithStats(fg, connectivity=8)
     if n <= 1:
         return None
     areas = stats[1:, cv2.CC_STAT_AREA]
-    if where is None:
-        best = int(np.argmax(areas)) + 1
-    else:
-        weight = np.bincount(labels.ravel(), weights=where.ravel(), minlength=n)[1:]
-        best = int(np.argmax(weight)) + 1
+    best = int(np.argmax(areas)) + 1
     if stats[best, cv2.CC_STAT_AREA] < max(12, 0.0004 * valid.sum()):
         return None
     bx, by, bw, bh = stats[best, :4]
@@ -399,13 +264,11 @@ def segment(
     return Instance(index, mask, (float(xs.mean()), float(ys.mean())), int(mask.sum()))
 
 
-def pick_instances(instances: list[Instance], slices: int, reach: float | None = None) -> list[Instance]:
+def pick_instances(instances: list[Instance], slices: int) -> list[Instance]:
     """``slices`` instances along the path: aimed at even spacing by distance travelled (or by time when the
     figure stays put), each nudged to the nearby frame whose figure overlaps the already picked ones least.
 
-    Centroids are in canvas coordinates; a figure is taken as a disc of its own area for the overlap test. A path
-    longer than ``reach`` (canvas pixels) is sampled over its middle stretch of that length, so that every copy
-    lands on the canvas, spaced wide enough to read as distinct figures.
+    Centroids are in canvas coordinates; a figure is taken as a disc of its own area for the overlap test.
     """
     if len(instances) <= slices:
         return instances
@@ -416,20 +279,7 @@ def pick_instances(instances: list[Instance], slices: int, reach: float | None =
         return good
     pts = np.array([i.centroid for i in good])
     radius = np.sqrt(np.array([i.area for i in good]) / np.pi)
-    # Distance along the path, measured on a running median of the centroids: a frame whose blob went astray
-    # must not count as a long way travelled.
-    k = min(5, len(pts)) | 1
-    padded = np.pad(pts, ((k // 2, k // 2), (0, 0)), mode="edge")
-    steady = np.median(np.stack([padded[i : i + len(pts)] for i in range(k)]), axis=0)
-    travelled = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(steady, axis=0).T))])
-    if reach is not None and travelled[-1] > reach:
-        middle = travelled[-1] / 2
-        inside = [k for k, d in enumerate(travelled) if abs(d - middle) <= reach / 2]
-        inside = inside or [int(np.argmin(np.abs(travelled - middle)))]
-        good, pts, radius = [good[k] for k in inside], pts[inside], radius[inside]
-        travelled = travelled[inside] - travelled[inside][0]
-        if len(good) <= slices:
-            return good
+    travelled = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(pts, axis=0).T))])
     if travelled[-1] > 4 * float(np.median(radius)):
         targets = [int(np.argmin(np.abs(travelled - t))) for t in np.linspace(0, travelled[-1], slices)]
     else:
@@ -517,37 +367,26 @@ def count_figures(foreground: np.ndarray, min_area: float) -> int:
 
 
 def _local_backgrounds(
-    small: list[np.ndarray], transforms: list[np.ndarray], steps: list[np.ndarray], scale: float
+    small: list[np.ndarray], transforms: list[np.ndarray], scale: float
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """For each frame, its background seen from its own viewpoint: the median of a few neighbouring frames (a
     third of a second or more away) warped onto it, and where at least two of them cover it.
 
     Short hops keep the warps accurate (no panorama-wide drift); far enough apart, the athlete a tracking camera
-    keeps in the middle of the screen has moved on against the scenery, so the median shows the scenery. A fast
-    pan gets there sooner: a neighbour also counts as far enough once the view has moved a fifth of a frame, so it
-    still overlaps the frame.
+    keeps in the middle of the screen has moved on against the scenery, so the median shows the scenery.
     """
     n = len(small)
     d = max(2, n // 12)
     h, w = small[0].shape[:2]
     to_small, to_full = np.diag([scale, scale, 1.0]), np.diag([1 / scale, 1 / scale, 1.0])
     ones = np.ones((h, w), np.uint8)
-    centre = np.array([w / scale / 2, h / scale / 2, 1.0])
-    where = np.array([_apply(t, centre) for t in transforms])
-    hop = 0.2 * w / scale
     out = []
     for k in range(n):
-        neighbours: list[int] = []
-        for side in (-1, 1):
-            for reach in (1, 2):
-                j = k + side
-                while 0 <= j < n and abs(j - k) < reach * d and np.hypot(*(where[j] - where[k])) < reach * hop:
-                    j += side
-                if 0 <= j < n and j not in neighbours:
-                    neighbours.append(j)
+        neighbours = [j for j in (k - 2 * d, k - d, k + d, k + 2 * d) if 0 <= j < n]
+        inverse = np.linalg.inv(transforms[k])
         views, covers = [], []
         for j in neighbours:
-            m = to_small @ _between(steps, j, k) @ to_full
+            m = to_small @ inverse @ transforms[j] @ to_full
             views.append(cv2.warpPerspective(small[j], m, (w, h), flags=cv2.INTER_LINEAR, borderValue=0))
             covers.append(cv2.warpPerspective(ones, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0).astype(bool))
         bg, count = background(views, covers)
@@ -568,8 +407,7 @@ def make_slice(
     h, w = frames[0].shape[:2]
     # RANSAC draws from OpenCV's global RNG: seed it so the same clip always gives the same still.
     cv2.setRNGSeed(0)
-    steps = camera_steps(frames)
-    transforms = camera_path(steps, w, h)
+    transforms = camera_path(frames)
     moving = any(not np.allclose(t, np.eye(3)) for t in transforms)
     s = SEGMENT_SCALE
     sw, sh = max(2, round(w * s)), max(2, round(h * s))
@@ -580,40 +418,19 @@ def make_slice(
         grays = np.stack([cv2.cvtColor(f, cv2.COLOR_RGB2GRAY) for f in small[:: max(1, len(small) // 24)]])
         ignore = cv2.dilate((grays.std(axis=0) < 4).astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
     if moving:
-        locals_ = _local_backgrounds(small, transforms, steps, s)
+        locals_ = _local_backgrounds(small, transforms, s)
     else:
         everywhere = np.ones((sh, sw), bool)
         bg_small, _ = background(small, [everywhere] * len(small))
         locals_ = [(bg_small, everywhere)] * len(small)
-    masks = [
-        difference_mask(f, valid, bg_small, ignore, detail_only=moving)
-        for f, (bg_small, valid) in zip(small, locals_, strict=True)
-    ]
-    where = None
-    if moving:
-        # What a travelling camera's registration leaves behind (poles, boards and trees off the ground plane,
-        # seen with parallax) sweeps across the screen with the scenery; the athlete it tracks stays about put. A
-        # pixel that changed a lot on screen since the frames a third of a second either side is scenery.
-        gap = max(1, len(small) // 16)
-        for i, mask in enumerate(masks):
-            near = [small[j] for j in (i - gap, i + gap) if 0 <= j < len(small)]
-            swept = np.min([np.abs(small[i].astype(np.int16) - f).max(axis=2) for f in near], axis=0)
-            swept = cv2.GaussianBlur(swept.astype(np.uint8), (5, 5), 0) > 2 * DIFF_THRESHOLD
-            mask[swept] = 0
-            masks[i] = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
-        # A tracking camera keeps the athlete in about the same place on screen while the scenery sweeps through:
-        # where the frames differ from their backgrounds most often is where the athlete is (parallax leftovers of
-        # poles and boards pass by), so each frame's figure is its blob that lies most there.
-        where = cv2.GaussianBlur(np.mean(masks, axis=0).astype(np.float32), (0, 0), 4) ** 2
     instances = []
     for i, (frame, (bg_small, valid)) in enumerate(zip(small, locals_, strict=True)):
-        inst = segment(frame, valid, bg_small, ignore, i, masks[i], where)
+        inst = segment(frame, valid, bg_small, ignore, i)
         if inst is not None:
             # The centroid moves into the common (first frame's, full-size) coordinates; the mask stays the frame's.
             x, y = _apply(transforms[i], np.array([inst.centroid[0] / s, inst.centroid[1] / s, 1.0]))
             instances.append(Instance(i, inst.mask, (float(x), float(y)), int(inst.area / (s * s))))
-    # Tracked by the camera, the copies span the path plus one frame: the path may take two thirds of the canvas.
-    chosen = pick_instances(instances, slices, reach=(MAX_CANVAS[0] - 1) * w * 0.9)
+    chosen = pick_instances(instances, slices)
     used = [c.index for c in chosen] or [len(frames) // 2]
     offset, (cw, ch) = _canvas([transforms[i] for i in used], w, h) if moving else (np.eye(3), (w, h))
     warps = {i: offset @ transforms[i] for i in range(len(frames))}
@@ -626,11 +443,8 @@ def make_slice(
     reference = used[len(used) // 2]
     base = np.zeros((ch, cw, 3), np.uint8)
     covered = np.zeros((ch, cw), bool)
-    # A few frames are plenty to fill the edges, in big pieces: thin strips from many frames would show every
-    # seam of the scenery's parallax.
-    fill_step = max(2, len(frames) // 10)
-    fill_order = sorted(range(reference % fill_step, len(frames), fill_step), key=lambda i: (abs(i - reference), i))
-    fill_order = fill_order if moving else []
+    # Every other frame is plenty to fill the edges, at half the warping.
+    fill_order = sorted(range(0, len(frames), 2), key=lambda i: (abs(i - reference), i)) if moving else []
     fill_order = [reference, *[i for i in fill_order if i != reference]]
     figure_masks = {inst.index: inst.mask for inst in instances}
     grow = np.ones((9, 9), np.uint8)
@@ -660,14 +474,6 @@ def make_slice(
     foreground = np.zeros((ch, cw), bool)
     for _, mask in figures:
         foreground |= mask
-    if moving and foreground.any():
-        # Framed around the copies: the rest of a travelling camera's canvas is mostly the edges of frames.
-        ys, xs = np.nonzero(foreground)
-        x0, x1 = int(max(0, xs.min() - 0.2 * w)), int(min(cw, xs.max() + 0.2 * w)) & ~1
-        y0, y1 = int(max(0, ys.min() - 0.25 * h)), int(min(ch, ys.max() + 0.25 * h)) & ~1
-        result, base, foreground = result[y0:y1, x0:x1], base[y0:y1, x0:x1], foreground[y0:y1, x0:x1]
-        path = path.reshape(-1, 2) - [x0, y0]
-        cw, ch = x1 - x0, y1 - y0
     if out_size is not None:
         if chosen:
             pts = path if len(path) else np.array([[cw / 2, ch / 2]])

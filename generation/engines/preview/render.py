@@ -118,13 +118,11 @@ class ClipRenderer:
         canvas = self.scene.render(view, t)
         # Fog over the background only: the athlete stays crisp in front of it.
         canvas = self.fog.apply(canvas, t, float(view.target[0] * view.scale))
-        # Pan blur: the background streaks along the camera's motion, the athlete stays sharp. Kept short, like a
-        # sports camera's fast shutter, so the course's detail still reads.
-        vx, vy = np.minimum(np.abs(view.velocity) * 0.3, 8)
+        # Pan blur: the background streaks along the camera's motion, the athlete stays sharp.
+        vx, vy = np.minimum(np.abs(view.velocity) * 0.45, 14)
         if vx >= 3 or vy >= 3:
             canvas = cv2.blur(canvas, (max(1, int(vx)), max(1, int(vy))))
         painter = Painter(canvas, view, outline=self.style.outline, outline_px=self.style.outline_px)
-        self.scene.furniture(painter, view)
         props = self.motion.fixtures + beat.props
         for prop in props:
             if prop.kind in FLAT_KINDS:

@@ -10,7 +10,6 @@ import cv2
 import numpy as np
 
 from .camera import View
-from .course import TABLE, Course
 from .motion import Motion
 from .painter import Painter, shade
 
@@ -18,7 +17,6 @@ OUTDOOR = ("slope", "jump", "trail", "ridge", "channel", "field")
 ICE = ("rink", "oval", "sheet")
 # The default far and near mountain ridges: (colour or None for the palette's far/near, top, amplitude, snow).
 HORIZON = 0.62
-STAND_DEPTH = 6.0  # metres from the boards back to the crowd
 
 
 @dataclass(frozen=True)
@@ -244,8 +242,6 @@ class Scene:
             self.pan = self._arena()
         self.hill_seed = rng.uniform(0, 100)
         self.tree_jitter = rng.uniform(0, 1, 512)
-        # The course detail draws from its own stream (seeded from this clip's), leaving every other draw as it was.
-        self.course = Course(np.random.default_rng(int(self.hill_seed * 1e6)).random((TABLE, 6)), motion.ground)
 
     # --- precomputed panorama ----------------------------------------------------------------------------
 
@@ -389,12 +385,8 @@ class Scene:
     def window_for(self, view: View) -> tuple[int, int]:
         """Top-left corner of the panorama window that ``view`` shows."""
         ph, pw = self.pan.shape[:2]
-        if self.open_air:
-            sx = int(round(view.target[0] * view.scale * 0.05 + view.target[2] * view.scale * 0.1)) % pw
-        else:
-            # The crowd sits in a stand behind the boards: it scrolls as a world point there does on screen.
-            stand = np.array([0.0, 2.5, (-4.0 if self.venue == "sheet" else -9.0) - STAND_DEPTH])
-            sx = int(round(-float(view.project(stand)[0][0]))) % pw
+        parallax = 0.05 if self.open_air else 0.35
+        sx = int(round(view.target[0] * view.scale * parallax + view.target[2] * view.scale * 0.1)) % pw
         horizon_shift = view.pitch * self.h * 1.1 + view.target[1] * view.scale * 0.04
         sy = int(np.clip(ph * 0.62 - self.h * 0.5 + horizon_shift - (view.zoom - 1) * 20, 0, ph - self.h))
         return sx, sy
@@ -482,7 +474,6 @@ class Scene:
             painter.poly_px(poly, colour)
         if self.venue == "ridge":
             self._rocks(painter, view)
-            self.course.snow(painter, view, p.snow, far_z, tracks=False)
             return
         # Forest edge on the far side of the piste, standing on the snow. Every tree (and every bump below) is
         # projected in one call per frame: per-tree calls were the biggest cost of a snowy frame.
@@ -528,10 +519,8 @@ class Scene:
         marks[:, :, 0] = x[:, None] + np.array([-0.35, 0.0, 0.35, 0.0])
         marks[:, :, 2] = z[:, None] + np.array([0.0, -0.12, 0.0, 0.12])
         painter.polys_px(view.project(marks)[0], shade(p.snow, 0.9))
-        # Open snow ("field") has no piste, so no ski tracks.
-        self.course.snow(painter, view, p.snow, far_z, tracks=self.venue != "field")
         if self.venue == "field":
-            return
+            return  # open snow: no piste, no ski tracks
         # Ski tracks give the surface texture and a sense of speed.
         xs = np.linspace(x0, x1, 60)
         gy = self.motion.ground(xs)
@@ -574,7 +563,13 @@ class Scene:
             np.array([[x0, 0, board_z + 0.5], [x1, 0, board_z + 0.5], [x1, 0, board_z + 4], [x0, 0, board_z + 4]])
         )[0]
         painter.blend_poly_px(glare, (255, 255, 255), 0.35)
-        self.course.boards(painter, view, board_z)
+        # Boards with sponsor-free colour panels, and the glass above them.
+        panel_w = 4.0
+        for k in range(int(np.floor(x0 / panel_w)), int(np.ceil(x1 / panel_w))):
+            xa, xb = k * panel_w, (k + 1) * panel_w
+            quad = np.array([[xa, 0, board_z], [xb, 0, board_z], [xb, 1.1, board_z], [xa, 1.1, board_z]])
+            c = ((240, 242, 246), (214, 40, 48), (40, 90, 220), (240, 242, 246))[k % 4]
+            painter.poly(quad, c)
         top = view.project(np.array([[x0, 1.1, board_z], [x1, 1.1, board_z]]))[0]
         painter.polyline_px(top, (250, 200, 30), max(1.0, painter.px(0.08)))
         bottom = view.project(np.array([[x0, 0.1, board_z], [x1, 0.1, board_z]]))[0]
@@ -638,7 +633,6 @@ class Scene:
         painter.poly_px(floor, ice)
         stripe = view.project(np.stack([xs, gy + wall_h * 0.5, -1.7 - 0.3 * bank], 1))[0]
         painter.polyline_px(stripe, (70, 120, 220), max(1.0, painter.px(0.08)))
-        self.course.channel(painter, view, xs, far_top, ice)
         near = view.project(
             np.concatenate(
                 [
@@ -648,17 +642,6 @@ class Scene:
             )
         )[0]
         self.near_wall = near
-
-    def furniture(self, painter: Painter, view: View) -> None:
-        """Marker poles and distance boards along the far edge of a snow course (drawn after the pan blur, with
-        the other props)."""
-        if self.venue in ICE:
-            self.course.ice(painter, view, shade(self.palette.snow, 0.97), -9.0 if self.venue != "sheet" else -4.0)
-        elif self.venue == "channel":
-            self.course.scrapes(painter, view, (200, 222, 240))
-        else:
-            self.course.twigs(painter, view, (34, 74, 58))
-            self.course.poles(painter, view, -6.5)
 
     def foreground(self, canvas: np.ndarray, view: View) -> None:
         """Things in front of the athlete (the channel's near lip)."""
