@@ -267,6 +267,8 @@ def _unspaced_allowed_phrases() -> list[str]:
 _LISTS = tuple(c for c in terms.CATEGORIES if c != "allowed_phrases")
 # Two words this many words apart or closer are read together (a minor and a sexual word: "a girl ... posing").
 COMBINATION_WINDOW = 12
+# A body part and a tearing word belong together only in a short phrase ("leg ripped off", "оторвало ногу").
+GORE_WINDOW = 6
 
 
 @functools.cache
@@ -274,18 +276,20 @@ def _matcher() -> _Matcher:
     return _Matcher({name: terms.terms(name) for name in _LISTS})
 
 
-def _windows(plain: str) -> list[str]:
-    """Overlapping runs of ``COMBINATION_WINDOW`` words covering the text (the text itself when shorter)."""
+def _windows(plain: str, size: int = COMBINATION_WINDOW) -> list[str]:
+    """Overlapping runs of ``size`` words covering the text (the text itself when shorter)."""
     words = plain.split()
-    if len(words) <= COMBINATION_WINDOW:
+    if len(words) <= size:
         return [plain]
-    step = COMBINATION_WINDOW // 2
-    return [" ".join(words[i : i + COMBINATION_WINDOW]) for i in range(0, len(words) - step, step)]
+    step = size // 2
+    return [" ".join(words[i : i + size]) for i in range(0, len(words) - step, step)]
 
 
-def _together(text: str, first: tuple[str, ...], second: tuple[str, ...], *, ages: bool = False) -> list[str]:
+def _together(
+    text: str, first: tuple[str, ...], second: tuple[str, ...], *, ages: bool = False, size: int = COMBINATION_WINDOW
+) -> list[str]:
     """Words of the ``first`` and ``second`` categories found within one window of the text (or nothing)."""
-    for window in _windows(normalize(text[:MAX_CHECKED_CHARS])):
+    for window in _windows(normalize(text[:MAX_CHECKED_CHARS]), size):
         found = _matcher().find(_views(window))
         a = [w for name in first for w in found.get(name, [])]
         b = [w for name in second for w in found.get(name, [])] + (_minor_ages(window) if ages else [])
@@ -377,7 +381,7 @@ def _builtin_check(text: str) -> SafetyVerdict:
         return _verdict("block", "gore", m["gore"])
     # A body part torn, cut or crushed off: "leg ripped off, bone sticking out" (a bloody nose stays a flag).
     if m["body_parts"] and m["severing"]:
-        together = _together(text, ("severing",), ("body_parts",))
+        together = _together(text, ("severing",), ("body_parts",), size=GORE_WINDOW)
         if together:
             return _verdict("block", "gore", together)
 

@@ -158,6 +158,8 @@ GORE = (
     " | head ripped off | head torn off | head cut off | face ripped off | skin ripped off | intestines out"  # en
     " | leg cut off | arm cut off | hand cut off | foot cut off | fingers cut off | cut off his leg"  # en
     " | cut off her leg | cut off his arm | cut off her arm | cut off his hand | cut off her hand"  # en
+    " | bein abgerissen | arm abgerissen | kopf abgerissen | hand abgerissen | fuss abgerissen"  # de
+    " | abgerissenes bein | abgerissenen arm | abgerissenen kopf"  # de
 )
 SELF_HARM = (
     "unalive | unalived | unaliving | unalive himself | unalive herself | unalive myself | kms"
@@ -989,7 +991,7 @@ SEVERING = (
     " | decapitato | decapitata | osso che sporge | ossa che sporgono | osso esposto | osso di fuori"  # it
     " | cervello di fuori | cervello spappolato | sangue che schizza | schizzi di sangue | sangue a fiotti"  # it
     " | fiotti di sangue"  # it
-    " | abgerissen | abgerissene | abgerissener | abgetrennt | abgetrennte | abgetrennter | amputiert"  # de
+    " | abgerissene | abgerissener | abgetrennt | abgetrennte | abgetrennter | amputiert"  # de
     " | amputierte | abgehackt | abgehackte | abgeschnitten | abgeschnittene | zerquetscht | zerquetschte"  # de
     " | zermalmt | aufgeschlitzt | geköpft | gekopft | knochen ragt heraus | knochen ragt raus"  # de
     " | herausragender knochen | knochen schaut heraus | hirn quillt | gehirn spritzt | blut spritzt"  # de
