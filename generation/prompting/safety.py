@@ -8,9 +8,11 @@ mild nudity, suggestive wording.
 
 Evasions are undone before matching: full-width letters (NFKC), zero-width characters, accents, Cyrillic and
 Greek lookalikes, leetspeak (0→o 1→i 3→e 4→a 5→s 7→t @→a $→s), spaced letters ("n u d e") and stretched
-letters ("nuuude"). Matching is dictionary lookups, ``str.find`` and three regexes without nested quantifiers,
-so
-its cost is linear in the text (a 5,000-character adversarial prompt takes a few milliseconds).
+letters ("nuuude"), letters masked by a symbol ("f*cking", "f#ck", "f-ck"). Some words count only together
+within a few words: a minor and a revealing or "hot" word, a body part and a tearing word ("leg ripped off"), an
+adults-only cue and a sexy word ("uncensored", "18+"). Matching is dictionary lookups, ``str.find`` and a few
+regexes without nested quantifiers, so its cost is linear in the text (a 5,000-character adversarial prompt takes
+a few milliseconds).
 """
 
 from __future__ import annotations
