@@ -60,13 +60,18 @@ _MASK = re.compile(r"[*#@]+")
 # "f-ck", "f.cking": a dot or hyphen after one or two letters stands for a letter too ("t-bar" reads as nothing bad).
 _DOTTED = re.compile(r"(?<![\w.-])[a-z]{1,2}[.-][a-z]{1,6}(?![\w.-])")
 MAX_MASKED = 20
-# "88" or "1488" on clothing, a flag or the skin: a neo-Nazi code ("bib 88" and "88 m" stay sport).
+# "88" as a tattoo, a patch, an armband or on a flag: a neo-Nazi code. On a jersey or a shirt it is a player's
+# number (hockey's 88s), so clothes alone are not enough; "1488" is the code wherever it stands (_NAZI_1488).
+_MARKS = (
+    r"(?:tattoo\w*|tattooed|patch|patches|armband|flag|banner|татуировк\w*|tatuaz\w*|tatuagem|tatouage|tatuaggio"
+    r"|aufnäher|armbinde|fahne|flagge|bandera|drapeau|bandiera|флаг\w*|нашивк\w*)"
+)
 _NAZI_NUMBER = re.compile(
-    r"(?<![\d.,:])(?:14 ?)?88(?![\d.,:])[^.!?\d]{0,24}?(?<![a-z])(?:jersey|shirt|t shirt|tee|hoodie|tattoo|tattooed"
-    r"|patch|patches|armband|flag|banner|cap|hat|trikot|maglia|maillot|camiseta|camisa|футболк\w*|татуировк\w*"
-    r"|koszulk\w*|dres|tatuaz\w*|tatuagem|tatouage|tatuaggio|tattoo\w*)|(?<![a-z])(?:jersey|shirt|tattoo|patch"
-    r"|armband|flag|banner|hoodie|trikot|maglia|maillot|camiseta|camisa|koszulk\w*|футболк\w*|татуировк\w*)"
-    r"[^.!?\d]{0,24}?(?<![\d.,:])(?:14 ?)?88(?![\d.,:]| ?(?:m|km|kg|min|s|sec|meters|metres|metri|metros)\b)"
+    r"(?<![\d.,:])88(?![\d.,:])[^.!?\d]{0,24}?(?<![a-z])"
+    + _MARKS
+    + r"|(?<![a-z])"
+    + _MARKS
+    + r"[^.!?\d]{0,24}?(?<![\d.,:])88(?![\d.,:]| ?(?:m|km|kg|min|s|sec|meters|metres|metri|metros)\b)"
 )
 _NAZI_1488 = re.compile(r"(?<![\d.,:])14 ?88(?![\d.,:]| ?(?:m|km|meters|metres|metri|metros|ft)\b)")
 _SHIRT_NUMBER = re.compile(r"(?<![a-z])(?:number|no|nr|nummer|numero|numer|номер)(?![a-z])")
