@@ -4,6 +4,7 @@ with F(), flagged fans stored but not counted, rate limits, cooldown, audit, "to
 from __future__ import annotations
 
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -96,7 +97,7 @@ def one_window(monkeypatch):
     """The limits count in fixed windows: pin the limiter's clock inside one, or a slow run that crosses a
     minute boundary starts a fresh window and the third vote passes (seen on a loaded machine)."""
     start = timezone.now().replace(second=10, microsecond=0)
-    monkeypatch.setattr("wonder.ratelimit.timezone.now", lambda: start)
+    monkeypatch.setattr("wonder.ratelimit.timezone", SimpleNamespace(now=lambda: start))
 
 
 @override_settings(WONDER_VOTE_RATE_FAN="2/60")
