@@ -67,4 +67,4 @@ class DatabaseWrapper(base.DatabaseWrapper):
         )
         if clean and pool.give(str(self.settings_dict["NAME"]), connection):
             return
-        super()._close()
+        super()._close()  # type: ignore[misc]  # Django has it; django-stubs does not declare it
