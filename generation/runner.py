@@ -88,16 +88,24 @@ class Heartbeats:
             self.jobs.discard(job_id)
 
     def beat_forever(self) -> None:
+        """Beat every running job until none runs; then end (the next job's ``add`` starts a new thread)."""
         while True:
             time.sleep(settings.WONDER_JOB_HEARTBEAT_S)
             with self.lock:
                 jobs = list(self.jobs)
+                if not jobs:
+                    # Decided under the lock: an ``add`` after this sees no thread and starts one.
+                    self.thread = None
+                    return
             for job_id in jobs:
                 try:
                     services.touch_heartbeat(job_id)
                 except Exception:  # a missed beat is harmless; the next one retries
                     log.exception("heartbeat of job %s failed", job_id)
-            close_old_connections()
+            try:
+                close_old_connections()
+            except Exception:  # the thread must outlive a database hiccup: every running job depends on it
+                log.exception("heartbeat thread could not close its database connections")
 
 
 _heartbeats = Heartbeats()

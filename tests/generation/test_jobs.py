@@ -295,3 +295,33 @@ def test_running_jobs_share_one_heartbeat_thread_that_lets_go_of_a_job_once_it_e
     touched.clear()
     time.sleep(0.05)
     assert touched == []
+
+
+def test_the_heartbeat_thread_survives_a_database_error_and_ends_when_no_job_runs(settings, monkeypatch):
+    """An error outside a job's own beat (closing connections) ended the shared thread: every running job then
+    stopped beating until another job started, and the reaper would take them for dead. Idle, the thread kept
+    waking (and touching the database) forever."""
+    settings.WONDER_JOB_HEARTBEAT_S = 0.01
+    touched: list[str] = []
+    monkeypatch.setattr("generation.services.touch_heartbeat", touched.append)
+    closes = {"n": 0}
+
+    def flaky_close() -> None:
+        closes["n"] += 1
+        if closes["n"] == 1:
+            raise RuntimeError("database went away")
+
+    monkeypatch.setattr(runner, "close_old_connections", flaky_close)
+    beats = runner.Heartbeats()
+    monkeypatch.setattr(runner, "_heartbeats", beats)
+    with runner.heartbeat("a"):
+        deadline = time.monotonic() + 5
+        while closes["n"] < 3 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        touched.clear()
+        time.sleep(0.05)
+        assert "a" in touched  # still beating after the error
+    deadline = time.monotonic() + 5
+    while beats.thread is not None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert beats.thread is None
