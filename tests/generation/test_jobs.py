@@ -280,8 +280,7 @@ def test_running_jobs_share_one_heartbeat_thread_that_lets_go_of_a_job_once_it_e
     settings.WONDER_JOB_HEARTBEAT_S = 0.01
     touched: list[str] = []
     monkeypatch.setattr("generation.services.touch_heartbeat", touched.append)
-    if hasattr(runner, "Heartbeats"):
-        monkeypatch.setattr(runner, "_heartbeats", runner.Heartbeats())  # a thread of this test's interval
+    monkeypatch.setattr(runner, "_heartbeats", runner.Heartbeats())  # a thread of this test's interval
 
     def beating() -> list[str]:
         return sorted(t.name for t in threading.enumerate() if t.name.startswith("job-heartbeat"))
