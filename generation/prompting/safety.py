@@ -74,7 +74,6 @@ _NAZI_NUMBER = re.compile(
     + r"[^.!?\d]{0,24}?(?<![\d.,:])88(?![\d.,:]| ?(?:m|km|kg|min|s|sec|meters|metres|metri|metros)\b)"
 )
 _NAZI_1488 = re.compile(r"(?<![\d.,:])14 ?88(?![\d.,:]| ?(?:m|km|meters|metres|metri|metros|ft)\b)")
-_SHIRT_NUMBER = re.compile(r"(?<![a-z])(?:number|no|nr|nummer|numero|numer|номер)(?![a-z])")
 # "18+", "18 +": an adults-only cue.
 _ADULTS_ONLY = re.compile(r"(?<!\d)18 ?\+")
 # Languages in which "kys" is a kiss, not the self-harm slang "kill yourself".
@@ -363,8 +362,6 @@ def _builtin_check(text: str) -> SafetyVerdict:
         if together:
             return _verdict("block", "sexual-minors", together)
     nazi_numbers = [x.group(0) for x in (_NAZI_NUMBER.search(views.latin), _NAZI_1488.search(views.plain)) if x]
-    # "jersey number 88" is a shirt number; "a jersey with 88 on the back" and "1488" are not.
-    nazi_numbers = [n for n in nazi_numbers if "14" in n or not _SHIRT_NUMBER.search(n)]
     if m["slurs"] or m["hate_symbols"] or nazi_numbers:
         return _verdict("block", "hate", m["slurs"] + m["hate_symbols"] + nazi_numbers[:1])
     if m["violence_calls"] and m["groups"]:
