@@ -80,14 +80,14 @@ class Heartbeats:
             self.jobs.add(job_id)
             # Also after a fork: the child has the set but not the thread.
             if self.thread is None or not self.thread.is_alive():
-                self.thread = threading.Thread(target=self.beat_forever, name="job-heartbeats", daemon=True)
+                self.thread = threading.Thread(target=self.beat_while_running, name="job-heartbeats", daemon=True)
                 self.thread.start()
 
     def discard(self, job_id: Any) -> None:
         with self.lock:
             self.jobs.discard(job_id)
 
-    def beat_forever(self) -> None:
+    def beat_while_running(self) -> None:
         """Beat every running job until none runs; then end (the next job's ``add`` starts a new thread)."""
         while True:
             time.sleep(settings.WONDER_JOB_HEARTBEAT_S)
