@@ -126,9 +126,7 @@ def write_clip(
 
         checked = _checked(frames, width, height)
         if master_path is not None:
-            checked = _labelled(
-                checked, label, _Mp4Writer(partials[3], fps, width, height, metadata, MASTER_CRF, master=True)
-            )
+            checked = _labelled(checked, label, _Mp4Writer(partials[3], fps, width, height, metadata, master=True))
         count = _encode_mp4(
             checked,
             partials[0],
@@ -306,7 +304,7 @@ def _encode_mp4(
     progress: Callable[[int], None] | None,
 ) -> int:
     """Encode ``frames`` to an H.264 MP4 at ``path``; returns the number of frames written."""
-    writer = _Mp4Writer(path, fps, width, height, metadata, VIDEO_CRF)
+    writer = _Mp4Writer(path, fps, width, height, metadata)
     count = 0
     done = False
     try:
@@ -326,7 +324,7 @@ class _Mp4Writer:
     """One H.264 MP4 written frame by frame: the public video, or (``master``) the clean master beside it."""
 
     def __init__(
-        self, path: Path, fps: int, width: int, height: int, metadata: dict[str, Any], crf: int, *, master: bool = False
+        self, path: Path, fps: int, width: int, height: int, metadata: dict[str, Any], *, master: bool = False
     ) -> None:
         # yuv420p needs even dimensions: odd ones are cropped by one pixel rather than rejected.
         self.enc_w, self.enc_h = width - width % 2, height - height % 2
@@ -338,7 +336,7 @@ class _Mp4Writer:
         self.stream = self.container.add_stream("libx264", rate=fps)
         self.stream.width, self.stream.height = self.enc_w, self.enc_h
         self.stream.pix_fmt = "yuv420p"
-        preset = MASTER_PRESET if master else VIDEO_PRESET
+        crf, preset = (MASTER_CRF, MASTER_PRESET) if master else (VIDEO_CRF, VIDEO_PRESET)
         self.stream.options = {"crf": str(crf), "preset": preset, "x264-params": X264_PARAMS}
 
     def write(self, frame: np.ndarray) -> None:
