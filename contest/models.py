@@ -236,6 +236,11 @@ class Entry(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_sport_display(self) -> str:
+        # Replaces Django's generic one, which hashes every (slug, lazy label) choice on each call and so
+        # translates all sixteen labels to name one card: most of the time of a 60-card page.
+        return str(SPORTS.get(self.sport, self.sport))
+
     @property
     def is_public(self) -> bool:
         return self.state in self.PUBLIC
