@@ -14,8 +14,11 @@ Every fan is one asyncio task of one event loop (aiohttp: its own cookie jar, ke
 pool with no limit). It lands on the home page (which sets its CSRF cookie), then, until the time is up, thinks
 (0.5-2 s by default, seeded; --think) and does one of:
 
-    gallery 18 %   /gallery/ (random sort and sport filter) and up to 3 poster thumbnails it has not loaded yet
-    entry   20 %   an entry page (contest or gallery) and its poster
+    gallery 18 %   /gallery/ (random sort and sport filter) and up to 3 of the page's card posters it has not loaded
+                   yet (the URLs in the page, as a browser finds them: the thumbnail file once it is made, else
+                   the view that makes it)
+    entry   20 %   an entry page (contest or gallery) and its video's poster (the page's URL; the video itself is
+                   not fetched)
     entries 10 %   /contest/ (top or new, sometimes one sport)
     home     5 %   /
     api     15 %   a read of the API: entries of a sport, one entry, the arena boards, the quotas, or /contest/board/
@@ -53,6 +56,7 @@ import asyncio
 import json
 import os
 import random
+import re
 import statistics
 import sys
 import tempfile
@@ -85,6 +89,9 @@ WATCH_TIMEOUT_S = 60.0
 MAKERS = 0.1  # share of fans who start (and watch) one job
 THINK_S = (0.5, 2.0)  # seconds between a fan's actions (--think)
 FINISHED = {"succeeded", "failed", "canceled"}
+# The posters a page shows: a gallery card's thumbnail, the entry page's video poster.
+CARD_POSTER = re.compile(r'<li class="gallery-card">\s*<a [^>]*>\s*<img src="([^"]+)"')
+VIDEO_POSTER = re.compile(r'<video [^>]*poster="([^"]+)"')
 MIX = {"gallery": 18, "entry": 20, "entries": 10, "home": 5, "api": 15, "like": 20, "arena": 12}
 
 # Run with `manage.py shell -c` after seed_demo; ARGS is prepended. Bulk inserts: 500 password hashes and 500
@@ -267,26 +274,29 @@ class Fan:
         pool = [e for e in self.entries if e[1] == sport] if sport else self.entries
         return self.rng.choice(pool)
 
-    async def load_posters(self, ids: list[int]) -> None:
-        fresh = [pk for pk in ids if pk not in self.posters][:3]  # a browser caches them (max-age 7 days)
+    async def load_posters(self, page: bytes, pattern: re.Pattern, limit: int) -> None:
+        """The posters ``page`` shows (as a browser finds them: a card's thumbnail, a video's poster) that this fan
+        has not loaded yet, at most ``limit``: a browser caches them."""
+        urls = [u for u in dict.fromkeys(pattern.findall(page.decode(errors="replace"))) if u not in self.posters]
+        fresh = self.rng.sample(urls, min(limit, len(urls)))
         self.posters.update(fresh)
-        await asyncio.gather(
-            *(self.call("GET", f"/gallery/posters/{pk}.jpg", "/gallery/posters/{id}.jpg") for pk in fresh)
-        )
+        await asyncio.gather(*(self.call("GET", url, poster_route(url)) for url in fresh))
 
     async def gallery(self) -> None:
         sort = self.rng.choice(["new", "top", "arena"])
         sport = self.rng.choice([None, None, *SPORTS])
-        await self.call("GET", f"/gallery/?sort={sort}" + (f"&sport={sport}" if sport else ""), "/gallery/")
-        await self.load_posters([self.some_entry(sport)[0] for _ in range(6)])
+        _status, page = await self.call(
+            "GET", f"/gallery/?sort={sort}" + (f"&sport={sport}" if sport else ""), "/gallery/"
+        )
+        await self.load_posters(page, CARD_POSTER, 3)
 
     async def entry(self) -> None:
         pk, _sport = self.some_entry()
         if self.rng.random() < 0.5:
-            await self.call("GET", f"/contest/entries/{pk}/", "/contest/entries/{id}/")
+            _status, page = await self.call("GET", f"/contest/entries/{pk}/", "/contest/entries/{id}/")
         else:
-            await self.call("GET", f"/gallery/entries/{pk}/", "/gallery/entries/{id}/")
-        await self.load_posters([pk])
+            _status, page = await self.call("GET", f"/gallery/entries/{pk}/", "/gallery/entries/{id}/")
+        await self.load_posters(page, VIDEO_POSTER, 1)
 
     async def entries_page(self) -> None:
         order = self.rng.choice(["top", "new"])
@@ -433,6 +443,11 @@ async def drive(url: str, seeded: dict, duration: float, seed: int, tokens: Self
         await connector.close()
     stats.client_cpu_s = time.process_time() - cpu
     return stats, time.monotonic() - start
+
+
+def poster_route(url: str) -> str:
+    """The route a poster URL is tallied under: the view that makes a thumbnail, or a file under /media/."""
+    return "/gallery/posters/{id}.jpg" if url.startswith("/gallery/posters/") else "/media/{poster}"
 
 
 def run(

@@ -5,14 +5,32 @@ from __future__ import annotations
 import logging
 import secrets
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.urls import reverse
 
 from generation import media_store
 from generation.models import Job
 
+if TYPE_CHECKING:
+    from contest.models import Entry
+
 log = logging.getLogger(__name__)
 THUMB_WIDTH = 360
+
+
+def _thumbnail_name(job_id: object) -> str:
+    return f"thumbs/{job_id}.jpg"
+
+
+def poster_src(entry: Entry) -> str:
+    """The URL of a public entry's card poster: the thumbnail file once it is made (nginx serves it with no query;
+    :func:`generation.services.hide_files` deletes it when the entry is taken back), else the view that makes it."""
+    name = _thumbnail_name(entry.job_id)
+    if (Path(settings.MEDIA_ROOT) / name).is_file():
+        return f"{settings.MEDIA_URL}{name}"
+    return reverse("gallery:poster", args=[entry.pk])
 
 
 def poster_thumbnail(job: Job) -> Path | None:
@@ -20,7 +38,7 @@ def poster_thumbnail(job: Job) -> Path | None:
     poster = ((job.result or {}).get("files") or {}).get("poster")
     if not poster:
         return None
-    target = Path(settings.MEDIA_ROOT) / "thumbs" / f"{job.pk}.jpg"
+    target = Path(settings.MEDIA_ROOT) / _thumbnail_name(job.pk)
     if target.is_file():
         return target
     # Fetched from object storage when this machine has no copy of the poster.

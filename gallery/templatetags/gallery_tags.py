@@ -1,4 +1,4 @@
-"""Template helpers of the gallery: flagged words highlighted in a prompt."""
+"""Template helpers of the gallery: flagged words highlighted in a prompt, card posters."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from gallery.thumbnails import poster_src
+
 register = template.Library()
+register.filter("poster_src", poster_src)
 
 
 @register.filter

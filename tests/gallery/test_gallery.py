@@ -98,3 +98,26 @@ def test_posters_are_cached_thumbnails(client, make_entry, settings, tmp_path):
     assert "max-age=604800" in response["Cache-Control"]
     with Image.open(tmp_path / "thumbs" / f"{entry.job_id}.jpg") as thumb:
         assert thumb.width == 360
+
+
+def test_a_made_thumbnail_is_linked_as_a_file_and_dies_with_a_takedown(client, make_entry, settings, tmp_path):
+    # Posters are a third of the gallery's requests: once made, nginx (or the media view) serves the file itself,
+    # with no database query; before that the card points at the view that makes it.
+    from PIL import Image
+
+    from generation.services import hide_files
+
+    settings.MEDIA_ROOT = tmp_path
+    entry = make_entry(state="approved")
+    poster = tmp_path / entry.job.result["files"]["poster"]
+    poster.parent.mkdir(parents=True)
+    Image.new("RGB", (1280, 768), "white").save(poster)
+    view_url = reverse("gallery:poster", args=[entry.pk])
+    file_url = f"{settings.MEDIA_URL}thumbs/{entry.job_id}.jpg"
+    page = client.get(reverse("gallery:gallery")).content.decode()
+    assert f'src="{view_url}"' in page and file_url not in page
+    assert client.get(view_url).status_code == 200
+    page = client.get(reverse("gallery:gallery")).content.decode()
+    assert f'src="{file_url}"' in page and view_url not in page
+    hide_files(entry.job_id)
+    assert not (tmp_path / "thumbs" / f"{entry.job_id}.jpg").exists()
