@@ -17,6 +17,7 @@ a few milliseconds).
 
 from __future__ import annotations
 
+import datetime
 import functools
 import logging
 import re
@@ -51,6 +52,13 @@ _HOMOGLYPHS = str.maketrans(
     }
 )  # fmt: skip
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+# Digits that are numbers, not leetspeak: ordinals ("7th grader", "3e", "5º") and age classes ("u14").
+_NUMBER_WORD = re.compile(r"\d{1,2}(?:st|nd|rd|th|e|er|eme|ieme|o|a|ste|te|de|na|ty|ta|ho|ej)|[uj]\d{1,2}")
+# Emoji that stand for a word ("🔪 on her wrists", "🔞"), and the invisible parts of keycap digits ("1️⃣3️⃣").
+_EMOJI = str.maketrans(
+    {"🔪": " knife ", "🗡": " knife ", "🪒": " razor ", "🩸": " blood ", "🔫": " gun ", "🔞": " 18+ ", "🍆": " spicy ",
+     "💦": " spicy ", "🍑": " spicy ", "\ufe0f": None, "\ufe0e": None, "\u20e3": None}
+)  # fmt: skip
 # A "word" for de-obfuscation: letters, digits and the leet symbols. No nested quantifiers.
 _RAW_WORD = re.compile(r"[\w@$]+")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
@@ -95,6 +103,44 @@ _AGED = re.compile(
     r"(?<![a-z])(?:aged|age|ages|alter|im alter von|edad|eta|idade|wiek|leeftijd|alder|vek|ika|yasi|umur"
     r"|miaka|возраст\w*|年龄|年齢|나이|גיל|בת|בן|سن|عمر|عمرها|عمره|उम्र|อายุ) ?:? ?(\d{1,2})(?!\d)"
 )
+# "she's like 11", "he is only 12": an age said with no word for years (English; other languages say "years").
+_SHE_IS = re.compile(
+    r"(?<![a-z])(?:she|he|they|who|girl|boy|kid) ?['’]?(?:s|is|was|are|just turned|turned|turns)"
+    r" (?:like |about |only |just |barely |maybe |around |almost |not even |under )?(\d{1,2})"
+    r"(?![\d.,:]\d|\d| ?(?:m|km|cm|kg|s|sec|seconds|min|minutes|points|pts|goals|th|st|nd|rd|%|°|meters|metres"
+    r"|place)\b)"
+)
+# "born in 2014", "Jahrgang 2012", "rocznik 2011": the year of birth, read as an age.
+_BORN = re.compile(
+    r"(?<![a-z])(?:born|born in|geboren|jahrgang|nata|nato|nata nel|nato nel|nee en|ne en|nee|ne|nacida|nacido"
+    r"|nacida en|nacido en|nascida|nascido|nascida em|nascido em|urodzon\w*|rocznik|narozen\w*|rocnik|geboren in"
+    r"|syntynyt|fodd|fodt|fodt i|fodd ar|родил\w*|рожден\w*|года рождения|г\.?р\.?)"
+    r" ?:? ?((?:19|20)\d\d)(?!\d)"
+)
+# Ages written out ("fourteen-yr-old", "age twelve", "dodici anni"), read as digits by the age patterns.
+_NUMBER_NAMES = {
+    name: str(n)
+    for names in (
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen",
+        "eins zwei drei vier funf sechs sieben acht neun zehn elf zwolf dreizehn vierzehn funfzehn sechzehn siebzehn",
+        "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept",
+        "uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciseis diecisiete",
+        "uno due tre quattro cinque sei sette otto nove dieci undici dodici tredici quattordici quindici sedici"
+        " diciassette",
+        "um dois tres quatro cinco seis sete oito nove dez onze doze treze catorze quinze dezesseis dezessete",
+        "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien",
+        "en to tre fire fem seks syv atta ni ti elleve tolv tretten fjorten femten seksten sytten",
+        "jeden dwa trzy cztery piec szesc siedem osiem dziewiec dziesiec jedenascie dwanascie trzynascie czternascie"
+        " pietnascie szesnascie siedemnascie",
+    )
+    for n, name in enumerate(names.split(), start=1)
+    if name not in ("un", "uno", "um", "een", "en", "ni", "to", "ne", "sei", "tre", "due", "dos", "tres", "fem")
+}
+_NUMBER_NAME = re.compile(r"(?<![a-z])(" + "|".join(sorted(_NUMBER_NAMES, key=len, reverse=True)) + r")(?![a-z])")
+# "e-l-e-v-e-n y/o" read as one run of letters: "elevenyo".
+_SPELLED_AGE = re.compile(
+    r"(?<![a-z])(" + "|".join(sorted(_NUMBER_NAMES, key=len, reverse=True)) + r")(?:yo|yrsold|yrold|yearsold|yearold)"
+)
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ADULT_AGE = 18
 MAX_RUNS, MAX_RUN_CHARS = 20, 400
@@ -137,6 +183,9 @@ class SafetyVerdict:
         return self.action == "block"
 
 
+_INFLECTED = ("groups",)
+
+
 class _Matcher:
     """Every term list in one table per kind of script: Latin terms on the de-obfuscated view (leetspeak,
     lookalike letters undone), other spaced scripts (Cyrillic, Greek, Arabic, Hebrew, Indic ...) on the plain
@@ -145,17 +194,26 @@ class _Matcher:
 
     def __init__(self, lists: dict[str, list[str]]):
         entries: dict[str, list[tuple[str, str, float]]] = {"latin": [], "spaced": [], "unspaced": []}
+        inflected: list[tuple[str, str, float]] = []
         for name, words in lists.items():
             for term in words:
                 entries[_script(term)].append((term, name, 1.0))
+                # Groups with a case ending ("Kürtlere", "migrantów"): they count only beside a call for violence.
+                if name in _INFLECTED and _script(term) != "unspaced":
+                    inflected.append((term, name, 1.0))
         self.lexicons = {script: Lexicon(items) for script, items in entries.items()}
+        self.lexicons["inflected"] = Lexicon(inflected, inflections=True)
 
     def find(self, views: _Views) -> dict[str, list[str]]:
         """Category -> matched words (in text order)."""
-        hits = self.lexicons["latin"].find(views.latin, tokenize(views.latin), nested=True)
+        latin_tokens = tokenize(views.latin)
+        hits = self.lexicons["latin"].find(views.latin, latin_tokens, nested=True)
+        hits += self.lexicons["inflected"].find(views.latin, latin_tokens, nested=True)
         # The other scripts' words are looked for only when the text has letters beyond Latin.
         if _NON_LATIN.search(views.plain):
-            hits += self.lexicons["spaced"].find(views.plain, tokenize(views.plain), nested=True)
+            plain_tokens = tokenize(views.plain)
+            hits += self.lexicons["spaced"].find(views.plain, plain_tokens, nested=True)
+            hits += self.lexicons["inflected"].find(views.plain, plain_tokens, nested=True)
             hits += self.lexicons["unspaced"].find(views.dense, [], nested=True)
         found: dict[str, list[str]] = {}
         for h in sorted(hits, key=lambda h: h.start):
@@ -184,22 +242,18 @@ class _Views:
 
 def _deobfuscate_word(word: str) -> str:
     word = word.translate(_HOMOGLYPHS)
-    # Pure numbers ("500m" aside) stay numbers; letters mixed with digits or symbols are leetspeak.
-    if not word.isdigit() or len(word) == 1:
+    # Pure numbers ("500m" aside) and ordinals stay numbers; letters mixed with digits or symbols are leetspeak.
+    if (not word.isdigit() or len(word) == 1) and not _NUMBER_WORD.fullmatch(word):
         word = word.translate(_LEET)
     return word
 
 
 def _views(text: str) -> _Views:
-    plain = " " + normalize(text[:MAX_CHECKED_CHARS]) + " "
-    for phrase in _allowed_phrases():
-        plain = plain.replace(f" {phrase} ", " ")
+    plain = _without_allowed(" " + normalize(text[:MAX_CHECKED_CHARS]) + " ")
     words = [_deobfuscate_word(w) for w in _RAW_WORD.findall(plain)]
     # "the 50 kms classic" is kilometres, not the self-harm slang "kms".
     words = ["km" if w == "kms" and i and words[i - 1].isdigit() else w for i, w in enumerate(words)]
-    latin = " " + " ".join(words) + " "
-    for phrase in _allowed_phrases():
-        latin = latin.replace(f" {phrase} ", " ")
+    latin = _without_allowed(" " + " ".join(words) + " ")
     extra: list[str] = []
     # "f*cking", "f#ck": the masked letter read as each vowel (and as nothing); only words that had a mask.
     for masked in _MASKED.findall(plain)[:MAX_MASKED]:
@@ -266,6 +320,24 @@ def _allowed_phrases() -> list[str]:
 
 
 @functools.cache
+def _allowed_by_first_word() -> dict[str, list[str]]:
+    by_word: dict[str, list[str]] = {}
+    for phrase in _allowed_phrases():
+        by_word.setdefault(phrase.split()[0], []).append(phrase)
+    return by_word
+
+
+def _without_allowed(text: str) -> str:
+    """``text`` (padded with spaces) without its allowed phrases, longest first; only phrases whose first word
+    occurs are tried, so the cost does not grow with the list."""
+    by_word = _allowed_by_first_word()
+    phrases = [p for word in set(text.split()) for p in by_word.get(word, ())]
+    for phrase in sorted(phrases, key=len, reverse=True):
+        text = text.replace(f" {phrase} ", " ")
+    return text
+
+
+@functools.cache
 def _unspaced_allowed_phrases() -> list[str]:
     return [p for p in _allowed_phrases() if any(is_unspaced(ch) for ch in p)]
 
@@ -275,6 +347,10 @@ _LISTS = tuple(c for c in terms.CATEGORIES if c != "allowed_phrases")
 COMBINATION_WINDOW = 12
 # A body part and a tearing word belong together only in a short phrase ("leg ripped off", "оторвало ногу").
 GORE_WINDOW = 6
+# An ambiguous naked word and a person are read together only side by side ("sciatrice nuda", "naga narciarka").
+NAKED_WINDOW = 6
+# "out" as a call to expel a group ("X out!", "X raus", "X dehors", "X fuera", "X eruit").
+_OUT = r"(?:out|raus|dehors|fuera|fora|eruit|ut|ulos|precz|afara|napolje|weg)(?: |$)"
 
 
 @functools.cache
@@ -295,12 +371,33 @@ def _together(
     text: str, first: tuple[str, ...], second: tuple[str, ...], *, ages: bool = False, size: int = COMBINATION_WINDOW
 ) -> list[str]:
     """Words of the ``first`` and ``second`` categories found within one window of the text (or nothing)."""
-    for window in _windows(normalize(text[:MAX_CHECKED_CHARS]), size):
-        found = _matcher().find(_views(window))
+    plain = normalize(text[:MAX_CHECKED_CHARS])
+    if ages:
+        # An age said far from the rest ("a girl in ski school, she is nine, and in the last shot ... in a bikini")
+        # is read where it stands, as one word.
+        plain = _mark_minor_ages(plain)
+        # A stated age holds for the whole scene: read it over a longer stretch of the prompt.
+        if f" {_AGE_MARK} " in f" {plain} ":
+            size *= 2
+    for window in _windows(plain, size):
+        views = _views(window)
+        found = _matcher().find(views)
         a = [w for name in first for w in found.get(name, [])]
-        b = [w for name in second for w in found.get(name, [])] + (_minor_ages(window) if ages else [])
+        b = [w for name in second for w in found.get(name, [])]
+        if ages:
+            b += _minor_ages(window) + _minor_ages(views.latin.partition(" | ")[2])
+            b += [_AGE_MARK] * (f" {_AGE_MARK} " in f" {window} ")
         if a and b:
             return a + b
+    return []
+
+
+def _expelled(latin: str, groups: list[str]) -> list[str]:
+    """A group followed by "out" as a slogan ("jews out of the rink", "Ausländer raus"); "the Swedes out in front"
+    has an article and stays allowed."""
+    for group in groups:
+        if group.isascii() and re.search(rf"(?<!\bthe) {re.escape(group)} {_OUT}", latin):
+            return [group]
     return []
 
 
@@ -333,8 +430,28 @@ def _age(number: str) -> int:
 
 
 def _minor_ages(plain: str) -> list[str]:
-    ages = [m for pattern in (_AGE, _AGED) for m in pattern.finditer(plain)]
-    return [m.group(0) for m in ages if _age(m.group(1)) < ADULT_AGE]
+    """Ages under 18 in the text: "12yo", "aged 12", "she's 12", "fourteen-yr-old", "born in 2014"."""
+    texts = [plain]
+    if _NUMBER_NAME.search(plain):
+        texts.append(_NUMBER_NAME.sub(lambda m: _NUMBER_NAMES[m.group(1)], plain))
+    ages = [m for text in texts for pattern in (_AGE, _AGED, _SHE_IS) for m in pattern.finditer(text)]
+    found = [m.group(0) for m in ages if _age(m.group(1)) < ADULT_AGE]
+    found += [m.group(0) for m in _SPELLED_AGE.finditer(plain) if int(_NUMBER_NAMES[m.group(1)]) < ADULT_AGE]
+    this_year = datetime.date.today().year
+    return found + [m.group(0) for m in _BORN.finditer(plain) if 0 <= this_year - int(m.group(1)) < ADULT_AGE]
+
+
+_AGE_MARK = "agedunder18"
+
+
+def _mark_minor_ages(plain: str) -> str:
+    """``plain`` with ages written out as digits and every age under 18 replaced by one marker word."""
+    if _NUMBER_NAME.search(plain):
+        plain = _NUMBER_NAME.sub(lambda m: _NUMBER_NAMES[m.group(1)], plain)
+    this_year = datetime.date.today().year
+    for pattern in (_AGE, _AGED, _SHE_IS):
+        plain = pattern.sub(lambda m: f" {_AGE_MARK} " if _age(m.group(1)) < ADULT_AGE else m.group(0), plain)
+    return _BORN.sub(lambda m: f" {_AGE_MARK} " if 0 <= this_year - int(m.group(1)) < ADULT_AGE else m.group(0), plain)
 
 
 def _verdict(action: str, category: str | None, matches: list[str]) -> SafetyVerdict:
@@ -344,6 +461,7 @@ def _verdict(action: str, category: str | None, matches: list[str]) -> SafetyVer
 
 
 def _builtin_check(text: str) -> SafetyVerdict:
+    text = text[:MAX_CHECKED_CHARS].translate(_EMOJI)
     views = _views(text)
     found = _matcher().find(views)
     for name, words in _spelled_out(views.runs).items():
@@ -356,7 +474,7 @@ def _builtin_check(text: str) -> SafetyVerdict:
 
     adults_only = m["explicit_cues"] + _ADULTS_ONLY.findall(views.plain)
     # A minor and a sexual, suggestive, naked or revealing word read together: "a 10yo girl posing seductively".
-    racy = ("sexual", "suggestive", "nudity", "revealing", "innuendo", "sex_slang", "explicit_cues")
+    racy = ("sexual", "suggestive", "nudity", "nudity_ambiguous", "revealing", "innuendo", "sex_slang", "explicit_cues")
     if minors and (sexual or suggestive or adults_only or any(m[name] for name in racy)):
         together = _together(text, racy, ("minors",), ages=True)
         if together:
@@ -364,6 +482,9 @@ def _builtin_check(text: str) -> SafetyVerdict:
     nazi_numbers = [x.group(0) for x in (_NAZI_NUMBER.search(views.latin), _NAZI_1488.search(views.plain)) if x]
     if m["slurs"] or m["hate_symbols"] or nazi_numbers:
         return _verdict("block", "hate", m["slurs"] + m["hate_symbols"] + nazi_numbers[:1])
+    expelled = _expelled(views.latin, m["groups"])
+    if expelled:
+        return _verdict("block", "hate", expelled)
     if m["violence_calls"] and m["groups"]:
         together = _together(text, ("violence_calls",), ("groups",))
         if together:
@@ -377,6 +498,12 @@ def _builtin_check(text: str) -> SafetyVerdict:
         return _verdict("block", "sexual", sexual)
     if m["nudity"]:
         return _verdict("block", "nudity", m["nudity"])
+    # "nuda", "naga", "gola": naked in one language, another word elsewhere; naked next to a person.
+    if m["nudity_ambiguous"] and (m["people"] or minors or real):
+        people = ("people", "minors", "real_people", "celebrity")
+        together = _together(text, ("nudity_ambiguous",), people, ages=True, size=NAKED_WINDOW)
+        if together:
+            return _verdict("block", "nudity", together)
     if m["self_harm"]:
         return _verdict("block", "self-harm", m["self_harm"])
     if _tells_to_kys(views):

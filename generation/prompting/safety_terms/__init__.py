@@ -681,7 +681,7 @@ CELEBRITY = (
 # ---- flagged for a moderator
 # ------------------------------------------------------------------------------------
 VIOLENCE = (
-    "brutal | blood | bloody | bleeding | injury | injured | fist fight"
+    "blood | bloody | bleeding | injury | injured | fist fight"
     " | fistfight | punch"
     " | punching | brawl | corpse | dead body | sangue | incidente | rissa | schianto | du sang | en sang"
     " | bagarre | blut"
@@ -727,14 +727,14 @@ WEAPONS = (
     " | 拳銃"
     " | ナイフ | 爆弾 | 총을 | 총기 | 권총 | 칼을 | 폭탄"
     " | shotgun | shotguns | pistol | pistols | handgun | handguns | revolver | revolvers | ak-47 | ak47"  # en
-    " | assault rifle | machine gun | submachine gun | uzi | glock | sniper | sniper rifle | firearm"  # en
+    " | assault rifle | machine gun | submachine gun | uzi | glock | sniper rifle | firearm"  # en
     " | armed with | gunman | gunmen | machete | grenade | molotov"  # en
     " | escopeta | escopetas | pistola | pistolas | revolver | fusil | rifle | metralleta | ametralladora"  # es
     " | arma de fuego | armas de fuego | francotirador | machete | granada | navaja | cuchillo"  # es
     " | espingarda | espingardas | pistola | pistolas | revolver | fuzil | metralhadora | arma de fogo"  # pt
     " | armas de fogo | atirador | faca | facao | granada"  # pt
     " | fusil a pompe | fusil de chasse | pistolet | pistolets | revolver | arme a feu | armes a feu"  # fr
-    " | kalachnikov | mitraillette | sniper | tireur | couteau | machette | grenade"  # fr
+    " | kalachnikov | mitraillette | fusil de sniper | tireur | couteau | machette | grenade"  # fr
     " | fucile a pompa | doppietta | pistola | pistole | revolver | arma da fuoco | armi da fuoco | mitra"  # it
     " | mitragliatrice | cecchino | coltello | machete | granata"  # it
     " | schrotflinte | schrotflinten | pistole | pistolen | revolver | schusswaffe | schusswaffen | sturmgewehr"  # de
@@ -1059,6 +1059,287 @@ EXPLICIT_CUES = (
     " | 무삭제 | 무검열 | 19금 | 18금 | 성인용 | 수위높은"  # ko
 )
 
+# ---- paradigms and additions, written once rather than form by form
+# ------------------------------------------------------------------------------
+_REFLEXIVE = ("myself", "yourself", "himself", "herself", "themselves", "themself", "itself")
+_POSSESSIVE = ("my", "your", "his", "her", "their")
+# "hanging herself", "stabbed himself": a harming verb with a reflexive pronoun is self-harm in every form.
+_SELF_HARM_VERBS = (
+    "kill kills killed killing hang hangs hanging hanged stab stabs stabbed stabbing shoot shoots shooting"
+    " poison poisons poisoned poisoning drown drowns drowned drowning starve starves starved starving"
+    " strangle strangles strangled strangling unalive unalived unaliving"
+    " cuts cutting slash slashes slashed slashing slice slices slicing harm harms harmed harming"
+    " mutilate mutilates mutilated mutilating overdose overdoses overdosed overdosing"
+    " throw throws threw throwing"
+).split()
+SELF_HARM += "".join(f" | {verb} {pronoun}" for verb in _SELF_HARM_VERBS for pronoun in _REFLEXIVE)
+# "to end his life", "gun to her own head", "razor on her wrists".
+SELF_HARM += "".join(
+    f" | {phrase.format(p=p)}"
+    for p in _POSSESSIVE
+    for phrase in (
+        "end {p} life",
+        "ends {p} life",
+        "ended {p} life",
+        "ending {p} life",
+        "take {p} life",
+        "took {p} life",
+        "to {p} own head",
+        "against {p} own head",
+        "to {p} temple",
+        "gun to {p} head",
+        "rifle to {p} head",
+        "pistol to {p} head",
+        "knife on {p} wrists",
+        "knife on {p} wrist",
+        "knife to {p} wrist",
+        "knife to {p} wrists",
+        "blade on {p} wrists",
+        "blade on {p} wrist",
+        "blade to {p} wrists",
+        "razor on {p} wrists",
+        "razor on {p} wrist",
+        "razor to {p} wrists",
+        "razor on {p} arms",
+        "razor on {p} thighs",
+        "cuts on {p} wrists",
+        "cuts on {p} arms",
+        "cuts on {p} thighs",
+        "slits {p} wrists",
+        "slitting {p} wrists",
+        "slit {p} throat",
+        "noose around {p} neck",
+    )
+)
+SELF_HARM += (
+    " | swallowing a bottle of pills | swallows a bottle of pills | swallowed a bottle of pills"  # en
+    " | bottle of pills | handful of pills | swallowing pills | swallows pills | swallowed pills | overdosing"  # en
+    " | jump in front of a train | jumped in front of a train | jumping in front of a train"  # en
+    " | overdosed | od on pills | jump off a bridge | jumping off a bridge | jumps off a bridge"  # en
+    " | jumped off a bridge | jumping off the roof to die | step in front of a train"  # en
+    " | want to die | wants to die | wanna die | sewer slide | commit die | unalive | suicide note"  # en
+    " | se matando | se matar | matar-se | se suicidar | se suicida | se suicidando | se enforcando"  # pt
+    " | se enforcou | se cortando | se jogando da ponte | tirar a vida | tirou a vida"  # pt
+    " | matandose | se suicida | se suicido | suicidarse | se suicidan | ahorcandose | se colgo"  # es
+    " | cortandose las venas | se quiere morir | quitarse la vida"  # es
+    " | si suicida | suicidarsi | si e suicidato | si e suicidata | si impicca | si sta uccidendo"  # it
+    " | farla finita | togliersi la vita"  # it
+    " | se suicide | se suicider | s est suicide | s est suicidee | se pend | se tue | se tuant | se taillade"  # fr
+    " | se scarifie | se mutile | mettre fin a ses jours"  # fr
+    " | bringt sich um | sich umbringen | sich das leben | erhangt sich | ritzt sich"  # de
+    " | suizid | freitod | in den tod gesprungen | sich erschiessen"  # de
+    " | убивает себя | убить себя | кончает с собой | режет вены"  # ru
+    " | вскрывает вены | повешен* | вешается | выпиливается | самоубий*"  # ru
+)
+# "eyeball hanging out", "slicing a throat open": gore told with no word for a severed limb.
+GORE += (
+    " | eyeball hanging out | eyeballs hanging out | eye hanging out | eye popped out | eyeball popped out"  # en
+    " | eyes gouged | gouged out | slicing a throat | slicing his throat | slicing her throat | slices a throat"  # en
+    " | slices his throat | slices her throat | sliced his throat | sliced her throat | throat sliced"  # en
+    " | throat slashed | slashed throat | slashing his throat | slashing her throat | slits a throat"  # en
+    " | slitting a throat | slitting his throat | slitting her throat | throat open | throat ripped out"  # en
+    " | throat torn out | face torn apart | face ripped apart | body torn apart | ripped to shreds"  # en
+    " | torn to shreds | torn to pieces | ripped to pieces | blown to pieces | brains on the ice"  # en
+    " | brains on the snow | guts on the ice | guts on the snow | head split open | skull split open"  # en
+    " | skull smashed | smashed skull | head smashed in | caved in skull | skull caved in"  # en
+    " | cranio esmagado | cabeca esmagada | miolos no gelo | miolos na neve | miolos espalhados"  # pt
+    " | craneo aplastado | cabeza aplastada | sesos en el hielo | sesos en la nieve | le cortan la cabeza"  # es
+    " | cranio fracassato | testa spappolata | cervello sul ghiaccio | cervello sulla neve"  # it
+    " | crane ecrase | tete ecrasee | cervelle sur la glace | cervelle sur la neige"  # fr
+    " | schadel zertrummert | zertrummerter schadel | hirn auf dem eis | gehirn auf dem schnee"  # de
+    " | отрубили голову | отрубил голову | отрубила голову | отрезали голову | кишки на снегу"  # ru
+    " | кишки на льду | мозги на льду | мозги на снегу | разбитый череп | размозженный череп"  # ru
+    " | 首が切断 | 首を切断 | 首が飛ぶ | 首がもげ | 首をはね | 首を刎ね"  # ja
+)
+SEVERING += (
+    " | torn apart | ripped apart | ripped out | torn out | gouged | smashed in"  # en
+    " | sliced off | cut open | slit open | cracked open"  # en
+    " | esmagado | esmagada | esmagados | esmagadas | arrancado | estourado"  # pt
+    " | estourada | decepou"  # pt
+    " | aplastado | aplastada | arrancado | reventado | reventada | destrozado"  # es
+    " | destrozada | le cortaron | desgarrado | desgarrada"  # es
+    " | schiacciato | schiacciata | fracassato | fracassata | strappato | strappata | staccato | staccata"  # it
+    " | squarciato | aperto in due"  # it
+    " | ecrase | ecrasee | arrache | arrachee | fracasse | fracassee"  # fr
+    ""  # fr
+    " | zertrummert | zertrummerte | zerschmettert | zerschmetterte"  # de
+    " | zerfetzt | zerfetzte"  # de
+    " | отруб* | отрезал* | отрезан* | оторв* | раздавлен* | размозж* | раскрошен* | вырван* | вырвал*"  # ru
+    " | разорван* | расколот*"  # ru
+    " | 切断され | 切り落とさ | もげ | 飛び散 | 潰れ | 砕け"  # ja
+    " | 잘렸 | 잘린 | 잘려 | 으깨 | 뜯겨 | 찢겨"  # ko
+)
+BODY_PARTS += (
+    " | eyeball | eyeballs | eye socket | temple | wrist | wrists | scalp | jawbone | ribs | rib | organs"  # en
+    " | 首が | 首を | 首の | 頭が | 頭を | 指が | 指を | 手が | 足が | 顔が | 目玉"  # ja
+    " | 목이 | 목을 | 머리가 | 머리를 | 손가락이 | 팔이 | 다리가"  # ko
+    " | 头被 | 頭被 | 脑袋 | 腦袋 | 手被 | 腿被"  # zh
+)
+SEXUAL += (
+    " | noodz | nudez | nudies | noods | nood pics | nude pics | nude pic | nude photos | nude photo"  # en
+    " | touching herself | touching himself | touching themselves | touches herself | touches himself"  # en
+    " | pleasuring herself | pleasuring himself | playing with herself | playing with himself"  # en
+    " | fingering herself | jerking off | jacking off | jerks off | wanking | wank"  # en
+    " | cumming | moaning in bed | in bed together naked"  # en
+    " | fuck her | fuck him | fucks her | fucks him | fucked her | fucked him | fucking her | fucking him"  # en
+    " | fucking each other | fuck each other | fucked by | getting fucked | gets fucked | being fucked"  # en
+    " | si masturba | masturbandose"  # it es fr
+    " | se masturbando | befriedigt sich | ласкает себя"  # pt de ru
+    " | oben ohne | nacktfoto* | nacktbilder | nacktvideo"  # de
+)
+SUGGESTIVE += (
+    " | stripping | striptease dance | pole dance | pole dancing | lap dance"  # en
+    " | taking her top off | takes her top off | took her top off | taking off her top | takes off her top"  # en
+    " | shirt off for the camera | twerking | twerks | booty shake | thirst trap | onlyfans style"  # en
+    " | versaut | versaute | versautes | schlampe | schlampig sexy"  # de
+    " | se desnudando | se desvistiendo | desvistiendose | quitandose la ropa | tirando a roupa | se despindo"  # es pt
+    " | se deshabillant | enlevant son haut | spogliandosi | si spoglia | раздевается | снимает одежду"  # fr it ru
+)
+INNUENDO += (
+    " | upskirt | up her skirt | under her skirt | lifting her skirt | curvy | tight leggings"  # en
+    " | wet t-shirt | wet shirt"  # en
+    " | heiss | heisse | heisser | heisses"  # de
+)
+REVEALING += (
+    " | undies | knickers | in her undies | in his undies | sports bra only | just a towel"  # en
+    " | only a towel | in a towel | wrapped in a towel | bra only | topless photo"  # en
+)
+# "black players are apes": a group word made of an adjective and a sport's people.
+GROUPS += "".join(
+    f" | {adjective} {people}"
+    for adjective in (
+        "black",
+        "white",
+        "asian",
+        "jewish",
+        "muslim",
+        "gay",
+        "lesbian",
+        "trans",
+        "arab",
+        "african",
+        "mexican",
+        "immigrant",
+        "foreign",
+        "refugee",
+        "gypsy",
+        "roma",
+        "latino",
+    )
+    for people in (
+        "players",
+        "skaters",
+        "skiers",
+        "snowboarders",
+        "athletes",
+        "people",
+        "men",
+        "women",
+        "guys",
+        "girls",
+        "boys",
+        "fans",
+        "kids",
+        "folks",
+        "ones",
+        "refs",
+        "referees",
+        "coaches",
+        "teammates",
+        "lugers",
+        "jumpers",
+        "hockey players",
+        "figure skaters",
+        "racers",
+        "competitors",
+        "members",
+        "families",
+        "workers",
+    )
+)
+GROUPS += (
+    " | negros | negras | pretos | pretas | crioulos | gays | bichas | sapatoes | travecos | transexuais"  # es pt
+    " | maricas | gitanos | sudacas | panchitos | moros | judeus | ciganos"  # es pt
+    " | trans | queers | homos | dykes | lgbtq | lgbtq+ | jewish folks | the gays | the jews | the muslims"  # en
+)
+VIOLENCE_CALLS += (
+    " | should be banned | must be banned | need to be banned | should be beaten | should be beaten up"  # en
+    " | deserve to be beaten | beat them up | should be lynched | lynch them"  # en
+    " | should be hanged | should be locked up | lock them up | chase them off | chase them out"  # en
+    " | kick them off | kick them out | kick them all out | throw them off | throw them out | get them out"  # en
+    " | run them off | drive them out | ban them all | ban them | keep them out | are diseased"  # en
+    " | are a mental illness | is a mental illness | mentally ill freaks | are perverts | are degenerates"  # en
+    " | are an abomination | are abominations | are disgusting | are filth | filthy"  # en
+    " | tirem eles | expulsem | fora com eles | fora daqui | devem ser banidos | sao doentes"  # pt
+    " | echenlos | fuera con ellos | largo de aqui | deben ser prohibidos | son enfermos | son asquerosos"  # es
+    " | cacciateli | fuori dai | vanno banditi | sono malati | fanno schifo"  # it
+    " | virez les | chassez les | doivent etre bannis | sont malades | sont degoutants"  # fr
+    " | schmeisst sie raus | jagt sie | jagt sie raus | raus aus | sind krank | sind ekelhaft | verpruegelt sie"  # de
+    " | выгнать | выгоните | гнать их | вон из | они больные"  # ru
+)
+ALLOWED_PHRASES += "".join(
+    f" | {verb} off {owner} {gear}"
+    for verb in ("ripped", "rips", "ripping", "tore", "torn", "tears", "tearing", "pulled", "pulls", "yanked")
+    for owner in ("the", "his", "her", "their", "a")
+    for gear in ("glove", "gloves", "helmet", "goggles", "mask", "jersey", "bib", "cap", "hat", "skis", "boot")
+)
+ALLOWED_PHRASES += (
+    " | se matando de treinar | se matando no treino | matandose a entrenar | matandose entrenando"  # pt es
+    " | fuck the cold | f the cold | fuck yeah | what the fuck | fucking cold | fucking freezing"  # en
+    " | stripping skins | strip skins | stripping the skins | strips the skins | skins off"  # en
+    " | die arme hoch | arme hoch | reisst die arme hoch | streckt die arme | arme in die luft"  # de
+    " | как кровь | красный как кровь | кроваво красный"  # ru en
+    " | bending over the skis | bends over the skis"  # en
+    " | blade slicing through the ice | slicing through the ice | slicing through the snow | sliced through"  # en
+)
+# Ambiguous naked words and people (README.md: nudity_ambiguous, people) of the first ten languages.
+NAKED_AMBIGUOUS = "nuda | nudo | nudi | nua | nuas | pelada | peladas | pelado | pelados"  # it pt es
+PEOPLE = (
+    "woman | women | girl | girls | man | men | guy | guys | lady | model | athlete | athletes | skier | skiers"  # en
+    " | skater | skaters | snowboarder | snowboarders | player | players | racer | luger | biathlete"  # en
+    " | donna | donne | ragazza | ragazze | ragazzo | uomo | sciatric* | sciator* | pattinatric* | pattinator*"  # it
+    " | atleta | atlete | giocatric* | campionessa | modella | slittinista | snowboardista"  # it
+    " | mulher | mulheres | menina | moca | garota | garotas | homem | patinador* | esquiador* | jogador*"  # pt
+    " | modelo | snowboarder* | surfista"  # pt
+    " | mujer | mujeres | chica | chicas | chico | hombre | patinador* | esquiador* | jugador* | deportista"  # es
+    " | femme | fille | patineuse | skieuse | joueuse | athlete"  # fr
+    " | frau | madchen | skifahrerin | eislauferin | spielerin | sportlerin"  # de
+    " | девушк* | женщин* | лыжниц* | фигуристк* | конькобежк* | спортсменк* | хоккеист*"  # ru
+)
+
+NAKED_AMBIGUOUS += " | 裸"  # ja: "裸の" + a person; 裸足 (barefoot) and 裸眼 are allowed phrases
+PEOPLE += (
+    " | スノーボーダー | スケーター | スキーヤー | 選手 | 女性 | 男性 | 女の子 | 男の子 | 少女 | 女 | 男"  # ja
+    " | 女孩 | 女生 | 女人 | 男人 | 运动员 | 運動員 | 选手 | 選手 | 滑雪者"  # zh
+)
+ALLOWED_PHRASES += " | 裸足 | 裸眼 | 赤裸々 | 裸一貫"  # ja
+SEXUAL += (
+    " | アダルト動画 | アダルト映像 | エロ動画 | 裸の写真 | ヌード写真"  # ja
+    " | 옷을벗은 | 옷벗은 | 다벗은 | 홀딱벗은 | 벌거벗은"  # ko
+)
+GORE += (
+    " | 切断された死体 | 切断死体 | バラバラ遺体 | 절단된시체 | 잘린시체 | 토막시체 | gekopft* | gekoepft*"  # ja ko de
+)
+SUGGESTIVE += (
+    " | в откровенной позе | откровенной позе | откровенная поза | откровенные позы | откровенно позирует"  # ru
+    " | senza niente addosso | niente addosso | sin nada puesto | sem nada no corpo"  # it es pt
+)
+VIOLENCE += (
+    " | golpeando | golpean | golpearon | golpeo | agreden | agredieron | pegando | le pegan"  # es
+    " | beating each other | beating each other up | beat each other up | beating up | attacking the referee"  # en
+    " | с автоматом | с пистолетом | с ножом"  # ru (weapons flag below)
+)
+WEAPONS += " | с автоматом | автомат калашникова | автоматом"  # ru
+REVEALING += " | so de cueca | de cueca | cueca | so de calcinha"  # pt
+
+# "celebrate the Führer": Hitler's title in a fan's clip is hate, as "Heil Hitler" is.
+HATE_SYMBOLS += "".join(
+    f" | {verb} the {title}"
+    for verb in ("celebrate", "celebrating", "salute", "saluting", "hail", "heil", "for", "glory to", "praise")
+    for title in ("fuhrer", "fuehrer")
+)
+HATE_SYMBOLS += " | mein fuhrer | mein fuehrer | heil dem fuhrer | viva il duce | sieg heil salute"  # en de it
+
 # The categories of the per-language files (README.md), and the lists above each one extends.
 CATEGORIES = {
     "sexual": "SEXUAL",
@@ -1084,6 +1365,8 @@ CATEGORIES = {
     "innuendo": "INNUENDO",
     "sex_slang": "SEX_SLANG",
     "explicit_cues": "EXPLICIT_CUES",
+    "nudity_ambiguous": "NAKED_AMBIGUOUS",
+    "people": "PEOPLE",
 }
 _NOT_TERMS = {"code", "name"}
 
