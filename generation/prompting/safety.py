@@ -139,7 +139,7 @@ _NUMBER_NAMES = {
 _NUMBER_NAME = re.compile(r"(?<![a-z])(" + "|".join(sorted(_NUMBER_NAMES, key=len, reverse=True)) + r")(?![a-z])")
 # "e-l-e-v-e-n y/o" read as one run of letters: "elevenyo".
 _SPELLED_AGE = re.compile(
-    r"(?<![a-z])(" + "|".join(sorted(_NUMBER_NAMES, key=len, reverse=True)) + r")(?:yo|yrsold|yrold|yearsold|yearold)"
+    r"(" + "|".join(sorted(_NUMBER_NAMES, key=len, reverse=True)) + r")(?:yo|yrsold|yrold|yearsold|yearold)"
 )
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ADULT_AGE = 18
@@ -256,8 +256,12 @@ def _views(text: str) -> _Views:
     latin = _without_allowed(" " + " ".join(words) + " ")
     extra: list[str] = []
     # "f*cking", "f#ck": the masked letter read as each vowel (and as nothing); only words that had a mask.
-    for masked in _MASKED.findall(plain)[:MAX_MASKED]:
-        extra += [_MASK.sub(v, masked) for v in ("a", "e", "i", "o", "u", "", "uc")]
+    for match in list(_MASKED.finditer(plain))[:MAX_MASKED]:
+        following = plain[match.end() :].split(maxsplit=1)[:1]
+        for variant in [_MASK.sub(v, match.group()) for v in ("a", "e", "i", "o", "u", "", "uc")]:
+            # "F*CK the cold" is an allowed oath: the reading that makes an allowed phrase is dropped.
+            if not _starts_allowed_phrase(variant, following):
+                extra.append(variant)
     for dotted in _DOTTED.findall(plain)[:MAX_MASKED]:
         extra += [re.sub(r"[.-]", v, dotted) for v in ("a", "e", "i", "o", "u", "uc")]
     # "nuuude" -> "nude" and "boooobs" -> "boobs": only stretched words change, so "Sussex" stays "sussex".
@@ -325,6 +329,12 @@ def _allowed_by_first_word() -> dict[str, list[str]]:
     for phrase in _allowed_phrases():
         by_word.setdefault(phrase.split()[0], []).append(phrase)
     return by_word
+
+
+def _starts_allowed_phrase(word: str, following: list[str]) -> bool:
+    """Whether ``word`` and the word after it begin an allowed phrase."""
+    start = " ".join([word, *following])
+    return any(f"{phrase} ".startswith(f"{start} ") for phrase in _allowed_by_first_word().get(word, ()))
 
 
 def _without_allowed(text: str) -> str:

@@ -37,7 +37,7 @@ SEXUAL = (
     " | ヌード | エロ動画 | エロ画像 | エロ漫画 | ポルノ | セックス | 性行為 | 全裸の | 裸の女 | 裸の男 | 無修正"  # ja
     " | 누드 | 나체 | 알몸 | 야한 | 포르노 | 섹스 | 성행위"  # ko
     " | porn video | porno video | adult video | adult film | adult movie | sex scene | sex video"  # en
-    " | having sex | oral sex | fucking | stark naked | completely naked | fully nude | butt naked"  # en
+    " | having sex | oral sex | stark naked | completely naked | fully nude | butt naked"  # en
     " | buck naked | bare naked | stripped naked | strip naked | skinny dipping | nudist | nudists"  # en
     " | video porno | film porno | scopare | scopata | pompino | sesso orale | il pene | el pene | su pene"  # it
     " | vagina"  # it
@@ -57,7 +57,7 @@ SEXUAL = (
     " | 自慰"  # zh
     " | アダルトビデオ | 全裸で | 素っ裸 | 真っ裸 | すっぽんぽん | 陰茎 | オナニー"  # ja
     " | 성인영상 | 알몸으로 | 나체로 | 발가벗은 | 오럴섹스"  # ko
-    " | fuck | fucks | fucked | fuckin | fucking | fucker | getting railed | gets railed | smut"  # en
+    " | fuck | fucks | fuckin | fucking | fucker | fucked | getting railed | gets railed | smut"  # en
     " | smutty | seggs | segs | secks | having seggs | banging her | banging him | bangs her | shagging"  # en
     " | shag her | screwing her | screwing him | 18+ version | sex scenes | sex tape | sextape | blowjobs"  # en
     " | cumshot | creampie | gangbang | threesome | doggystyle | doggy style | missionary position | make love"  # en
@@ -1285,7 +1285,10 @@ ALLOWED_PHRASES += "".join(
 )
 ALLOWED_PHRASES += (
     " | se matando de treinar | se matando no treino | matandose a entrenar | matandose entrenando"  # pt es
-    " | fuck the cold | f the cold | fuck yeah | what the fuck | fucking cold | fucking freezing"  # en
+    # "fuck" as an oath, not an act ("F*CK the cold", "fucking freezing").
+    " | fuck the | f the cold | fuck this | fuck that | fuck yeah | fuck it | fuck off | fuck you | what the fuck"  # en
+    " | fucking cold | fucking freezing | fucking great | fucking awesome | fucking amazing | fucking insane"  # en
+    " | fucking fast | fucking steep | fucking finally | fucked up | fucking up | fuck up | fucks up"  # en
     " | stripping skins | strip skins | stripping the skins | strips the skins | skins off"  # en
     " | die arme hoch | arme hoch | reisst die arme hoch | streckt die arme | arme in die luft"  # de
     " | как кровь | красный как кровь | кроваво красный"  # ru en
