@@ -81,9 +81,18 @@ _NAZI_NUMBER = re.compile(
     + _MARKS
     + r"[^.!?\d]{0,24}?(?<![\d.,:])88(?![\d.,:]| ?(?:m|km|kg|min|s|sec|meters|metres|metri|metros)\b)"
 )
+# "(((them)))": the antisemitic echo, whatever stands inside it.
+_ECHO = re.compile(r"\(\(\([^()]{0,40}\)\)\)")
 _NAZI_1488 = re.compile(r"(?<![\d.,:])14 ?88(?![\d.,:]| ?(?:m|km|meters|metres|metri|metros|ft)\b)")
 # "18+", "18 +": an adults-only cue.
 _ADULTS_ONLY = re.compile(r"(?<!\d)18 ?\+")
+# "bomba", "bombe", "просто бомба": praise for a shot or a run unless something around it is an attack.
+_BOMB = re.compile(r"(?:bomb|бомб|βομβ|פצצ|قنبل|بمب|बम)")
+_ATTACK = re.compile(
+    r"(?<![a-z])(?:explo|deton|terror|attack|attentat|anschlag|atenta|zamach|plant|blow\w* up|blew up|blast"
+    r"|suicide|threat|hostage|evacua|exploz|robban|patla|bombing|bomber|bombard|взрыв|вибух|теракт|подрыв|підрив"
+    r"|взорв|підірв|εκρηξ|פיצוץ|انفجار)"
+)
 # Languages in which "kys" is a kiss, not the self-harm slang "kill yourself".
 _KYS_KISS = ("da", "nb", "no", "nn", "sv")
 # An age: digits (or Chinese numerals) and the word for "years old" in the languages of the lists (normalised:
@@ -95,20 +104,23 @@ _AGE_WORDS = (
     "|বছর|வயது|ปี|ขวบ|岁|歲|歳|才|周岁|週歲|살|세(?![대트계])"
     # "12-річна", "12-ročná", "12-godišnja", "12-metė", "12-gadīga", "12χρονη", "12-åring", "12-årig", "12enne"
     "|річн\\w*|rocn\\w*|godisnj\\w*|годишњ\\w*|mete|gadig\\w*|χρονη|χρονος|χρονα|aring\\w*|arig\\w*|enne|anys"
-    "|yasinda\\w*"
+    "|yasinda\\w*|anitos|anito|anyets"
 )
 _AGE = re.compile(rf"(\d{{1,2}}|[一二两三四五六七八九十]{{1,3}}) ?-? ?(?:y/o|y\.o\.?|y\. o\.?|{_AGE_WORDS})(?![a-z])")
 # "aged 12", "age: 12", "Alter 12": the word for age before the number.
 _AGED = re.compile(
     r"(?<![a-z])(?:aged|age|ages|alter|im alter von|edad|eta|idade|wiek|leeftijd|alder|vek|ika|yasi|umur"
-    r"|miaka|возраст\w*|年龄|年齢|나이|גיל|בת|בן|سن|عمر|عمرها|عمره|उम्र|อายุ) ?:? ?(\d{1,2})(?!\d)"
+    r"|miaka|возраст\w*|w wieku|ve veku|vo veku|в возрасте|у віці|лет|років|lat|godina|vuotta"
+    r"|年龄|年齢|나이|גיל|בת|בן|سن|عمر|عمرها|عمره|उम्र|อายุ) ?:? ?(\d{1,2})(?!\d)"
 )
 # "she's like 11", "he is only 12": an age said with no word for years (English; other languages say "years").
 _SHE_IS = re.compile(
-    r"(?<![a-z])(?:she|he|they|who|girl|boy|kid) ?['’]?(?:s|is|was|are|just turned|turned|turns)"
-    r" (?:like |about |only |just |barely |maybe |around |almost |not even |under )?(\d{1,2})"
-    r"(?![\d.,:]\d|\d| ?(?:m|km|cm|kg|s|sec|seconds|min|minutes|points|pts|goals|th|st|nd|rd|%|°|meters|metres"
-    r"|place)\b)"
+    r"(?:(?<![a-z])(?:she|he|they|who|girl|boy|kid) ?['’]?(?:s|is|was|are|just turned|turned|turns)"
+    r" (?:like |about |only |just |barely |maybe |around |almost |not even |under )?"
+    # "make her look fourteen", "looks 12": an age the picture is to show.
+    r"|(?<![a-z])(?:look|looks|looking|appear|appears|pass for|passes for) (?:like |about |only |barely )?)"
+    r"(\d{1,2})(?![\d.,:]\d|\d| ?(?:m|km|cm|kg|s|sec|seconds|min|minutes|points|pts|goals|th|st|nd|rd|%|°|meters"
+    r"|metres|place)\b)"
 )
 # "born in 2014", "Jahrgang 2012", "rocznik 2011": the year of birth, read as an age.
 _BORN = re.compile(
@@ -135,6 +147,38 @@ _NUMBER_NAMES = {
     )
     for n, name in enumerate(names.split(), start=1)
     if name not in ("un", "uno", "um", "een", "en", "ni", "to", "ne", "sei", "tre", "due", "dos", "tres", "fem")
+}
+# Ten to seventeen in the other languages of the site, with the case forms an age takes ("w wieku dwunastu lat",
+# "лет двенадцати", "tizenkét éves"): a child's age is said in words in every language, not only in the ten above.
+_TEENS = (
+    "dziesiec jedenascie dwanascie trzynascie czternascie pietnascie szesnascie siedemnascie",
+    "dziesieciu jedenastu dwunastu trzynastu czternastu pietnastu szesnastu siedemnastu",
+    "deset jedenact dvanact trinact ctrnact patnact sestnact sedmnact",
+    "desat jedenast dvanast trinast strnast patnast sestnast sedemnast",
+    "десять одиннадцать двенадцать тринадцать четырнадцать пятнадцать шестнадцать семнадцать",
+    "десяти одиннадцати двенадцати тринадцати четырнадцати пятнадцати шестнадцати семнадцати",
+    "десять одинадцять дванадцять тринадцять чотирнадцять пятнадцять шістнадцять сімнадцять",
+    "десет единадесет дванадесет тринадесет четиринадесет петнадесет шестнадесет седемнадесет",
+    "deset jedanaest dvanaest trinaest cetrnaest petnaest sesnaest sedamnaest",
+    "deset enajst dvanajst trinajst stirinajst petnajst sestnajst sedemnajst",
+    "десет једанаест дванаест тринаест четрнаест петнаест шеснаест седамнаест",
+    "tiz tizenegy tizenket tizenharom tizennegy tizenot tizenhat tizenhet",
+    "zece unsprezece doisprezece treisprezece paisprezece cincisprezece saisprezece saptesprezece",
+    "tio elva tolv tretton fjorton femton sexton sjutton",
+    "kymmenen yksitoista kaksitoista kolmetoista neljatoista viisitoista kuusitoista seitsemantoista",
+    "δεκα εντεκα δωδεκα δεκατρια δεκατεσσερα δεκαπεντε δεκαεξι δεκαεπτα",
+    "desimt vienuolika dvylika trylika keturiolika penkiolika sesiolika septyniolika",
+    "desmit vienpadsmit divpadsmit trispadsmit cetrpadsmit piecpadsmit sespadsmit septinpadsmit",
+    "kumme uksteist kaksteist kolmteist neliteist viisteist kuusteist seitseteist",
+    "sepuluh sebelas dua-belas tiga-belas empat-belas lima-belas enam-belas tujuh-belas",
+    "on on-bir on-iki on-uc on-dort on-bes on-alti on-yedi",
+    "deu onze dotze tretze catorze quinze setze disset",
+)
+_NUMBER_NAMES |= {
+    name.replace("-", " "): str(n)
+    for names in _TEENS
+    for n, name in enumerate(names.split(), start=10)
+    if name not in ("tiz", "tio", "on", "deset", "onze", "quinze")
 }
 _NUMBER_NAME = re.compile(r"(?<![a-z])(" + "|".join(sorted(_NUMBER_NAMES, key=len, reverse=True)) + r")(?![a-z])")
 # "e-l-e-v-e-n y/o" read as one run of letters: "elevenyo".
@@ -355,6 +399,9 @@ def _unspaced_allowed_phrases() -> list[str]:
 _LISTS = tuple(c for c in terms.CATEGORIES if c != "allowed_phrases")
 # Two words this many words apart or closer are read together (a minor and a sexual word: "a girl ... posing").
 COMBINATION_WINDOW = 12
+# A group and a dehumanising word are one sentence apart at most ("muslims ... show them ... as terrorists"): windows
+# overlap by half, so this size reads together any two words up to COMBINATION_WINDOW apart.
+HATE_WINDOW = 2 * COMBINATION_WINDOW
 # A body part and a tearing word belong together only in a short phrase ("leg ripped off", "оторвало ногу").
 GORE_WINDOW = 6
 # An ambiguous naked word and a person are read together only side by side ("sciatrice nuda", "naga narciarka").
@@ -386,8 +433,8 @@ def _together(
         # An age said far from the rest ("a girl in ski school, she is nine, and in the last shot ... in a bikini")
         # is read where it stands, as one word.
         plain = _mark_minor_ages(plain)
-        # A stated age holds for the whole scene: read it over a longer stretch of the prompt.
-        if f" {_AGE_MARK} " in f" {plain} ":
+        # A child, named ("loli ... make it spicy") or by age, is in the whole scene: read a longer stretch.
+        if size == COMBINATION_WINDOW or f" {_AGE_MARK} " in f" {plain} ":
             size *= 2
     for window in _windows(plain, size):
         views = _views(window)
@@ -418,6 +465,11 @@ def _is_biathlon(plain: str, weapons: list[str]) -> bool:
     for word in weapons:
         plain = plain.replace(word, " ")
     return sport_scores(plain).get("biathlon", 0.0) >= 1.0
+
+
+def _is_attack(views: _Views) -> bool:
+    """Whether a bomb is an attack ("plants a bomb", "the bomb explodes"), not praise ("a bomb of a shot")."""
+    return bool(_ATTACK.search(views.latin) or _ATTACK.search(views.plain))
 
 
 def _tells_to_kys(views: _Views) -> bool:
@@ -495,8 +547,12 @@ def _builtin_check(text: str) -> SafetyVerdict:
     expelled = _expelled(views.latin, m["groups"])
     if expelled:
         return _verdict("block", "hate", expelled)
-    if m["violence_calls"] and m["groups"]:
-        together = _together(text, ("violence_calls",), ("groups",))
+    echo = _ECHO.search(views.plain)
+    if echo:
+        return _verdict("block", "hate", [echo.group(0)])
+    # A group beside a call for violence or a dehumanising word ("drawn as rats", "jako krysy", "一群蟑螂").
+    if (m["violence_calls"] or m["dehumanising"]) and m["groups"]:
+        together = _together(text, ("violence_calls", "dehumanising"), ("groups",), size=HATE_WINDOW)
         if together:
             return _verdict("block", "hate", together)
     if (sexual or suggestive) and real:
@@ -527,6 +583,8 @@ def _builtin_check(text: str) -> SafetyVerdict:
             return _verdict("block", "gore", together)
 
     weapons = m["weapons"] if m["weapons"] and not _is_biathlon(views.plain, m["weapons"]) else []
+    if weapons and all(_BOMB.match(w) for w in weapons) and not _is_attack(views):
+        weapons = []
     flags = [
         ("violence", m["violence"]),
         ("suggestive", suggestive),

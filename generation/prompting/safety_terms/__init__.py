@@ -1343,6 +1343,90 @@ HATE_SYMBOLS += "".join(
 )
 HATE_SYMBOLS += " | mein fuhrer | mein fuehrer | heil dem fuhrer | viva il duce | sieg heil salute"  # en de it
 
+# Dehumanising words for a group: blocked with a `groups` word in one window, as a call for violence is ("Roma
+# drawn as rats"). Words that are also sport praise (beast, animal, monster, machine, savage) are not listed bare.
+DEHUMANISING = (
+    "rats | vermin | cockroaches | roaches | parasites | apes | monkeys | pigs | swine | lice | maggots | leeches"  # en
+    " | locusts | subhuman | subhumans | terrorists | perverts | degenerates | scum | filth | dumb animals"  # en
+    " | a disease | a plague | like a plague | an infestation | are trash | human trash | are garbage"  # en
+    " | belong in the kitchen | drawn as animals | shown as animals | show them as animals | greedy rats"  # en
+    " | ratti | topi | scarafaggi | parassiti | scimmie | maiali | porci | pidocchi | vermi | zecche | feccia"  # it
+    " | subumani | terroristi | pervertiti | degenerati | una malattia | una piaga"  # it
+    " | rats | vermine | cafards | parasites | singes | porcs | poux | cancrelats | racaille | sous-hommes"  # fr
+    " | terroristes | pervers | degeneres | une maladie | une peste"  # fr
+    " | ratten | ungeziefer | kakerlaken | parasiten | affen | schweine | lause | maden | zecken | abschaum"  # de
+    " | untermenschen | terroristen | perverse | eine seuche | eine krankheit"  # de
+    " | ratas | alimanas | cucarachas | parasitos | monos | simios | cerdos | puercos | piojos | gusanos"  # es
+    " | garrapatas | escoria | una plaga | una enfermedad | infrahumanos | terroristas | pervertidos"  # es
+    " | degenerados"  # es
+    " | ratos | ratazanas | vermes | baratas | parasitas | macacos | porcos | piolhos | carrapatos | escoria"  # pt
+    " | uma praga | uma doenca | terroristas | pervertidos | degenerados"  # pt
+    " | крысы | крыс | крысами | тараканы | тараканов | паразиты | паразитов | обезьяны | обезьян | свиньи"  # ru
+    " | вши | чума | отбросы | нелюди | террористы | террористов | террористами | извращенцы"  # ru
+    " | 老鼠 | 蟑螂 | 寄生虫 | 寄生蟲 | 猴子 | 猩猩 | 害虫 | 害蟲 | 瘟疫 | 恐怖分子 | 变态 | 變態 | 畜生"  # zh
+    " | ネズミ | ゴキブリ | 寄生虫 | 猿 | 豚ども | 害虫 | 疫病 | テロリスト | 変態ども"  # ja
+    " | 쥐새끼 | 바퀴벌레 | 기생충 | 원숭이 | 돼지들 | 해충 | 전염병 | 테러리스트 | 변태들"  # ko
+)
+GROUPS += (
+    " | gay | gay team | gays | from africa | african | muslim team | jewish skiers"  # en
+    " | negros | negras | colectivo arcoiris | colectivo lgtb | colectivo lgbt | lgtb | lgbtq"  # es
+    " | negri | negre | neger | pretos | 非洲来的 | 非洲來的 | 非洲 | 穆斯林选手 | 穆斯林選手"  # it fr de pt zh
+)
+# Hate symbols described rather than named: a burning cross and a pointed hood, the sun wheel, "race war".
+HATE_SYMBOLS += (
+    " | burning a cross | burns a cross | burned a cross | burning cross | burning crosses | pointy hood"  # en
+    " | pointed hood | pointy white hood | sun wheel | sun wheel flag | race war | racial holy war"  # en
+    " | hitler was right | hitler did nothing wrong | white race | white race first | one four eight eight"  # en
+    " | fourteen eighty eight | fourteen eighty-eight | monkey gesture | monkey gestures | ape gestures"  # en
+    " | globalist bankers"  # en
+    " | razza bianca | guerra razziale | hitler aveva ragione | croce celtica e 88 | versi della scimmia"  # it
+    " | race blanche | guerre raciale | hitler avait raison | cris de singe | gestes de singe"  # fr
+    " | weisse rasse | rassenkrieg | hitler hatte recht | affenlaute | affengerausche | affengesten"  # de
+    " | raza blanca | guerra racial | hitler tenia razon | gestos de mono | sonidos de mono | gritos de mono"  # es
+    " | raca branca | guerra racial | hitler tinha razao | gesto de macaco | gestos de macaco | sons de macaco"  # pt
+    " | imitando macaco"  # pt
+    " | белая раса | расовая война | гитлер был прав | обезьяньи звуки | обезьяньи жесты"  # ru
+    " | 白人种族 | 种族战争 | 種族戰爭 | 希特勒是对的 | 希特勒是對的"  # zh
+)
+SEXUAL += (
+    " | orgy | orgies | group sex | horny | going at it in | going at it on | banging in | smashing in the"  # en
+    " | coppia che scopa | che scopa | che scopano | orgia | orgie | ammucchiata"  # it
+    " | orgie | partouze | orgia | orgias | orgia en | cachondos"  # fr es
+)
+SUGGESTIVE += (
+    " | seminuda | seminudo | seminude | seminudi | semi nuda | semidesnuda | seminue | halbnackt"  # it es fr de
+)
+SELF_HARM += (
+    " | gewehr gegen sich | waffe gegen sich | pistole gegen sich | gewehr auf sich | waffe auf sich"  # de
+    " | acabar com tudo | se joga do | se jogar do | se atira do | se jogou do penhasco"  # pt
+    " | acabar con todo | se tira del | tirarse del | se lanza al vacio"  # es
+    " | en finir | pour en finir | se jette du haut"  # fr
+)
+GORE += (
+    " | head comes clean off | head came clean off | head comes off | head came off | head flies off"  # en
+    " | head flew off | head rolling | slicing through his throat | slices through his throat"  # en
+    " | slicing through a | throat in slow motion | through his throat | through her throat"  # en
+)
+MINORS += " | 國中女生 | 国中女生 | 國中男生 | 国中男生 | loli | lolis | shota"  # zh en
+
+# "costum nude", "nude-coloured tights": nude as a colour beside a costume or colour word ("a nude body" stays).
+_COSTUME = (
+    "costume leotard tights bodysuit colour color shade tone heels shoes lipstick skintone"  # en
+    " costum costumul rochie colanti culoare nuanta"  # ro
+    " kostum kostym trikot strumpfhose farbe farbton kleid"  # de
+    " maillot collant couleur robe"  # fr
+    " vestito calze colore tonalita tuta"  # it
+    " traje vestido malla medias tono"  # es
+    " fantasia maio"  # pt
+    " kostium rajstopy kolor odcien sukienka"  # pl
+    " saty puncochace barva odstin"  # cs
+    " jelmez harisnya szinu dressz"  # hu
+    " kostuum pakje panty kleur jurk"  # nl
+).split()
+# A colour comes after the garment in most languages of the site and before it in English and German.
+ALLOWED_PHRASES += "".join(f" | {w} {n} | {n} {w}" for w in _COSTUME for n in ("nude", "nud", "nudo", "nuda", "nue"))
+ALLOWED_PHRASES += "".join(f" | {w} {p} nude" for w in _COSTUME for p in ("in", "de", "di", "en", "w", "v"))
+
 # The categories of the per-language files (README.md), and the lists above each one extends.
 CATEGORIES = {
     "sexual": "SEXUAL",
@@ -1370,6 +1454,7 @@ CATEGORIES = {
     "explicit_cues": "EXPLICIT_CUES",
     "nudity_ambiguous": "NAKED_AMBIGUOUS",
     "people": "PEOPLE",
+    "dehumanising": "DEHUMANISING",
 }
 _NOT_TERMS = {"code", "name"}
 
