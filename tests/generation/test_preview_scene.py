@@ -125,6 +125,17 @@ def test_spotlights_and_fireworks_light_up_a_dark_scene() -> None:
 # --- weather ------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("sport", ["alpine-skiing", "cross-country-skiing"])
+def test_the_snow_around_the_athletes_line_has_marks_with_real_contrast(sport: str) -> None:
+    # Blank snow says nothing of how fast the ground goes by, to the eye or to the time-slice's registration.
+    r = renderer({"sport": sport, "seed": 1, **SMALL})
+    for k in (5, 35):
+        scene = r.scene.render(r.views[k], k / SMALL["fps"]).astype(np.float32).mean(axis=2)
+        h = scene.shape[0]
+        band = scene[int(0.6 * h) : int(0.9 * h)]
+        assert (band < np.median(band) - 40).mean() > 0.005
+
+
 def test_fog_lowers_the_contrast_of_the_background() -> None:
     clear = render({**BASE, "weather": "clear", "setting": "forest"}, [4])[0]
     fog = render({**BASE, "weather": "fog", "setting": "forest"}, [4])[0]

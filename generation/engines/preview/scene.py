@@ -11,7 +11,7 @@ import numpy as np
 
 from .camera import View
 from .motion import Motion
-from .painter import Painter, shade
+from .painter import SHIFT, Painter, fixed, shade
 
 OUTDOOR = ("slope", "jump", "trail", "ridge", "channel", "field")
 ICE = ("rink", "oval", "sheet")
@@ -187,6 +187,11 @@ MOOD_ALIASES = {
     "speed": "power",
     "energy": "power",
 }
+
+
+def _mix(a, b, t: float) -> tuple[int, int, int]:
+    """Colour ``a`` moved a fraction ``t`` of the way to ``b``."""
+    return tuple(int(round(u + (v - u) * t)) for u, v in zip(a, b, strict=True))
 
 
 def palette_for(emotion: str, style: str) -> Palette:
@@ -462,6 +467,23 @@ class Scene:
                 return z
         return -5.0
 
+    def _ground_marks(
+        self, painter: Painter, view: View, colour, *, spacing: float, near: float = 6.0, far: float = -5.0
+    ) -> None:
+        """Flat marks scattered on the ground between depths ``far`` and ``near`` (metres), every ``spacing``
+        metres along the course, all drawn in one call: their place and size come from the course position."""
+        x0, x1 = self._x_range(view)
+        ks = np.arange(int(np.floor(x0 / spacing)), int(np.ceil(x1 / spacing)))
+        j = self.tree_jitter[(ks * 7) % 512]
+        size = 0.22 + 0.4 * self.tree_jitter[(ks * 13 + 5) % 512]
+        x = ks * spacing + j * 0.8 * spacing
+        z = far + (near - far) * ((j * 13.1) % 1.0)
+        marks = np.empty((len(ks), 6, 3))
+        marks[:, :, 0] = x[:, None] + size[:, None] * np.array([-1.0, -0.5, 0.5, 1.0, 0.6, -0.6])
+        marks[:, :, 1] = (self.motion.ground(x) + 0.01)[:, None]
+        marks[:, :, 2] = z[:, None] + size[:, None] * np.array([0.0, -0.5, -0.5, 0.0, 0.35, 0.35])
+        painter.polys_px(view.project(marks)[0], colour)
+
     def _snow_ground(self, painter: Painter, view: View) -> None:
         p = self.palette
         far_z = self.far_z(view)
@@ -508,17 +530,9 @@ class Scene:
             trees_snow[:, 2] = top + (b - top) * 0.1
             painter.polys_px(trees_dark, p.trees)
             painter.polys_px(trees_snow, shade(p.snow, 0.92))
-        # Bumps in the snow: texture that tells the eye how fast the ground goes by.
-        ks = np.arange(int(np.floor(x0 / 1.7)), int(np.ceil(x1 / 1.7)))
-        j = self.tree_jitter[(ks * 7) % 512]
-        x = ks * 1.7 + j
-        z = far_z * 0.5 * ((j * 13.1) % 1.0) + 6 * ((j * 5.3) % 1.0)
-        y = self.motion.ground(x) + 0.01
-        marks = np.empty((len(ks), 4, 3))
-        marks[:, :, 1] = y[:, None]
-        marks[:, :, 0] = x[:, None] + np.array([-0.35, 0.0, 0.35, 0.0])
-        marks[:, :, 2] = z[:, None] + np.array([0.0, -0.12, 0.0, 0.12])
-        painter.polys_px(view.project(marks)[0], shade(p.snow, 0.9))
+        # Ruts and mogul shadows around the athlete's line: world-anchored texture with real contrast, as a worn
+        # course has, that tells the eye (and the time-slice's registration) how fast the ground goes by.
+        self._ground_marks(painter, view, shade(p.shadow, 0.9), spacing=0.75)
         if self.venue == "field":
             return  # open snow: no piste, no ski tracks
         # Ski tracks give the surface texture and a sense of speed.
@@ -563,6 +577,8 @@ class Scene:
             np.array([[x0, 0, board_z + 0.5], [x1, 0, board_z + 0.5], [x1, 0, board_z + 4], [x0, 0, board_z + 4]])
         )[0]
         painter.blend_poly_px(glare, (255, 255, 255), 0.35)
+        # Skate scratches and snow scraped off the blades, on the skaters' side of the boards.
+        self._ground_marks(painter, view, _mix(ice_col, p.shadow, 0.85), spacing=1.0, far=board_z + 1.0)
         # Boards with sponsor-free colour panels, and the glass above them.
         panel_w = 4.0
         for k in range(int(np.floor(x0 / panel_w)), int(np.ceil(x1 / panel_w))):
@@ -631,6 +647,20 @@ class Scene:
         painter.polyline_px(rim, (240, 244, 250), max(1.0, painter.px(0.15)))
         floor = view.project(np.concatenate([far_bottom, np.stack([xs, gy, np.full_like(xs, 0.9)], 1)[::-1]]))[0]
         painter.poly_px(floor, ice)
+        # Joints between the track's sections on the wall, and scratches of runners on the floor.
+        seam_x = np.arange(np.floor(x0 / 3.0) * 3.0, x1, 3.0)
+        seam_y = self.motion.ground(seam_x)
+        seams = view.project(
+            np.stack(
+                [
+                    np.stack([seam_x, seam_y, np.full_like(seam_x, -1.6)], 1),
+                    np.stack([seam_x, seam_y + 1.0, np.full_like(seam_x, -1.8)], 1),
+                ],
+                1,
+            )
+        )[0]
+        cv2.polylines(painter.canvas, list(fixed(seams)), False, shade(ice, 0.72), 1, cv2.LINE_AA, SHIFT)
+        self._ground_marks(painter, view, shade(ice, 0.82), spacing=1.4, near=0.8, far=-1.4)
         stripe = view.project(np.stack([xs, gy + wall_h * 0.5, -1.7 - 0.3 * bank], 1))[0]
         painter.polyline_px(stripe, (70, 120, 220), max(1.0, painter.px(0.08)))
         near = view.project(
