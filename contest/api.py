@@ -89,6 +89,10 @@ class EntrySerializer(serializers.Serializer):
     final_rank = serializers.IntegerField(allow_null=True)
 
     def _hidden(self, entry: Entry) -> bool:
+        # A list's entries share one contest: its view says once (``context["counts_hidden"]``) rather than each
+        # row loading its contest.
+        if "counts_hidden" in self.context:
+            return self.context["counts_hidden"]
         return selectors.counts_hidden(entry.contest)
 
     def get_author(self, entry: Entry) -> str:
@@ -100,8 +104,7 @@ class EntrySerializer(serializers.Serializer):
         return str(fan.country) if fan and fan.country else ""
 
     def _file(self, entry: Entry, role: str) -> str | None:
-        result = entry.job.public_result()
-        return result["files"].get(role) if result else None
+        return entry.job.public_file_url(role)
 
     def get_video(self, entry: Entry) -> str | None:
         return self._file(entry, "video")
@@ -267,8 +270,10 @@ class EntryList(ContestAPIView):
     def get(self, request: Request) -> Response:
         sport = request.query_params.get("sport")
         order = "new" if request.query_params.get("order") == "new" else "top"
-        items = selectors.public_entries(_contest(), sport=sport if sport in SPORTS else None, order=order)[:100]
-        return Response(EntrySerializer(items, many=True).data)
+        contest = _contest()
+        items = selectors.public_entries(contest, sport=sport if sport in SPORTS else None, order=order)[:100]
+        hidden = selectors.counts_hidden(contest)
+        return Response(EntrySerializer(items, many=True, context={"counts_hidden": hidden}).data)
 
     @extend_schema(
         request=EntryInput,

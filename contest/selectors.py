@@ -67,11 +67,25 @@ def counts_hidden(contest: Contest) -> bool:
     return settings.WONDER_HIDE_COUNTS_DURING_VOTING and contest.accepts_votes()
 
 
+# What a card shows (on a list page or in the API's list), for ``QuerySet.only``: building each row's job prompt
+# and spec, its author's account and a dozen dates took a third of a 60-card page's time, for nothing shown.
+CARD_FIELDS = (
+    *("id", "title", "sport", "state", "likes", "dislikes", "wilson", "comparisons", "submitted", "final_rank"),
+    *("created", "contest_id", "author_id", "job_id"),
+    *("job__id", "job__kind", "job__status", "job__result"),
+    *("author__id", "author__fan__id", "author__fan__user_id", "author__fan__display_name", "author__fan__country"),
+)
+
+
+def cards(entries: QuerySet[Entry]) -> QuerySet[Entry]:
+    """``entries`` loaded for cards: with their job's files and their author's public name, and nothing else."""
+    return entries.select_related("job", "author__fan").only(*CARD_FIELDS)
+
+
 def public_entries(contest: Contest, *, sport: str | None = None, order: str = "top") -> QuerySet[Entry]:
-    """Approved, shortlisted and winning entries; "top" by the Wilson lower bound of likes, else newest first."""
-    entries = Entry.objects.filter(contest=contest, state__in=Entry.PUBLIC).select_related(
-        "contest", "job", "author__fan"
-    )
+    """Approved, shortlisted and winning entries, loaded for cards (:func:`cards`); "top" by the Wilson lower
+    bound of likes, else newest first."""
+    entries = cards(Entry.objects.filter(contest=contest, state__in=Entry.PUBLIC))
     if sport:
         entries = entries.filter(sport=sport)
     # While counts are hidden, an order by score would give them away: newest first instead.
@@ -130,19 +144,20 @@ def arena_pair(
     rng.shuffle(sports)
     judged = {(a, b) for a, b in Comparison.objects.filter(voter=user, contest=contest).values_list("a_id", "b_id")}
     for candidate_sport in sports:
-        entries = {
-            e.pk: e
-            for e in Entry.objects.filter(contest=contest, sport=candidate_sport, state__in=Entry.PUBLIC)
+        # The choice needs only ids and comparison counts; the two chosen entries are loaded whole afterwards
+        # (loading every entry of the sport with its job and author was most of this request's time).
+        comparisons = dict(
+            Entry.objects.filter(contest=contest, sport=candidate_sport, state__in=Entry.PUBLIC)
             .exclude(author=user)
-            .select_related("job", "author__fan")
-        }
-        if len(entries) < 2:
+            .values_list("pk", "comparisons")
+        )
+        if len(comparisons) < 2:
             continue
         board = ArenaBoard.objects.filter(contest=contest, sport=candidate_sport).first()
         intervals = {row["item"]: (row["low"], row["high"]) for row in (board.rows if board else [])}
         pair = choose_pair(
-            sorted(entries),
-            {pk: e.comparisons for pk, e in entries.items()},
+            sorted(comparisons),
+            comparisons,
             intervals,
             exclude=judged,
             min_comparisons=settings.WONDER_ARENA_MIN_COMPARISONS,
@@ -150,8 +165,10 @@ def arena_pair(
         )
         if pair is None:
             continue
-        left, right = entries[pair[0]], entries[pair[1]]  # choose_pair already randomised the order
-        return left, right
+        chosen = Entry.objects.filter(state__in=Entry.PUBLIC).select_related("job", "author__fan").in_bulk(pair)
+        if len(chosen) < 2:
+            continue  # taken down in between
+        return chosen[pair[0]], chosen[pair[1]]  # choose_pair already randomised the order
     return None
 
 

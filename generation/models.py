@@ -147,6 +147,16 @@ class Job(models.Model):
         files = {role: _media_url(path) for role, path in self.result.get("files", {}).items()}
         return {"files": files, "metadata": self.result.get("metadata", {})}
 
+    def public_file_url(self, role: str) -> str | None:
+        """The URL of one of a finished job's files (``video``, ``poster``...), as in :meth:`public_result`."""
+        if self.status != self.Status.SUCCEEDED or self.result is None:
+            return None
+        return _media_url(self.result.get("files", {}).get(role))
+
+    @property
+    def poster_url(self) -> str | None:
+        return self.public_file_url("poster")
+
 
 def _media_url(relative_path: str | None) -> str | None:
     return media_store.url(relative_path) if relative_path else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from unittest import mock
 
 import pytest
 from django.test import override_settings
@@ -34,6 +35,17 @@ def test_pairs_are_two_public_entries_of_the_same_sport_never_ones_own(field, vo
         left, right = selectors.arena_pair(user=voter, contest=contest, rng=random.Random(seed))
         assert left.sport == right.sport == "ski-jumping" and left != right
         assert voter.pk not in (left.author_id, right.author_id)
+
+
+def test_a_pair_loads_its_two_entries_not_every_entry_of_the_sport(field, voter):
+    # The arena is one request in eight under load: building every entry of a sport with its job and author to
+    # show two of them was most of its time.
+    contest, jumps = field
+    jumps += [EntryFactory(contest=contest, sport="ski-jumping") for _ in range(5)]
+    with mock.patch.object(Entry, "from_db", wraps=Entry.from_db) as built:
+        left, right = selectors.arena_pair(user=voter, contest=contest, sport="ski-jumping", rng=random.Random(1))
+    assert built.call_count == 2
+    assert left.job.result and right.author.fan.display_name  # loaded with what the page shows
 
 
 def test_a_judgement_is_stored_in_canonical_order_and_counted(field, voter):
