@@ -428,7 +428,7 @@ def _together(
     text: str, first: tuple[str, ...], second: tuple[str, ...], *, ages: bool = False, size: int = COMBINATION_WINDOW
 ) -> list[str]:
     """Words of the ``first`` and ``second`` categories found within one window of the text (or nothing)."""
-    plain = normalize(text[:MAX_CHECKED_CHARS])
+    plain = said = normalize(text[:MAX_CHECKED_CHARS])
     if ages:
         # An age said far from the rest ("a girl in ski school, she is nine, and in the last shot ... in a bikini")
         # is read where it stands, as one word.
@@ -443,7 +443,8 @@ def _together(
         b = [w for name in second for w in found.get(name, [])]
         if ages:
             b += _minor_ages(window) + _minor_ages(views.latin.partition(" | ")[2])
-            b += [_AGE_MARK] * (f" {_AGE_MARK} " in f" {window} ")
+            if f" {_AGE_MARK} " in f" {window} ":
+                b += _minor_ages(said) or [_AGE_MARK]  # moderators are shown the words, not the placeholder
         if a and b:
             return a + b
     return []
@@ -519,7 +520,8 @@ def _mark_minor_ages(plain: str) -> str:
 def _verdict(action: str, category: str | None, matches: list[str]) -> SafetyVerdict:
     messages = BLOCK_MESSAGES if action == "block" else FLAG_MESSAGES
     message = messages[category]() if category in messages else ""
-    return SafetyVerdict(action=action, category=category, message=message, matches=matches)
+    shown = [word for word in matches if word != _AGE_MARK]  # the check's placeholder is in no prompt
+    return SafetyVerdict(action=action, category=category, message=message, matches=shown)
 
 
 def _builtin_check(text: str) -> SafetyVerdict:

@@ -685,3 +685,14 @@ def test_a_bomb_with_an_attack_around_it_is_still_flagged():
     verdict = check_prompt("someone plants a bomb under the bobsled track")
     assert verdict.action == "flag"
     assert verdict.category == "weapons"
+
+
+def test_a_far_away_age_is_shown_to_moderators_as_words_of_the_prompt_not_an_internal_marker():
+    # Moderators see the matched words highlighted in the prompt; the check's own placeholder for "an age under
+    # 18 said somewhere" is in no prompt.
+    text = "a girl at ski school, she is nine, waves to the camera, then later on the slope poses in a tiny bikini"
+    verdict = check_prompt(text)
+    assert verdict.action == "block"
+    # The age as the check read it ("nine" is read as 9), beside the words of the prompt.
+    assert "she is 9" in verdict.matches
+    assert all(word in text for word in verdict.matches if word != "she is 9")
