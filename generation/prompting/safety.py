@@ -61,6 +61,7 @@ _EMOJI = str.maketrans(
 )  # fmt: skip
 # A "word" for de-obfuscation: letters, digits and the leet symbols. No nested quantifiers.
 _RAW_WORD = re.compile(r"[\w@$]+")
+_BANG = re.compile(r"(?<=[a-z])!(?=[a-z0-9])")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 # A word with letters masked by symbols ("f*cking", "f#ck", "f**k"): each mask is tried as a vowel and as nothing.
 _MASKED = re.compile(r"(?<![\w*#@])[a-z]+[*#@][a-z*#@]*")
@@ -87,11 +88,12 @@ _NAZI_1488 = re.compile(r"(?<![\d.,:])14 ?88(?![\d.,:]| ?(?:m|km|meters|metres|m
 # "18+", "18 +": an adults-only cue.
 _ADULTS_ONLY = re.compile(r"(?<!\d)18 ?\+")
 # "bomba", "bombe", "просто бомба": praise for a shot or a run unless something around it is an attack.
-_BOMB = re.compile(r"(?:bomb|бомб|βομβ|פצצ|قنبل|بمب|बम)")
+# "爆弾級のエア", "炸弹级": a bomb-class jump is praise in Japanese and Chinese too.
+_BOMB = re.compile(r"(?:bomb|бомб|βομβ|פצצ|قنبل|بمب|बम|爆弾|炸弹|炸彈|폭탄)")
 _ATTACK = re.compile(
     r"(?<![a-z])(?:explo|deton|terror|attack|attentat|anschlag|atenta|zamach|plant|blow\w* up|blew up|blast"
     r"|suicide|threat|hostage|evacua|exploz|robban|patla|bombing|bomber|bombard|взрыв|вибух|теракт|подрыв|підрив"
-    r"|взорв|підірв|εκρηξ|פיצוץ|انفجار)"
+    r"|взорв|підірв|εκρηξ|פיצוץ|انفجار|爆発|爆破|テロ|仕掛|爆炸|袭击|襲擊|恐怖|폭발|테러)"
 )
 # Languages in which "kys" is a kiss, not the self-harm slang "kill yourself".
 _KYS_KISS = ("da", "nb", "no", "nn", "sv")
@@ -185,6 +187,18 @@ _NUMBER_NAME = re.compile(r"(?<![a-z])(" + "|".join(sorted(_NUMBER_NAMES, key=le
 _SPELLED_AGE = re.compile(
     r"(" + "|".join(sorted(_NUMBER_NAMES, key=len, reverse=True)) + r")(?:yo|yrsold|yrold|yearsold|yearold)"
 )
+# "vienuolikmetė", "dvanáctiletá", "dwunastoletnia", "tolvåring": a number and the word for years in one word. The
+# number is matched by its first letters, which its case forms share ("dwunasto-", "двенадцати-").
+_AGE_SUFFIXES = (
+    r"let\w*|rocn\w*|godisnj\w*|met(?:e|is|es|ei|ui|a)|gadig\w*|aastane|vuotia\w*|aring\w*|arig\w*|jahrig\w*"
+    r"|jarig\w*|enne|eves|летн\w*|річн\w*|годишн\w*|годишњ\w*|χρον\w*"
+)
+_NUMBER_STEMS = {name[:-2] if len(name) >= 7 else name for name in _NUMBER_NAMES if len(name) >= 4}
+_COMPOUND_AGE = re.compile(
+    r"(?<!\w)(" + "|".join(sorted(_NUMBER_STEMS, key=len, reverse=True)) + r")\w{0,4}?(?:" + _AGE_SUFFIXES + r")(?!\w)"
+)
+# "twelve-ish boy", "12ish girl": an age guessed at, right before a child.
+_ISH_AGE = re.compile(r"(?<![\d.,:])(\d{1,2}) ?-? ?ish (?:boy|girl|kid|lad|lass|child)s?(?![a-z])")
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ADULT_AGE = 18
 MAX_RUNS, MAX_RUN_CHARS = 20, 400
@@ -294,7 +308,8 @@ def _deobfuscate_word(word: str) -> str:
 
 def _views(text: str) -> _Views:
     plain = _without_allowed(" " + normalize(text[:MAX_CHECKED_CHARS]) + " ")
-    words = [_deobfuscate_word(w) for w in _RAW_WORD.findall(plain)]
+    # "k!ll1ng": an exclamation mark between letters stands for an i.
+    words = [_deobfuscate_word(w) for w in _RAW_WORD.findall(_BANG.sub("i", plain))]
     # "the 50 kms classic" is kilometres, not the self-harm slang "kms".
     words = ["km" if w == "kms" and i and words[i - 1].isdigit() else w for i, w in enumerate(words)]
     latin = _without_allowed(" " + " ".join(words) + " ")
@@ -330,9 +345,21 @@ def _views(text: str) -> _Views:
     # "e-l-e-v-e-n years old": the spelled word read in its place too, so phrases around it still match.
     if runs:
         extra.append("| " + " ".join(inline))
+    # "с е к с у а л ь н а я": spaced letters of other scripts are read as one word too, in the plain view.
+    spaced: list[str] = []
+    letters: list[str] = []
+    for w in [*plain.split(), ""]:
+        if len(w) == 1 and w.isalpha() and not w.isascii():
+            letters.append(w)
+            continue
+        if len(letters) >= 3:
+            spaced.append("".join(letters))
+        letters = []
     dense = "".join(ch for ch in plain if is_unspaced(ch) or ch.isalnum())
     for phrase in _unspaced_allowed_phrases():
         dense = dense.replace(phrase, "")
+    if spaced:
+        plain = f"{plain} | {' '.join(spaced)}"
     return _Views(plain=plain.strip(), latin=latin + " | " + " ".join(extra + runs), dense=dense, runs=runs)
 
 
@@ -404,6 +431,11 @@ COMBINATION_WINDOW = 12
 HATE_WINDOW = 2 * COMBINATION_WINDOW
 # A body part and a tearing word belong together only in a short phrase ("leg ripped off", "оторвало ногу").
 GORE_WINDOW = 6
+# A killing verb and a reflexive pronoun belong together only a few words apart ("se po závodě zastřelí"): windows
+# overlap by half, so any two words up to four apart are read together.
+SELF_WINDOW = 8
+# A killing word is said of the weather only right beside it ("un froid qui tue", "κρύο που σε σκοτώνει").
+WEATHER_WINDOW = 5
 # An ambiguous naked word and a person are read together only side by side ("sciatrice nuda", "naga narciarka").
 NAKED_WINDOW = 6
 # "out" as a call to expel a group ("X out!", "X raus", "X dehors", "X fuera", "X eruit").
@@ -493,12 +525,14 @@ def _age(number: str) -> int:
 
 
 def _minor_ages(plain: str) -> list[str]:
-    """Ages under 18 in the text: "12yo", "aged 12", "she's 12", "fourteen-yr-old", "born in 2014"."""
+    """Ages under 18 in the text: "12yo", "aged 12", "she's 12", "fourteen-yr-old", "born in 2014",
+    "dvanáctiletá"."""
+    found = [m.group(0) for m in _COMPOUND_AGE.finditer(plain)]
     texts = [plain]
     if _NUMBER_NAME.search(plain):
         texts.append(_NUMBER_NAME.sub(lambda m: _NUMBER_NAMES[m.group(1)], plain))
-    ages = [m for text in texts for pattern in (_AGE, _AGED, _SHE_IS) for m in pattern.finditer(text)]
-    found = [m.group(0) for m in ages if _age(m.group(1)) < ADULT_AGE]
+    ages = [m for text in texts for pattern in (_AGE, _AGED, _SHE_IS, _ISH_AGE) for m in pattern.finditer(text)]
+    found += [m.group(0) for m in ages if _age(m.group(1)) < ADULT_AGE]
     found += [m.group(0) for m in _SPELLED_AGE.finditer(plain) if int(_NUMBER_NAMES[m.group(1)]) < ADULT_AGE]
     this_year = datetime.date.today().year
     return found + [m.group(0) for m in _BORN.finditer(plain) if 0 <= this_year - int(m.group(1)) < ADULT_AGE]
@@ -509,10 +543,11 @@ _AGE_MARK = "agedunder18"
 
 def _mark_minor_ages(plain: str) -> str:
     """``plain`` with ages written out as digits and every age under 18 replaced by one marker word."""
+    plain = _COMPOUND_AGE.sub(f" {_AGE_MARK} ", plain)
     if _NUMBER_NAME.search(plain):
         plain = _NUMBER_NAME.sub(lambda m: _NUMBER_NAMES[m.group(1)], plain)
     this_year = datetime.date.today().year
-    for pattern in (_AGE, _AGED, _SHE_IS):
+    for pattern in (_AGE, _AGED, _SHE_IS, _ISH_AGE):
         plain = pattern.sub(lambda m: f" {_AGE_MARK} " if _age(m.group(1)) < ADULT_AGE else m.group(0), plain)
     return _BORN.sub(lambda m: f" {_AGE_MARK} " if 0 <= this_year - int(m.group(1)) < ADULT_AGE else m.group(0), plain)
 
@@ -574,6 +609,11 @@ def _builtin_check(text: str) -> SafetyVerdict:
             return _verdict("block", "nudity", together)
     if m["self_harm"]:
         return _verdict("block", "self-harm", m["self_harm"])
+    # A killing verb turned on oneself: "se po závodě zastřelí", "sich absichtlich umbringt", "k!ll1ng myself".
+    if m["self_harm_verbs"] and m["reflexives"]:
+        together = _together(text, ("self_harm_verbs",), ("reflexives",), size=SELF_WINDOW)
+        if together:
+            return _verdict("block", "self-harm", together)
     if _tells_to_kys(views):
         return _verdict("block", "self-harm", ["kys"])
     if m["gore"]:
@@ -587,8 +627,14 @@ def _builtin_check(text: str) -> SafetyVerdict:
     weapons = m["weapons"] if m["weapons"] and not _is_biathlon(views.plain, m["weapons"]) else []
     if weapons and all(_BOMB.match(w) for w in weapons) and not _is_attack(views):
         weapons = []
+    # "a cold that kills you", "mamamatay ka sa ginaw": a killing word beside the cold or heat is an intensifier.
+    violence = m["violence"]
+    if (violence or weapons) and m["weather"]:
+        beside = _together(text, ("violence", "weapons"), ("weather",), size=WEATHER_WINDOW)
+        violence = [w for w in violence if w not in beside]
+        weapons = [w for w in weapons if w not in beside]
     flags = [
-        ("violence", m["violence"]),
+        ("violence", violence),
         ("suggestive", suggestive),
         ("revealing", m["revealing"]),
         ("weapons", weapons),

@@ -1427,6 +1427,33 @@ _COSTUME = (
 ALLOWED_PHRASES += "".join(f" | {w} {n} | {n} {w}" for w in _COSTUME for n in ("nude", "nud", "nudo", "nuda", "nue"))
 ALLOWED_PHRASES += "".join(f" | {w} {p} nude" for w in _COSTUME for p in ("in", "de", "di", "en", "w", "v"))
 
+# A killing verb and a reflexive a few words apart are self-harm ("sich absichtlich umbringt", "se po závodě
+# zastřelí"). English says the reflexive after any verb ("pushing herself, killing the climbs"), so its forms stay
+# the adjacent phrases above; Romance clitics stand right before the verb and are phrases too.
+SELF_HARM_VERBS = (
+    "umbringen | umbringt | umgebracht | erschiessen | erschiesst | erschoss | erschossen | erhangen | erhangt"  # de
+    " | erhangte | erstechen | ersticht | vergiften | vergiftet"  # de
+)
+REFLEXIVES = "sich | sich selbst"  # de
+SELF_HARM += "".join(
+    f" | {weapon} on {pronoun} | {weapon} against {pronoun} | {weapon} at {pronoun}"
+    for weapon in ("rifle", "gun", "pistol", "revolver")
+    for pronoun in _REFLEXIVE
+)
+SELF_HARM += (
+    " | si uccide | si e ucciso | si e uccisa | si ammazza | si e ammazzato | si impicca | si e impiccato"  # it
+    " | si e impiccata | si spara un colpo | uccidersi | ammazzarsi | impiccarsi"  # it
+    " | se tue | s est tue | s est tuee | se pend | s est pendu | s est pendue | se tire une balle"  # fr
+    " | se mata | se mato | se ahorca | se ahorco | matarse | ahorcarse | se pega un tiro"  # es
+    " | se matou | se enforca | se enforcou | matar-se | enforcar-se | se dar um tiro"  # pt
+    " | bringt sich um | brachte sich um | bringt sich absichtlich um"  # de
+)
+# Cold said to kill ("a cold that kills you", "un froid qui tue"): a violent word beside it is an intensifier.
+WEATHER = (
+    "cold | freezing | frost | chill | the cold | freddo | froid | kalte | frio | helada"  # en it fr de es pt
+    " | холод | мороз | холодно | 冷 | 寒さ | 寒い | 추위"  # ru zh ja ko
+)
+
 # The categories of the per-language files (README.md), and the lists above each one extends.
 CATEGORIES = {
     "sexual": "SEXUAL",
@@ -1455,6 +1482,9 @@ CATEGORIES = {
     "nudity_ambiguous": "NAKED_AMBIGUOUS",
     "people": "PEOPLE",
     "dehumanising": "DEHUMANISING",
+    "self_harm_verbs": "SELF_HARM_VERBS",
+    "reflexives": "REFLEXIVES",
+    "weather": "WEATHER",
 }
 _NOT_TERMS = {"code", "name"}
 
