@@ -238,7 +238,7 @@ class Entry(models.Model):
 
     def get_sport_display(self) -> str:
         # Replaces Django's generic one, which hashes every (slug, lazy label) choice on each call and so
-        # translates all sixteen labels to name one card: most of the time of a 60-card page.
+        # translates all sixteen labels to name one card: a quarter of the time of a 60-card page.
         return str(SPORTS.get(self.sport, self.sport))
 
     @property
