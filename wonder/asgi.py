@@ -3,32 +3,10 @@
 import asyncio
 import os
 
-import django
-from asgiref.sync import sync_to_async
-from django.core.handlers.asgi import ASGIHandler
+from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wonder.settings")
-django.setup(set_prefix=False)
-
-
-class SyncChainASGIHandler(ASGIHandler):
-    """Django's ASGI handler with the middleware chain built in its sync mode and entered in one trip to the
-    request's thread.
-
-    Our middleware is sync (some only sync), and under ASGI Django's innermost handler is async whatever the chain:
-    every request went to its thread for the middleware, back to the event loop for that handler, to the thread
-    again for CSRF's process_view, for the view and for rendering the response. Each crossing waits for the loop
-    or the GIL, which the embedded worker holds while it runs a job (py-spy, bench/jobs.py). Async views (readyz)
-    still work: the sync chain runs them through ``async_to_sync``, as it does under WSGI.
-    """
-
-    def load_middleware(self, is_async: bool = False) -> None:
-        super().load_middleware(is_async=False)
-        # thread_sensitive: the request's own thread, as for any sync code Django runs for it (one per request).
-        self._middleware_chain = sync_to_async(self._middleware_chain, thread_sensitive=True)
-
-
-django_asgi_app = SyncChainASGIHandler()
+django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402

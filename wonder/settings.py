@@ -218,9 +218,6 @@ WONDER_EMBEDDED_WORKER = env_bool("WONDER_EMBEDDED_WORKER", not REDIS_URL)
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = None  # the Job row is the result; Celery's result store would duplicate it
-# With no result backend, one (disabled) backend object serves every thread. Without this Celery builds one per
-# thread, and every request runs in a thread of its own: about 0.5 ms of each job submitted (py-spy, bench/jobs.py).
-CELERY_RESULT_BACKEND_THREAD_SAFE = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
