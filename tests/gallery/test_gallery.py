@@ -85,7 +85,9 @@ def test_the_entry_page_shows_prompt_translation_label_and_report(client, make_e
     assert client.get(reverse("gallery:entry", args=[make_entry().pk])).status_code == 404
 
 
-def test_posters_are_cached_thumbnails(client, make_entry, settings, tmp_path):
+@pytest.fixture
+def with_poster(make_entry, settings, tmp_path):
+    """An approved entry whose job's poster file exists, under a media root of this test's own."""
     from PIL import Image
 
     settings.MEDIA_ROOT = tmp_path
@@ -93,6 +95,13 @@ def test_posters_are_cached_thumbnails(client, make_entry, settings, tmp_path):
     poster = tmp_path / entry.job.result["files"]["poster"]
     poster.parent.mkdir(parents=True)
     Image.new("RGB", (1280, 768), "white").save(poster)
+    return entry
+
+
+def test_posters_are_cached_thumbnails(client, with_poster, tmp_path):
+    from PIL import Image
+
+    entry = with_poster
     response = client.get(reverse("gallery:poster", args=[entry.pk]))
     assert response.status_code == 200
     assert "max-age=604800" in response["Cache-Control"]
@@ -100,18 +109,12 @@ def test_posters_are_cached_thumbnails(client, make_entry, settings, tmp_path):
         assert thumb.width == 360
 
 
-def test_a_made_thumbnail_is_linked_as_a_file_and_dies_with_a_takedown(client, make_entry, settings, tmp_path):
+def test_a_made_thumbnail_is_linked_as_a_file_and_dies_with_a_takedown(client, with_poster, settings, tmp_path):
     # Posters are a third of the gallery's requests: once made, nginx (or the media view) serves the file itself,
     # with no database query; before that the card points at the view that makes it.
-    from PIL import Image
-
     from generation.services import hide_files
 
-    settings.MEDIA_ROOT = tmp_path
-    entry = make_entry(state="approved")
-    poster = tmp_path / entry.job.result["files"]["poster"]
-    poster.parent.mkdir(parents=True)
-    Image.new("RGB", (1280, 768), "white").save(poster)
+    entry = with_poster
     view_url = reverse("gallery:poster", args=[entry.pk])
     file_url = f"{settings.MEDIA_URL}thumbs/{entry.job_id}.jpg"
     page = client.get(reverse("gallery:gallery")).content.decode()
