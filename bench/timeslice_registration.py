@@ -1,0 +1,97 @@
+"""How much of the camera's true travel the time-slice's registration recovers, on the 16 sports' preview clips.
+
+    python bench/timeslice_registration.py [--sports alpine-skiing curling ...]
+
+The preview renderer knows its camera: ``View.velocity`` is how far the world at the athlete's depth moves on screen
+from one frame to the next. This script renders each sport's default clip (5 s, 832x480, tracking camera, the same
+specs as ``bench/montage.py``), reads its clean master as ``gallery.timeslice.make_slice`` does, runs
+``gallery.timeslice.camera_path`` on the frames, and compares how far the point under the athlete (the middle of
+the frame, 55 % down) moves in the registered coordinates with how far the ground truly moved. The truth is used
+only here, to measure; the time-slice never sees it.
+
+Prints per sport on stderr (true travel, recovered travel, ratio, mean per-step error) and ``name: value unit``
+lines: ``timeslice_registration_ratio_median`` and ``timeslice_registration_ratio_min``, the share of the true
+travel recovered along its direction (1.0 is perfect; far below 1 piles the athlete's poses on top of each other,
+below 0 is the wrong way) and ``timeslice_registration_s`` (median seconds per
+clip). Issue 15's `timeslice_figures_min` cannot reach its target while the ratio is low.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wonder.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+import numpy as np  # noqa: E402
+
+from gallery import timeslice  # noqa: E402
+from generation import masters  # noqa: E402
+from generation.engines.preview import PreviewVideoEngine  # noqa: E402
+from generation.engines.preview.engine import SPORT_NAMES  # noqa: E402
+from generation.engines.preview.render import ClipRenderer  # noqa: E402
+from generation.engines.preview.shot import Shot  # noqa: E402
+
+
+def true_travel(spec: dict) -> np.ndarray:
+    """``(frames, 2)``: where a point of the ground under the athlete in the first frame is on screen in each frame,
+    relative to where it started (pixels), from the renderer's own camera."""
+    views = ClipRenderer(Shot.from_spec(spec), preview_text="PREVIEW", ai_text="AI", sport_text="sport").views
+    velocity = np.array([v.velocity for v in views])
+    return np.cumsum(velocity, axis=0) - velocity[0]
+
+
+def measure(sport: str, spec: dict, out: Path) -> tuple[float, float, float]:
+    """(ratio, mean step error in pixels, seconds) for one sport's clip."""
+    PreviewVideoEngine().generate(spec, out_dir=out, progress=lambda *a: None, cancelled=lambda: False)
+    frames = timeslice.read_frames(masters.master_for_video(out / "video.mp4"))
+    truth = true_travel(spec)
+    stride = max(1, -(-len(truth) // timeslice.MAX_FRAMES))
+    # The registered path of a ground point moves opposite to the ground on screen.
+    truth = -truth[::stride][: len(frames)]
+    started = time.perf_counter()
+    transforms = timeslice.camera_path(frames)
+    seconds = time.perf_counter() - started
+    h, w = frames[0].shape[:2]
+    point = np.array([w / 2, 0.55 * h, 1.0])
+    recovered = np.array([(t @ point)[:2] / (t @ point)[2] - point[:2] for t in transforms])
+    # The share of the true travel recovered along its direction (negative when the registration goes the wrong
+    # way; a length ratio would hide that).
+    ratio = float(recovered[-1] @ truth[-1] / max(1e-6, truth[-1] @ truth[-1]))
+    step_error = float(np.abs(np.diff(recovered, axis=0) - np.diff(truth, axis=0)).mean())
+    print(
+        f"# {sport}: true travel {truth[-1].round(0)} px, recovered {recovered[-1].round(0)} px, ratio {ratio:.2f},"
+        f" step error {step_error:.1f} px, {seconds:.2f} s",
+        file=sys.stderr,
+    )
+    return ratio, step_error, seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sports", nargs="*", default=sorted(SPORT_NAMES))
+    args = parser.parse_args()
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, sport in enumerate(sorted(SPORT_NAMES)):
+            if sport in args.sports:
+                results.append(measure(sport, {"sport": sport, "seed": i}, Path(tmp) / sport))
+    ratios = [r for r, _, _ in results]
+    print(f"timeslice_registration_ratio_median: {statistics.median(ratios):.2f}")
+    print(f"timeslice_registration_ratio_min: {min(ratios):.2f}")
+    print(f"timeslice_registration_s: {statistics.median(s for _, _, s in results):.2f} s")
+
+
+if __name__ == "__main__":
+    main()
