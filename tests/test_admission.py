@@ -13,7 +13,7 @@ from django.core.handlers.asgi import ASGIHandler
 from django.http import HttpResponse
 from django.urls import path
 
-from wonder.admission import AdmissionGate
+from wonder.admission import NEW_PAGE, AdmissionGate, Slots
 
 
 def scope(path: str, method: str = "GET", headers: dict[str, str] | None = None) -> dict:
@@ -250,6 +250,62 @@ def test_follow_ups_on_an_open_page_go_before_new_page_loads(settings):
 
     asyncio.run(scenario())
     assert app.order == ["/slow/", "/api/contest/entries/1/vote/", "/gallery/", "/gallery/posters/3.jpg", "/contest/"]
+
+
+def test_a_new_page_that_follow_ups_push_past_the_wait_limit_is_refused_at_once(settings):
+    # One slot, a 1 s limit; a request is taken to hold its slot 0.05 s until the gate has measured otherwise, so
+    # 20 follow-ups ahead of a new page load fill its whole second.
+    gate, app = _one_slot_taken(settings, max_wait_s=1.0)
+
+    async def scenario(follow_ups: int):
+        app.release = asyncio.Event()
+        slow = asyncio.ensure_future(call(gate, "/slow/"))
+        await asyncio.sleep(0.01)
+        started = time.perf_counter()
+        page = asyncio.ensure_future(call(gate, "/contest/"))
+        await asyncio.sleep(0.01)
+        votes = [
+            asyncio.ensure_future(call(gate, f"/api/contest/entries/{i}/vote/", method="POST"))
+            for i in range(follow_ups)
+        ]
+        done, _ = await asyncio.wait([page], timeout=0.5)
+        answered_s = time.perf_counter() - started if done else None
+        app.release.set()
+        await asyncio.gather(slow, *votes, page)
+        return page.result(), answered_s, [v.result()["status"] for v in votes]
+
+    # Pushed past its second by the votes that went ahead: refused now, not when its second has run out.
+    refused, answered_s, votes = asyncio.run(scenario(follow_ups=20))
+    assert answered_s is not None and answered_s < 0.5
+    assert refused["status"] == 503 and refused["headers"][b"x-wonder-overload"] == b"shed"
+    assert votes == [200] * 20  # the follow-ups themselves are all served
+    # With room left in its second, the page load waits its turn and is served.
+    app.order.clear()
+    served, _, _ = asyncio.run(scenario(follow_ups=5))
+    assert served["status"] == 200 and app.order[-1] == "/contest/"
+
+
+def test_once_waits_run_over_the_line_estimate_page_loads_are_refused_on_arrival_not_after_a_wasted_wait():
+    async def scenario():
+        slots = Slots(limit=1, max_wait_s=1.0, max_queue=200)
+        slots.running, slots.service_s = 1, 0.1  # the one slot is taken; a request holds it about 0.1 s
+        line = [asyncio.ensure_future(slots.acquire(NEW_PAGE)) for _ in range(6)]
+        await asyncio.sleep(0)
+        assert slots.queued[NEW_PAGE] == 6  # by the line's own estimate the sixth waits 0.6 s: let in
+        admitted_before = slots.predicted_wait_s(NEW_PAGE) <= slots.max_wait_s
+        # Page loads have been waiting four times what the line estimated (slower service, follow-ups overtaking).
+        for _ in range(40):
+            slots.waited(NEW_PAGE, 0.1, 0.4)
+        started = time.perf_counter()
+        refused = not await slots.acquire(NEW_PAGE)
+        elapsed = time.perf_counter() - started
+        for waiter in line:
+            waiter.cancel()
+        return admitted_before, refused, elapsed
+
+    admitted_before, refused, elapsed = asyncio.run(scenario())
+    assert admitted_before  # the same seventh arrival would have joined the line before
+    assert refused and elapsed < 0.05  # now it is told at once
 
 
 def test_a_full_line_is_refused_at_once(settings):

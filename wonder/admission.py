@@ -4,8 +4,9 @@ refused early with a fast, translated 503.
 At most ``WONDER_MAX_CONCURRENT_REQUESTS`` HTTP requests of a Daphne process run Django code at once. The others
 wait for a slot, follow-ups on a page the fan already has (actions, htmx swaps, API calls, posters) before new page
 loads, each kind in arrival order. A request that would wait longer than ``WONDER_ADMISSION_MAX_WAIT_S`` is refused
-with a 503, ``Retry-After`` and ``X-Wonder-Overload: shed``: a page in the fan's language that reloads itself, or
-JSON under ``/api/``. Under overload nobody waits long, and the requests served stay fast.
+(on arrival, or as soon as follow-ups going ahead push a waiting page load past the limit) with a 503,
+``Retry-After`` and ``X-Wonder-Overload: shed``: a page in the fan's language that reloads itself, or JSON under
+``/api/``. Under overload nobody waits long, and the requests served stay fast.
 
 Why here and not as a Django middleware (where it was first):
 - Django runs a middleware that can do both in the mode of the one below it, and ours sat above sync ones, so it
@@ -77,6 +78,8 @@ class _Waiter:
     priority: int
     seq: int
     future: asyncio.Future = field(compare=False)
+    line_wait_s: float = field(compare=False, default=0.0)  # Slots._line_wait_s when it joined the line
+    since: float = field(compare=False, default=0.0)  # the event loop's clock when it joined the line
 
 
 class Slots:
@@ -90,25 +93,50 @@ class Slots:
         self.arrivals = itertools.count()
         # How long a request holds its slot, smoothed: predicts the wait of a new arrival.
         self.service_s = 0.05
+        # How far real waits run over that prediction, per kind, smoothed: a busy process serves its line slower
+        # than its slots' hold times say, and follow-ups arriving later overtake a page load already in line.
+        # Without it most refusals come after a full wasted wait instead of on arrival.
+        self.overrun = [1.0, 1.0]
 
-    def predicted_wait_s(self, priority: int) -> float:
+    def _line_wait_s(self, priority: int) -> float:
+        """The wait of a new arrival if the line ahead of it moved as fast as the slots' hold times say."""
         ahead = self.queued[FOLLOW_UP] + (self.queued[NEW_PAGE] if priority == NEW_PAGE else 0)
         return (ahead + 1) * self.service_s / self.limit
+
+    def predicted_wait_s(self, priority: int) -> float:
+        return self._line_wait_s(priority) * self.overrun[priority]
+
+    def waited(self, priority: int, line_wait_s: float, actual_s: float) -> None:
+        """Learn how far a real wait ran over the line's own estimate (``_line_wait_s`` when it joined)."""
+        if line_wait_s > 0.01:
+            ratio = min(20.0, max(0.5, actual_s / line_wait_s))
+            self.overrun[priority] += 0.05 * (ratio - self.overrun[priority])
 
     async def acquire(self, priority: int) -> bool:
         """Take a slot, waiting in line if need be; False when refused (the line is too long, or the wait ran out)."""
         if self.running < self.limit and not any(self.queued):
             self.running += 1
             return True
-        if sum(self.queued) >= self.max_queue or self.predicted_wait_s(priority) > self.max_wait_s:
+        line_wait = self._line_wait_s(priority)
+        if sum(self.queued) >= self.max_queue or line_wait * self.overrun[priority] > self.max_wait_s:
             return False
         loop = asyncio.get_running_loop()
-        waiter = _Waiter(priority, next(self.arrivals), loop.create_future())
+        if len(self.waiting) > 2 * self.max_queue:
+            # Refused waiters deep in the heap leave only when they reach its top: drop them now and then.
+            self.waiting = [w for w in self.waiting if not w.future.done()]
+            heapq.heapify(self.waiting)
+        since = loop.time()
+        waiter = _Waiter(priority, next(self.arrivals), loop.create_future(), line_wait, since)
         heapq.heappush(self.waiting, waiter)
         self.queued[priority] += 1
+        if priority == FOLLOW_UP and self.queued[NEW_PAGE]:
+            self._shed_overtaken(since)
         expiry = loop.call_later(self.max_wait_s, self._expire, waiter)
         try:
-            return await waiter.future
+            served = await waiter.future
+            if served:
+                self.waited(priority, line_wait, loop.time() - since)
+            return served
         except asyncio.CancelledError:
             # The client left while waiting (which cancels the future too, unless it was settled just before).
             if waiter.future.cancelled():
@@ -119,15 +147,32 @@ class Slots:
         finally:
             expiry.cancel()
 
+    def _shed_overtaken(self, now: float) -> None:
+        """Refuse now the new page loads that the follow-ups going ahead of them have pushed past what is left of
+        their wait limit: waiting it out first would only make the same refusal slow."""
+        per_request = self.service_s / self.limit * self.overrun[NEW_PAGE]
+        ahead = self.queued[FOLLOW_UP]
+        for waiter in sorted(w for w in self.waiting if w.priority == NEW_PAGE and not w.future.done()):
+            if (ahead + 1) * per_request > self.max_wait_s - (now - waiter.since):
+                waiter.future.set_result(False)
+                self.queued[NEW_PAGE] -= 1
+            else:
+                ahead += 1
+
     def _expire(self, waiter: _Waiter) -> None:
         if not waiter.future.done():
             waiter.future.set_result(False)
             self.queued[waiter.priority] -= 1
+            self.waited(waiter.priority, waiter.line_wait_s, self.max_wait_s)  # it would have waited longer still
 
     def release(self, held_s: float | None) -> None:
         """Hand the slot to the first live waiter, else free it."""
         if held_s is not None:
             self.service_s += 0.1 * (held_s - self.service_s)
+        if self.queued[NEW_PAGE]:
+            # The line moves slower than predicted as often as not: page loads it can no longer serve in time are
+            # told now.
+            self._shed_overtaken(asyncio.get_running_loop().time())
         while self.waiting:
             waiter = heapq.heappop(self.waiting)
             if not waiter.future.done():
