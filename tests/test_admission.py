@@ -13,7 +13,7 @@ from django.core.handlers.asgi import ASGIHandler
 from django.http import HttpResponse
 from django.urls import path
 
-from wonder.admission import NEW_PAGE, AdmissionGate, Slots
+from wonder.admission import FOLLOW_UP, NEW_PAGE, AdmissionGate, Slots
 
 
 def scope(path: str, method: str = "GET", headers: dict[str, str] | None = None) -> dict:
@@ -306,6 +306,47 @@ def test_once_waits_run_over_the_line_estimate_page_loads_are_refused_on_arrival
     admitted_before, refused, elapsed = asyncio.run(scenario())
     assert admitted_before  # the same seventh arrival would have joined the line before
     assert refused and elapsed < 0.05  # now it is told at once
+
+
+def test_a_page_load_the_line_falls_too_far_behind_for_is_refused_when_a_slot_frees_not_at_its_limit():
+    async def scenario():
+        slots = Slots(limit=1, max_wait_s=1.0, max_queue=200)
+        slots.running, slots.service_s = 1, 0.1  # the one slot is taken; a request holds it about 0.1 s
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        page = asyncio.ensure_future(slots.acquire(NEW_PAGE))
+        await asyncio.sleep(0)
+        votes = [asyncio.ensure_future(slots.acquire(FOLLOW_UP)) for _ in range(3)]
+        await asyncio.sleep(0)
+        assert not page.done()  # three votes of 0.1 s ahead of it: 0.4 s, well within its second
+        # The slot is held far longer than estimated; when it frees at 0.7 s, the three votes still go first and
+        # the page load cannot start before about 1.1 s.
+        await asyncio.sleep(0.7)
+        slots.release(None)
+        await asyncio.sleep(0)
+        answered = page.done()
+        answered_s = loop.time() - started
+        for waiter in [page, *votes]:
+            waiter.cancel()
+        return answered and not page.result(), answered_s
+
+    refused, answered_s = asyncio.run(scenario())
+    assert refused and answered_s < 0.9  # told when the slot freed, not when its second ran out
+
+
+def test_waiters_that_left_the_line_do_not_pile_up_in_it():
+    async def scenario():
+        slots = Slots(limit=1, max_wait_s=1.0, max_queue=2)
+        slots.running = 1
+        for _ in range(10):  # each joins the line and leaves it (refused, gone) before its turn
+            waiter = asyncio.ensure_future(slots.acquire(NEW_PAGE))
+            await asyncio.sleep(0)
+            waiter.cancel()
+            await asyncio.sleep(0)
+        return len(slots.waiting), slots.queued
+
+    held, queued = asyncio.run(scenario())
+    assert queued == [0, 0] and held <= 2 * 2 + 1
 
 
 def test_a_full_line_is_refused_at_once(settings):

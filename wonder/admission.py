@@ -117,9 +117,9 @@ class Slots:
         if self.running < self.limit and not any(self.queued):
             self.running += 1
             return True
-        line_wait = self._line_wait_s(priority)
-        if sum(self.queued) >= self.max_queue or line_wait * self.overrun[priority] > self.max_wait_s:
+        if sum(self.queued) >= self.max_queue or self.predicted_wait_s(priority) > self.max_wait_s:
             return False
+        line_wait = self._line_wait_s(priority)  # kept with the waiter, to learn from how long it really waits
         loop = asyncio.get_running_loop()
         if len(self.waiting) > 2 * self.max_queue:
             # Refused waiters deep in the heap leave only when they reach its top: drop them now and then.
