@@ -18,7 +18,7 @@ import time
 from urllib.parse import urlsplit
 
 
-async def _connection(host: str, port: int, path: str, stop: float, latencies: list[float], bad: list[bytes]):
+async def _connection(host: str, port: int, path: str, stop: float, latencies: list[float], bad: list[bytes]) -> None:
     reader, writer = await asyncio.open_connection(host, port)
     request = f"GET {path} HTTP/1.1\r\nHost: {host}\r\nAccept-Language: en\r\n\r\n".encode()
     try:

@@ -12,8 +12,8 @@ only here, to measure; the time-slice never sees it.
 Prints per sport on stderr (true travel, recovered travel, ratio, mean per-step error) and ``name: value unit``
 lines: ``timeslice_registration_ratio_median`` and ``timeslice_registration_ratio_min``, the share of the true
 travel recovered along its direction (1.0 is perfect; far below 1 piles the athlete's poses on top of each other,
-below 0 is the wrong way) and ``timeslice_registration_s`` (median seconds per
-clip). Issue 15's `timeslice_figures_min` cannot reach its target while the ratio is low.
+below 0 is the wrong way) and ``timeslice_registration_s`` (median seconds per clip). Issue 15's
+``timeslice_figures_min`` cannot reach its target while the ratio is low.
 """
 
 from __future__ import annotations
@@ -48,16 +48,19 @@ def true_travel(spec: dict) -> np.ndarray:
     """``(frames, 2)``: where a point of the ground under the athlete in the first frame is on screen in each frame,
     relative to where it started (pixels), from the renderer's own camera."""
     views = ClipRenderer(Shot.from_spec(spec), preview_text="PREVIEW", ai_text="AI", sport_text="sport").views
-    velocity = np.array([v.velocity for v in views])
-    return np.cumsum(velocity, axis=0) - velocity[0]
+    # The first view's velocity is zero (plan_views), so the sum starts at the first frame's place.
+    return np.cumsum([v.velocity for v in views], axis=0)
 
 
 def measure(sport: str, spec: dict, out: Path) -> tuple[float, float, float]:
     """(ratio, mean step error in pixels, seconds) for one sport's clip."""
     PreviewVideoEngine().generate(spec, out_dir=out, progress=lambda *a: None, cancelled=lambda: False)
-    frames = timeslice.read_frames(masters.master_for_video(out / "video.mp4"))
+    master = masters.master_for_video(out / "video.mp4")
+    if master is None:
+        raise SystemExit(f"{sport}: the preview engine kept no clean master")
+    frames = timeslice.read_frames(master)
     truth = true_travel(spec)
-    stride = max(1, -(-len(truth) // timeslice.MAX_FRAMES))
+    stride = max(1, -(-len(truth) // timeslice.MAX_FRAMES))  # as read_frames strides the decoded frames
     # The registered path of a ground point moves opposite to the ground on screen.
     truth = -truth[::stride][: len(frames)]
     started = time.perf_counter()
