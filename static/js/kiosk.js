@@ -52,17 +52,8 @@
 
   // --- the itinerary: reasoning lines, refresh on finish or on "plan changed" ---
   function startItinerary(box) {
-    var url = box.dataset.partialUrl;
-    var pending = false;
-
     function state() { return box.querySelector(".itinerary-state") || { dataset: {} }; }
-
-    function refresh() {
-      if (pending || !window.htmx) return;
-      pending = true;
-      window.htmx.ajax("GET", url, { target: box, swap: "innerHTML" }).then(
-        function () { pending = false; }, function () { pending = false; });
-    }
+    var refresh = window.Wonder.refresher(box, box.dataset.partialUrl);
 
     // A reasoning line, once: the visit socket sends every line as it is said; the job's stage repeats some.
     function say(line) {

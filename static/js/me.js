@@ -4,14 +4,8 @@
   "use strict";
 
   function follow(box) {
-    var pending = false;
     function shown() { var state = box.querySelector(".me-state"); return state ? state.dataset : {}; }
-    function refresh() {
-      if (pending || !window.htmx) return;
-      pending = true;
-      window.htmx.ajax("GET", box.dataset.partialUrl, { target: box, swap: "innerHTML" }).then(
-        function () { pending = false; }, function () { pending = false; });
-    }
+    var refresh = window.Wonder.refresher(box, box.dataset.partialUrl);
     var retry = 0;
     function connect() {
       var scheme = location.protocol === "https:" ? "wss://" : "ws://";

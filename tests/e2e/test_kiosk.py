@@ -3,8 +3,10 @@ a zone closed by staff re-planning the visitor's screen, the take-home page, and
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -200,9 +202,8 @@ def test_two_visitors_in_a_row_the_second_sees_nothing_of_the_first(kiosk_site, 
     assert page.js_errors == []
 
 
-def test_the_phone_follows_a_replan_live(kiosk_site, kiosk, browser):
-    url, _db = kiosk_site
-    page = kiosk
+def _take_home_link(page, url: str) -> str:
+    """Plan a visit on the kiosk and return the address of its take-home page."""
     _begin(page, url, idle_s=600)
     for label in ("Sport", "Technology", "Calm", "1 hour", "Family with children", "2"):
         page.locator(".chip", has_text=re.compile(f"^{label}$")).tap()
@@ -211,7 +212,25 @@ def test_the_phone_follows_a_replan_live(kiosk_site, kiosk, browser):
     expect(stops.nth(2)).to_be_visible(timeout=20_000)
     page.get_by_role("link", name="See my picks").tap()
     page.get_by_role("link", name=re.compile("Take it home")).tap()
-    link = page.locator("[data-take-home]").get_attribute("href")
+    return page.locator("[data-take-home]").get_attribute("href")
+
+
+def _staff_closes(browser, url: str, zone: str) -> None:
+    staff_context = browser.new_context()
+    staff = staff_context.new_page()
+    staff.goto(f"{url}/kiosk/staff/")
+    staff.fill("#id_username", "moderator")
+    staff.fill("#id_password", "wonder-on-ice")
+    staff.click("input[type=submit]")
+    staff.locator(f"#zone-{zone}").get_by_role("button", name="Close").click()
+    expect(staff.locator(f"#zone-{zone}")).to_have_class(re.compile("is-closed"))
+    staff_context.close()
+
+
+def test_the_phone_follows_a_replan_live(kiosk_site, kiosk, browser):
+    url, _db = kiosk_site
+    page = kiosk
+    link = _take_home_link(page, url)
 
     phone_context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     phone = phone_context.new_page()
@@ -220,15 +239,7 @@ def test_the_phone_follows_a_replan_live(kiosk_site, kiosk, browser):
     expect(route.first).to_contain_text("Welcome Desk")
     closed = route.nth(1).get_attribute("data-zone")
 
-    staff_context = browser.new_context()
-    staff = staff_context.new_page()
-    staff.goto(f"{url}/kiosk/staff/")
-    staff.fill("#id_username", "moderator")
-    staff.fill("#id_password", "wonder-on-ice")
-    staff.click("input[type=submit]")
-    staff.locator(f"#zone-{closed}").get_by_role("button", name="Close").click()
-    expect(staff.locator(f"#zone-{closed}")).to_have_class(re.compile("is-closed"))
-    staff_context.close()
+    _staff_closes(browser, url, closed)
 
     # Nobody touches the phone: it hears the re-plan on its socket and shows the new route and why.
     expect(phone.locator(".plan-note")).to_contain_text("has just closed", timeout=20_000)
@@ -236,3 +247,53 @@ def test_the_phone_follows_a_replan_live(kiosk_site, kiosk, browser):
     phone.screenshot(path=SCREENSHOTS.format(name="phone-replanned"), full_page=True)
     phone_context.close()
     assert page.js_errors == []
+
+
+def test_a_change_told_while_the_phone_is_refreshing_is_not_lost(kiosk_site, kiosk, browser):
+    """The re-plan's two messages (started, finished) can both reach the phone while it is still fetching the route
+    for an earlier one, and that fetch can come back with what the server rendered before. The phone must fetch
+    again rather than keep the old route (it once dropped messages that arrived during a fetch: a CI run's phone
+    said "re-planning" for ever). The socket and the fetch are held in the browser so the order is certain."""
+    url, _db = kiosk_site
+    link = _take_home_link(kiosk, url)
+    phone_context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    phone = phone_context.new_page()
+    sockets, held, hold = [], [], []
+
+    def socket(ws) -> None:
+        server = ws.connect_to_server()
+        server.on_message(lambda message: held.append(message) if hold else ws.send(message))
+        sockets.append(ws)
+
+    def told(version: int) -> list[str]:
+        return [m for m in held if json.loads(m).get("type") == "visit" and json.loads(m).get("version") == version]
+
+    phone.route_web_socket(re.compile(r"/ws/visits/"), socket)
+    phone.goto(link)
+    route = phone.locator("#me-route .timeline .stop")
+    expect(route.first).to_contain_text("Welcome Desk")
+    closed = route.nth(1).get_attribute("data-zone")
+    before = [phone.request.get(link, headers={"HX-Request": "true"}).text()]  # the route rendered before the change
+    hold.append(True)  # from now on the server's messages wait here
+
+    _staff_closes(browser, url, closed)
+    for _ in range(200):
+        if told(2):
+            break
+        phone.wait_for_timeout(100)
+    started, finished = told(1)[0], told(2)[-1]
+
+    def late(request_route) -> None:
+        if not request_route.request.headers.get("hx-request") or not before:
+            request_route.continue_()
+            return
+        hold.clear()
+        sockets[-1].send(finished)  # the re-plan finishes while this fetch is on the way
+        time.sleep(0.5)
+        request_route.fulfill(status=200, content_type="text/html; charset=utf-8", body=before.pop())
+
+    phone.route(link, late)
+    sockets[-1].send(started)  # the phone fetches the route for the re-plan that has started
+    expect(phone.locator(".plan-note")).to_contain_text("has just closed", timeout=10_000)
+    expect(phone.locator(f'#me-route .timeline .stop[data-zone="{closed}"]')).to_have_count(0)
+    phone_context.close()
