@@ -9,6 +9,11 @@ specs as ``bench/montage.py``), reads its clean master as ``gallery.timeslice.ma
 the frame, 55 % down) moves in the registered coordinates with how far the ground truly moved. The truth is used
 only here, to measure; the time-slice never sees it.
 
+``--layers`` adds, per sport, how fast each horizontal band of the picture (top to bottom) moves on screen as a
+share of the ground's true speed under the athlete: the best whole-pixel shift of the band between two frames an
+eighth of a second apart (quarter size, exhaustive search), median over five pairs. A band that matches best
+without moving (featureless snow or ice, or shading fixed to the screen) reads ``0``.
+
 Prints per sport on stderr (true travel, recovered travel, ratio, mean per-step error) and ``name: value unit``
 lines: ``timeslice_registration_ratio_median`` and ``timeslice_registration_ratio_min``, the share of the true
 travel recovered along its direction (1.0 is perfect; far below 1 piles the athlete's poses on top of each other,
@@ -81,15 +86,75 @@ def measure(sport: str, spec: dict, out: Path) -> tuple[float, float, float]:
     return ratio, step_error, seconds
 
 
+LAYERS = ((0.0, 0.25), (0.25, 0.45), (0.45, 0.65), (0.65, 0.85), (0.85, 1.0))
+
+
+def band_shift(a: np.ndarray, b: np.ndarray, rows: tuple[int, int], reach: tuple[int, int]) -> np.ndarray:
+    """The whole-pixel (dx, dy) that best maps band ``rows`` of grey frame ``a`` onto ``b`` (mean absolute
+    difference), searched within ``reach``."""
+    h, w = a.shape
+    y0, y1 = rows
+    band = a[y0:y1].astype(np.float32)
+    best = (np.inf, 0, 0)
+    for dy in range(-reach[1], reach[1] + 1):
+        if y0 + dy < 0 or y1 + dy > h:
+            continue
+        other = b[y0 + dy : y1 + dy].astype(np.float32)
+        for dx in range(-reach[0], reach[0] + 1):
+            if dx >= 0:
+                error = float(np.abs(band[:, : w - dx] - other[:, dx:]).mean())
+            else:
+                error = float(np.abs(band[:, -dx:] - other[:, : w + dx]).mean())
+            if error < best[0]:
+                best = (error, dx, dy)
+    return np.array(best[1:], float)
+
+
+def layers(sport: str, spec: dict, out: Path) -> list[float]:
+    """Each band's on-screen speed as a share of the true ground speed under the athlete (see ``--layers``)."""
+    import cv2
+
+    master = masters.master_for_video(out / "video.mp4")
+    frames = timeslice.read_frames(master)
+    truth = true_travel(spec)
+    stride = max(1, -(-len(truth) // timeslice.MAX_FRAMES))
+    truth = truth[::stride][: len(frames)]
+    quarter = [
+        cv2.cvtColor(cv2.resize(f, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA), cv2.COLOR_RGB2GRAY)
+        for f in frames
+    ]
+    h = quarter[0].shape[0]
+    shares: list[list[float]] = [[] for _ in LAYERS]
+    for k in np.linspace(2, len(frames) - 3, 5).astype(int):
+        # How far the ground under the athlete moves on screen between the two frames, at quarter size.
+        true_step = (truth[k + 1] - truth[k]) / 4
+        speed = float(np.hypot(*true_step))
+        if speed < 1:
+            continue
+        reach = (int(2 * abs(true_step[0])) + 4, int(2 * abs(true_step[1])) + 4)
+        for j, (f0, f1) in enumerate(LAYERS):
+            shift = band_shift(quarter[k], quarter[k + 1], (int(f0 * h), int(f1 * h)), reach)
+            shares[j].append(float(shift @ true_step) / speed**2)
+    result = [statistics.median(s) if s else float("nan") for s in shares]
+    print(
+        f"# {sport}: band speed / true ground speed, top to bottom: {' '.join(f'{r:.2f}' for r in result)}",
+        file=sys.stderr,
+    )
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sports", nargs="*", default=sorted(SPORT_NAMES))
+    parser.add_argument("--layers", action="store_true", help="also how fast each band of the picture moves")
     args = parser.parse_args()
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for i, sport in enumerate(sorted(SPORT_NAMES)):
             if sport in args.sports:
                 results.append(measure(sport, {"sport": sport, "seed": i}, Path(tmp) / sport))
+                if args.layers:
+                    layers(sport, {"sport": sport, "seed": i}, Path(tmp) / sport)
     ratios = [r for r, _, _ in results]
     print(f"timeslice_registration_ratio_median: {statistics.median(ratios):.2f}")
     print(f"timeslice_registration_ratio_min: {min(ratios):.2f}")
