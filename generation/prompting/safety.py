@@ -54,10 +54,12 @@ _HOMOGLYPHS = str.maketrans(
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 # Digits that are numbers, not leetspeak: ordinals ("7th grader", "3e", "5º") and age classes ("u14").
 _NUMBER_WORD = re.compile(r"\d{1,2}(?:st|nd|rd|th|e|er|eme|ieme|o|a|ste|te|de|na|ty|ta|ho|ej)|[uj]\d{1,2}")
-# Emoji that stand for a word ("🔪 on her wrists", "🔞"), and the invisible parts of keycap digits ("1️⃣3️⃣").
+# Emoji that stand for a word ("🔪 on her wrists", "🔞"), and the invisible parts of keycap digits ("1️⃣3️⃣"). The
+# fruit keep their names too: "🍆💦" together is a sexual code (terms: "eggplant spicy splash"), one alone is spicy.
 _EMOJI = str.maketrans(
-    {"🔪": " knife ", "🗡": " knife ", "🪒": " razor ", "🩸": " blood ", "🔫": " gun ", "🔞": " 18+ ", "🍆": " spicy ",
-     "💦": " spicy ", "🍑": " spicy ", "\ufe0f": None, "\ufe0e": None, "\u20e3": None}
+    {"🔪": " knife ", "🗡": " knife ", "🪒": " razor ", "🩸": " blood ", "🔫": " gun ", "🔞": " 18+ ",
+     "🍆": " spicy eggplant ", "💦": " spicy splash ", "🍑": " spicy peach ", "\ufe0f": None, "\ufe0e": None,
+     "\u20e3": None}
 )  # fmt: skip
 # A "word" for de-obfuscation: letters, digits and the leet symbols. No nested quantifiers.
 _RAW_WORD = re.compile(r"[\w@$]+")
@@ -474,7 +476,7 @@ def _together(
         a = [w for name in first for w in found.get(name, [])]
         b = [w for name in second for w in found.get(name, [])]
         if ages:
-            b += _minor_ages(window) + _minor_ages(views.latin.partition(" | ")[2])
+            b += _minor_ages(window) + _minor_ages(views.latin)
             if f" {_AGE_MARK} " in f" {window} ":
                 b += _minor_ages(said) or [_AGE_MARK]  # moderators are shown the words, not the placeholder
         if a and b:
@@ -566,7 +568,8 @@ def _builtin_check(text: str) -> SafetyVerdict:
     for name, words in _spelled_out(views.runs).items():
         found[name] = list(dict.fromkeys(found.get(name, []) + words))
     m = {name: found.get(name, []) for name in _LISTS}
-    minors = m["minors"] + _minor_ages(views.plain) + _minor_ages(views.latin.partition(" | ")[2])
+    # Ages in the de-obfuscated view too: "12 yеar old" with a Cyrillic е reads as an age only there.
+    minors = m["minors"] + _minor_ages(views.plain) + _minor_ages(views.latin)
     references = re.findall(r"@[^\s@,.;:!?，。、]{1,32}", text[:MAX_CHECKED_CHARS])
     real = m["real_people"] + m["celebrity"] + references
     sexual, suggestive = m["sexual"], m["suggestive"]

@@ -1454,6 +1454,220 @@ WEATHER = (
     " | холод | мороз | холодно | 冷 | 寒さ | 寒い | 추위"  # ru zh ja ko
 )
 
+# ---- round 7 (issue 14): families of phrasings rather than the words of one prompt
+# ------------------------------------------------------------------------------
+# Sex acts said with euphemisms and slang ("horizontal tango", "at it like rabbits", "humping on the ice").
+SEXUAL += (
+    " | horizontal tango | horizontal mambo | horizontal refreshment | bumping uglies | bump uglies"  # en
+    " | knocking boots | knock boots | at it like rabbits | at it like bunnies | like rabbits in"  # en
+    " | humping | dry humping | dry hump | crotchless | strip tease | strip-tease | strip show | rule34"  # en
+    " | rule 34 | rule 34 of | rule 34 version | rule 34 art | stripping down to nothing | strips down to nothing"  # en
+    " | strip down to nothing | stripped down to nothing"  # en
+    # A pictured egg-plant or peach beside a splash (the _EMOJI map in safety.py writes them out): a sexual code.
+    " | eggplant spicy splash | splash spicy eggplant | peach spicy eggplant | eggplant spicy peach"  # emoji
+    " | video de cul | film de cul | photo de cul | photos de cul | film x | video x | films x | videos x"  # fr
+    " | couchent ensemble | couchant ensemble | ont couche ensemble | s envoyer en l air | s envoient en l air"  # fr
+    " | treibt es mit ihm | treibt es mit ihr | treiben es miteinander | trieben es miteinander"  # de
+    " | a luci rosse"  # it
+    " | echando un polvo | echar un polvo | echan un polvo"  # es
+    " | dando uma rapidinha | dar uma rapidinha | dando uma trepada"  # pt
+    " | занимаются любовью | заниматься любовью | перепихнуться | перепихон"  # ru
+    " | 滚床单 | 滾床單 | 车震 | 車震"  # zh
+)
+# "Rule 34" of a rulebook (sport has them) stays allowed; the meme is the only other reading.
+ALLOWED_PHRASES += " | under rule 34 | rule 34 of the fis | rule 34 of the isu | rule 34 of the ibu"  # en
+# Read as sexual only next to an adults-only cue ("doing the deed, uncensored"; "did the deed" is also a win).
+SEX_SLANG += (
+    " | doing the deed | do the deed | did the deed | getting it on | get it on | show everything"  # en
+    " | shows everything | showing everything | eggplant"  # en
+    " | se fait prendre | se faire prendre | se font prendre | tout montrer | montre tout"  # fr
+    " | mostra tutto | alles zeigen | zeigt alles | mostrando todo | ensena todo | mostra tudo"  # it de es pt
+)
+# Adults-only cues in their common spellings ("x-rated", "version x", "🔞" is read as 18+).
+EXPLICIT_CUES += (
+    " | x rated | x-rated | xrated | rated r version | version x | classe x"  # en fr
+    " | vietato ai minori di 18 | version para mayores | solo mayores | so para maiores"  # it es pt
+    " | ab 18 version | 18 плюс версия"  # de ru
+)
+# Undressing and a body on show: flagged alone, blocked next to a minor, a real person or an adults-only cue.
+SUGGESTIVE += (
+    " | undresses | undresses for | undressing for | strips for the camera | clothes off | clothes come off"  # en
+    " | clothes coming off | takes her clothes off | takes off her clothes | bodies tangled | tangled bodies"  # en
+    " | zooming on her chest | zooms on her chest | zooming in on her chest | zoom on her chest"  # en
+    " | close up of her chest | close-up of her chest | camera on her chest | without her race suit"  # en
+    " | without her suit | without his race suit | without her clothes | without his clothes"  # en
+    " | se deshabille devant | enleve ses vetements | zoom sur sa poitrine"  # fr
+    " | zieht sich komplett aus | zieht sich nackt aus | ohne ihren rennanzug"  # de
+    " | si spoglia | si strusciano | zoom sul seno | se quita la ropa"  # it es
+    " | zoom a su pecho | tira a roupa | zoom no peito"  # es pt
+    " | раздевается | снимает одежду | крупным планом грудь"  # ru
+    " | 脱衣服 | 脫衣服 | 脱掉衣服 | 脫掉衣服 | 特写胸部 | 特寫胸部"  # zh
+    " | 服を脱 | 脱ぎ始め | 胸をアップ"  # ja
+    " | 옷을벗 | 가슴을클로즈업"  # ko
+)
+# A see-through leotard is revealing; a streaker (someone naked on the field of play) too.
+REVEALING += (
+    # Not "sheer" or "transparent" costumes: a skin-coloured illusion mesh is ordinary skating wear.
+    " | see-through leotard | see through leotard | streaker | streakers"  # en
+    " | cul nu | fesses a l air | fesses nues"  # fr
+    " | прозрачном купальнике | прозрачный купальник"  # ru
+)
+# Read as suggestive only next to a minor: a kiss, a night alone, horniness.
+INNUENDO += (
+    " | making out | romantic night | frisky | pomiciano"  # en it
+    " | gets frisky | getting frisky"  # en
+    " | cachonda | cachondo | calentona | se besan apasionadamente"  # es
+    " | si baciano appassionatamente | notte romantica | s embrassent passionnement | nuit romantique"  # it fr
+    " | knutschen | knutscht | romantische nacht | se pegando | noite romantica"  # de pt
+    " | целуются | романтическая ночь | いちゃいちゃ | イチャイチャ"  # ru zh ja ko
+)
+# A few more words for a child ("юная фигуристка" is a girl in the junior ranks).
+MINORS += " | chavita | chavito | юная | юную | юной | юный | юные"  # es ru
+# Groups named with an adjective and an athlete ("the Black bobsledders", "Asian speed skaters"): read only
+# beside a dehumanising word or a call for violence, like every group word.
+_GROUP_ADJECTIVES = "black asian jewish muslim arab african chinese gay trans transgender mexican indian".split()
+_ATHLETES = (
+    "athlete athletes skater skaters skier skiers player players goalie goalies goalkeeper bobsledder bobsledders"
+    " snowboarder snowboarders speed skaters hockey player hockey players kid kids boy boys girl girls guy guys"
+    " fans curler curlers lugers"
+).split(" ")
+GROUPS += "".join(f" | {adjective} {noun}" for adjective in _GROUP_ADJECTIVES for noun in _ATHLETES)
+GROUPS += (
+    " | trans woman | trans women | transwoman | transwomen | trans man | trans men | disabled athletes"  # en
+    " | disabled skiers | para skiers | para athletes | para skaters | paralympians | wheelchair users"  # en
+    " | amputees | the handicapped | handicapped people | autistic kids | men who like men | who like men"  # en
+    " | chico negro | chica negra | jugador negro | patinador negro | esquiador negro | portero negro"  # es
+    " | jugadores negros | atletas negros | deportistas negros | personas trans | discapacitados"  # es
+    " | ragazzo nero | giocatore nero | atleti neri | persone trans | disabili"  # it
+    " | joueur noir | athletes noirs | personnes trans | handicapes"  # fr
+    " | schwarzer spieler | schwarze spieler | transfrauen | behinderte"  # de
+    " | jogador negro | atletas negros | pessoas trans | deficientes | travestis"  # pt
+    " | трансы | трансгендеры | инвалиды | темнокожие"  # ru
+    " | 外劳 | 外勞 | 外籍劳工 | 外籍勞工 | 移工 | 跨性别 | 跨性別 | 残疾人 | 殘疾人"  # zh
+    " | 障害者 | トランス女性 | 장애인 | 트랜스여성"  # ja ko
+)
+# A group shown as animals, filth, disease or a burden; a gesture or a thrown banana.
+DEHUMANISING += (
+    " | shown as monkeys | drawn as monkeys | as monkeys | bananas at | throwing bananas | threw bananas"  # en
+    " | banana peels at | bat soup | bat eaters | dog eaters | plague carriers | yellow plague | yellow peril"  # en
+    " | disease carriers | virus carriers | useless vegetables | are vegetables | like vegetables | freak show"  # en
+    " | as a freak | shown as a freak | freak in a dress | man in a dress | is no woman | not a real woman"  # en
+    " | not a real man | isn t a real woman | mongrels | retards | useless eaters"  # en
+    " | are a virus | chained to the kitchen | chained to the stove | back to the kitchen"  # en
+    " | back in the kitchen | barefoot and pregnant | make me a sandwich"  # en
+    " | imitando a monos | imitan a monos | lanzando platanos | tiran platanos | no son personas"  # es
+    " | no son humanos | vegetales inutiles"  # es
+    " | nao e gente | nao sao gente | nao sao humanos | nao e humano | imitando macacos | jogando bananas"  # pt
+    " | atirando bananas | lugar de mulher e na cozinha"  # pt
+    " | non sono persone | non sono umani | lanciano banane | tornate in cucina"  # it
+    " | ne sont pas des humains | ne sont pas des gens | jettent des bananes"  # fr
+    " | sind keine menschen | werfen bananen | zuruck an den herd"  # de
+    " | не люди | не человек | а животные | бросают бананы | кидают бананы"  # ru
+    " | 都是病毒 | 是病毒 | 都不是人 | 根本不是人 | 扔香蕉 | 丢香蕉 | 吃蝙蝠 | 病毒携带者 | 病毒攜帶者"  # zh
+    " | 人間じゃない | バナナを投げ | 인간이아니 | 바나나를던지"  # ja ko
+)
+# Expulsion chants and exclusion: blocked beside a group word ("X should be driven out of the rink").
+VIOLENCE_CALLS += (
+    " | don t belong on | do not belong on | doesn t belong on | should be driven out | must be driven out"  # en
+    " | drive them out | drive them off | driven out of the | chase them out | chase them off | throw them out"  # en
+    " | kick them out | kick them off | get them off the | should have been put down | put down at birth"  # en
+    " | should be put down | should have been aborted | don t deserve to live | do not deserve to exist"  # en
+    " | cacciateli"  # it
+    " | non meritano di vivere | non meritano di esistere | non meritano di pattinare | non meritano di sciare"  # it
+    " | dehors de la patinoire | chassez les | virez les | foutez les dehors"  # fr
+    " | jagt sie raus | schmeisst sie raus"  # de
+    " | echadlos | echenlos | que se larguen"  # es
+    " | expulsem | chutem eles"  # pt
+    " | гоните их | гнать их | выгоните их | вон с катка | вон их | гоните с катка"  # ru
+    " | 赶出去 | 趕出去 | 滚出去 | 滾出去 | 追い出"  # zh ja ko
+)
+# Symbols and codes described rather than named: a pointed white hood and a burning cross, a black sun on a flag,
+# "Aryan" purity, "whites only", the slant-eyed gesture.
+HATE_SYMBOLS += (
+    " | pointed hoods | pointy hoods | pointy white hoods | pointed white hoods | white pointed hoods"  # en
+    " | setting a cross on fire | sets a cross on fire | set a cross on fire | set fire to a cross"  # en
+    " | cross on fire | cross set on fire | torching a cross | flag with a black sun | banner with a black sun"  # en
+    " | flags with a black sun | black sun banner | black sun banners | black sun flags | black sun logo"  # en
+    " | pure aryan | aryan race | aryan athletes | aryan blood | aryan team | aryans only | master race"  # en
+    " | race mixing | racial purity | pure white athletes | pure white race"  # en
+    " | whites only | white people only | white athletes only | white skaters only | white skiers only"  # en
+    " | all white team only | only white athletes | only white skiers | only white players | keep skiing white"  # en
+    " | keep hockey white | keep the sport white | fourteen words on | 14 words on"  # en
+    " | no dogs no | no gypsies | no jews allowed | no blacks allowed | slanted eye faces | slanted-eye faces"  # en
+    " | slant eye faces | slant eye gesture | slanted eye gesture | pulling slanted eyes"  # en
+    " | cappucci bianchi a punta | cappucci a punta | croce in fiamme | croce infuocata | razza ariana"  # it
+    " | sole nero sulla bandiera"  # it
+    " | cagoules pointues | croix en feu | croix enflammee | race aryenne"  # fr
+    " | reserve aux blancs | soleil noir sur le drapeau"  # fr
+    " | spitze kapuzen | brennendes kreuz | brennende kreuze | arische rasse | arier"  # de
+    " | nur fur weisse | herrenrasse | schwarze sonne auf der fahne"  # de
+    " | capuchas puntiagudas | cruz en llamas | cruz ardiendo | raza aria"  # es
+    " | sol negro en la bandera | ojos rasgados con los dedos"  # es
+    " | capuzes pontudos | cruz em chamas | raca ariana"  # pt
+    " | остроконечные колпаки | горящий крест | арийская раса | чистые арийцы"  # ru
+    " | 尖顶白头罩 | 尖頂白頭罩 | 燃烧的十字架 | 燃燒的十字架 | 雅利安 | 只限白人"  # zh
+    " | 燃える十字架 | アーリア人 | 白人専用 | 불타는십자가 | 아리아인 | 백인전용"  # ja zh ko
+)
+# Self-harm said softly: to sleep or freeze and never wake, a handful of pills, to disappear for ever.
+SELF_HARM += (
+    " | never get up again | never wake up again | never to wake up | go to sleep forever"  # en
+    " | lies down in the snow to freeze | lie down in the snow to die | freeze to death on purpose"  # en
+    " | swallows all the pills | swallowed all the pills | swallows a bottle of pills"  # en
+    " | a bottle of sleeping pills"  # en
+    " | handful of sleeping pills | overdose of sleeping pills | overdoses on sleeping pills"  # en
+    " | wants to disappear forever | want to disappear forever | wants to stop living"  # en
+    " | ties a noose | tying a noose | tied a noose | ties the noose | tying the noose"  # en
+    " | ne plus jamais se reveiller | ne jamais se reveiller | avale des cachets | avale tous les cachets"  # fr
+    " | avale des somniferes | veut disparaitre pour toujours | ne veut plus vivre"  # fr
+    " | nicht mehr aufwachen | nie wieder aufwachen | schluckt alle tabletten | schluckte alle tabletten"  # de
+    " | schluckt schlaftabletten | will nicht mehr leben | fur immer verschwinden will"  # de
+    " | non svegliarsi piu | mai piu svegliarsi | ingoia tutte le pillole | ingoia i sonniferi"  # it
+    " | non vuole piu vivere | vuole sparire per sempre"  # it
+    " | no despertar nunca | no volver a despertar | toma todas las pastillas | se toma todas las pastillas"  # es
+    " | quiere desaparecer para siempre | ya no quiere vivir | se lanza del telesilla"  # es
+    " | se tira del telesilla"  # es
+    " | nunca mais acordar | nao acordar mais | toma todos os comprimidos | engole todos os comprimidos"  # pt
+    " | quer desaparecer para sempre | nao quer mais viver"  # pt
+    " | больше не проснуться | никогда не проснуться | наглотался таблеток | наглоталась таблеток"  # ru
+    " | выпил все таблетки | выпила все таблетки | больше не хочет жить | не хочет больше жить"  # ru
+    " | 永远不醒 | 永遠不醒 | 吞安眠药 | 吞安眠藥 | 吞下所有药"  # zh
+    " | 二度と目覚め | 睡眠薬を大量 | 薬を大量に飲 | 영원히잠들 | 수면제를한꺼번에"  # ja ko
+)
+# Gore described: brains spilt, a body cut in two, a finger cut clean off.
+GORE += (
+    " | blood and brains | brains everywhere | brain matter | brains on the ice | brains on the snow"  # en
+    " | sangue e cervello | cervella sparse"  # it
+    " | sang et cervelle | se fait trancher la gorge | trancher la gorge"  # fr
+    " | blut und hirn | sangre y sesos"  # de es
+    " | sangue e miolos"  # pt
+    " | кровь и мозги | разрезало пополам | разрезан пополам"  # ru
+    " | 被切成两半 | 被切成兩半 | 内脏流 | 內臟流 | 内脏外露 | 內臟外露 | 内脏散落 | 內臟散落"  # zh
+)
+BODY_PARTS += " | thumb | thumbs | toenail | fingernail"  # en
+SEVERING += (
+    " | cut clean off | sliced clean off | chopped clean off | cut off by a blade | cut off by the blade"  # en
+    " | trancher | tranchee | tranchees | tranches | coupe net"  # fr
+    " | отрезает | отрезали | отрубает | отрубили"  # ru
+)
+# Flags: weapons, blows and political banners named in the per-set misses of these languages.
+WEAPONS += (
+    " | maschinenpistole | maschinenpistolen | jagdmesser | kampfmesser | fusil de asalto | fusiles de asalto"  # de es
+)
+VIOLENCE += (
+    " | kicks him while he s down | kicking him while he s down | kicks her while she s down | hits the referee"  # en
+    " | hit the referee | throws a bottle at | shoves a rival off | shoves him off the course"  # en
+)
+POLITICAL += (
+    " | protesting the war | against the war | against the government | campaign t-shirt | campaign shirt"  # en
+    " | campagne electorale | gegen die regierung | gegen den krieg | портретом президента"  # fr de ru
+    " | портрет президента | антивоенн* | против войны | против правительства"  # ru
+)
+# Idioms and sport words that contain a listed word.
+ALLOWED_PHRASES += (
+    " | blood sweat and tears | nackte angst | nackter angst | nackten angst | nackte wahrheit"  # en de
+    " | nackten tatsachen | nackte zahlen | paliza historica"  # de es
+)
+
 # The categories of the per-language files (README.md), and the lists above each one extends.
 CATEGORIES = {
     "sexual": "SEXUAL",
