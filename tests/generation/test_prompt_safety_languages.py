@@ -104,3 +104,35 @@ def test_weapons_politics_and_brawls_in_these_languages_are_flagged(text, catego
 def test_sport_talk_near_the_added_terms_is_allowed(text):
     verdict = check_prompt(text)
     assert verdict.action == "allow", (text, verdict)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # First and second person: the reflexive is "mich"/"dich", "magam"/"magad", and the verb's own person form.
+        "nach der Abfahrt will ich mich im Lift umbringen",
+        "warum willst du dich nach dem Training erschiessen",
+        "posle takmičenja želim da se ubijem na stazi",
+        "nakon utrke idem da se objesim u svlačionici",
+        "a döntő után megölöm magam a sípályán",
+        "meg akarom ölni magam a lesiklás után",
+    ],
+)
+def test_killing_oneself_in_the_first_and_second_person_is_self_harm(text):
+    verdict = check_prompt(text)
+    assert verdict.action == "block" and verdict.category == "self-harm", (text, verdict)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "die Abfahrt hat mich umgehauen, was für ein Lauf",
+        "ich freue mich auf das Rennen, du kannst dich auf mich verlassen",
+        "dịch vụ thuê ván trượt tuyết rất tốt",
+        "pobijedio sam se sam sa sobom na stazi",
+        "magam is meglepődtem a győzelmen",
+    ],
+)
+def test_first_person_reflexives_alone_stay_allowed(text):
+    verdict = check_prompt(text)
+    assert verdict.action == "allow", (text, verdict)

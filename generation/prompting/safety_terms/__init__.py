@@ -1434,7 +1434,7 @@ SELF_HARM_VERBS = (
     "umbringen | umbringt | umgebracht | erschiessen | erschiesst | erschoss | erschossen | erhangen | erhangt"  # de
     " | erhangte | erstechen | ersticht | vergiften | vergiftet"  # de
 )
-REFLEXIVES = "sich | sich selbst"  # de
+REFLEXIVES = "sich | sich selbst | mich | mich selbst | dich | dich selbst"  # de: "ich will mich ... umbringen"
 SELF_HARM += "".join(
     f" | {weapon} on {pronoun} | {weapon} against {pronoun} | {weapon} at {pronoun}"
     for weapon in ("rifle", "gun", "pistol", "revolver")
