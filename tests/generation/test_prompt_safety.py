@@ -839,6 +839,9 @@ def test_soft_self_harm_and_described_gore_are_blocked(text, category):
         "a peach and an eggplant on the lunch table at the lodge",
         "figure skater in a sheer nude illusion costume lands the triple",
         "gay skaters marching proudly at the opening ceremony",
+        # Ski cross and snowboard cross are Olympic events; "on fire" is praise.
+        "ski cross on fire today, what a final",
+        "snowboard cross on fire in the last heat",
     ],
 )
 def test_sport_talk_beside_the_round_seven_families_stays_allowed(text):

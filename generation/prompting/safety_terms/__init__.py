@@ -1586,7 +1586,8 @@ VIOLENCE_CALLS += (
 HATE_SYMBOLS += (
     " | pointed hoods | pointy hoods | pointy white hoods | pointed white hoods | white pointed hoods"  # en
     " | setting a cross on fire | sets a cross on fire | set a cross on fire | set fire to a cross"  # en
-    " | cross on fire | cross set on fire | torching a cross | flag with a black sun | banner with a black sun"  # en
+    # Not "cross on fire" alone: ski cross and snowboard cross are events, and "on fire" is praise.
+    " | cross set on fire | torching a cross | flag with a black sun | banner with a black sun"  # en
     " | flags with a black sun | black sun banner | black sun banners | black sun flags | black sun logo"  # en
     " | pure aryan | aryan race | aryan athletes | aryan blood | aryan team | aryans only | master race"  # en
     " | race mixing | racial purity | pure white athletes | pure white race"  # en
