@@ -842,6 +842,8 @@ def test_soft_self_harm_and_described_gore_are_blocked(text, category):
         # Ski cross and snowboard cross are Olympic events; "on fire" is praise.
         "ski cross on fire today, what a final",
         "snowboard cross on fire in the last heat",
+        "after the season the skater wants to stop living in hotels",
+        "the backcountry skier wants to stop living out of a suitcase",
     ],
 )
 def test_sport_talk_beside_the_round_seven_families_stays_allowed(text):

@@ -1667,6 +1667,8 @@ POLITICAL += (
 ALLOWED_PHRASES += (
     " | blood sweat and tears | nackte angst | nackter angst | nackten angst | nackte wahrheit"  # en de
     " | nackten tatsachen | nackte zahlen | paliza historica"  # de es
+    # "Wants to stop living" is self-harm; "stop living in hotels" is an athlete's season.
+    " | stop living in | stop living out of | stop living at | stops living in | stopped living in"  # en
 )
 
 # The categories of the per-language files (README.md), and the lists above each one extends.
