@@ -311,11 +311,16 @@ def _deobfuscate_word(word: str) -> str:
 def _views(text: str) -> _Views:
     plain = _without_allowed(" " + normalize(text[:MAX_CHECKED_CHARS]) + " ")
     # "k!ll1ng": an exclamation mark between letters stands for an i.
-    words = [_deobfuscate_word(w) for w in _RAW_WORD.findall(_BANG.sub("i", plain))]
+    raw = _RAW_WORD.findall(_BANG.sub("i", plain))
+    words = [_deobfuscate_word(w) for w in raw]
     # "the 50 kms classic" is kilometres, not the self-harm slang "kms".
     words = ["km" if w == "kms" and i and words[i - 1].isdigit() else w for i, w in enumerate(words)]
     latin = _without_allowed(" " + " ".join(words) + " ")
     extra: list[str] = []
+    # A lone digit is a letter in "s 3 x y" but a number in "grade 7" or "groep 6": both readings are matched.
+    if any(len(w) == 1 and w.isdigit() for w in raw):
+        numbers = [r if len(r) == 1 and r.isdigit() else w for r, w in zip(raw, words, strict=True)]
+        extra.append("| " + _without_allowed(" " + " ".join(numbers) + " ").strip())
     # "f*cking", "f#ck": the masked letter read as each vowel (and as nothing); only words that had a mask.
     for match in list(_MASKED.finditer(plain))[:MAX_MASKED]:
         following = plain[match.end() :].split(maxsplit=1)[:1]

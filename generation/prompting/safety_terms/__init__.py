@@ -572,6 +572,10 @@ MINORS = (
     " | fifth graders | sixth graders | seventh graders | eighth graders | 1st graders | 2nd graders"  # en
     " | 3rd graders | 4th graders | 5th graders | 6th graders | 7th graders | 8th graders | grade 1"  # en
     " | grade 2 | grade 3 | grade 4 | grade 5 | grade 6 | grade 7 | grade 8 | one year old"  # en
+    # British school years: "in year 7" is 11-12 years old (bare "year 8" could be anything).
+    " | in year 3 | in year 4 | in year 5 | in year 6 | in year 7 | in year 8 | in year 9 | year 7 pupil"  # en
+    " | year 8 pupil | year 9 pupil | year 7 girl | year 8 girl | year 9 girl | year 7 boy | year 8 boy"  # en
+    " | year 9 boy | year 7 pupils | year 8 pupils | year 9 pupils"  # en
     " | one years old | one year olds | one yo | aged one | two year old | two years old | two year olds"  # en
     " | two yo | aged two | three year old | three years old | three year olds | three yo | aged three"  # en
     " | four year old | four years old | four year olds | four yo | aged four | five year old"  # en
