@@ -39,6 +39,7 @@ import django  # noqa: E402
 
 django.setup()
 
+import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 
 from gallery import timeslice  # noqa: E402
@@ -112,8 +113,6 @@ def band_shift(a: np.ndarray, b: np.ndarray, rows: tuple[int, int], reach: tuple
 
 def layers(sport: str, spec: dict, out: Path) -> list[float]:
     """Each band's on-screen speed as a share of the true ground speed under the athlete (see ``--layers``)."""
-    import cv2
-
     master = masters.master_for_video(out / "video.mp4")
     frames = timeslice.read_frames(master)
     truth = true_travel(spec)

@@ -867,14 +867,13 @@ def test_a_school_level_with_one_digit_beside_a_suggestive_cue_is_sexual_minors(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "action"),
     [
-        "the grade 7 class skiing together on a school trip",
-        "a girl in year 8 on her first ski trip",
-        "s 3 x y skier in the halfpipe",
+        ("the grade 7 class skiing together on a school trip", "allow"),
+        ("a girl in year 8 on her first ski trip", "allow"),
+        # The letter reading stays: "s 3 x y" is still "sexy", flagged as it is alone.
+        ("s 3 x y skier in the halfpipe", "flag"),
     ],
 )
-def test_one_digit_readings_leave_school_trips_alone_and_leetspeak_read(text):
-    verdict = check_prompt(text)
-    expected = "flag" if text.startswith("s 3") else "allow"
-    assert verdict.action == expected, (text, verdict)
+def test_one_digit_readings_leave_school_trips_alone_and_leetspeak_read(text, action):
+    assert check_prompt(text).action == action, text
