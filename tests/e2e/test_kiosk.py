@@ -258,30 +258,43 @@ def test_a_change_told_while_the_phone_is_refreshing_is_not_lost(kiosk_site, kio
     link = _take_home_link(kiosk, url)
     phone_context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     phone = phone_context.new_page()
-    sockets, held, hold = [], [], []
+    sockets, passed, held, hold = [], [], [], []
 
     def socket(ws) -> None:
-        server = ws.connect_to_server()
-        server.on_message(lambda message: held.append(message) if hold else ws.send(message))
+        def from_server(message: str) -> None:
+            if hold:
+                held.append(message)
+            else:
+                passed.append(message)
+                ws.send(message)
+
+        ws.connect_to_server().on_message(from_server)
         sockets.append(ws)
 
-    def told(version: int) -> list[str]:
-        return [m for m in held if json.loads(m).get("type") == "visit" and json.loads(m).get("version") == version]
+    def told(version: int, job: str | None = None) -> list[str]:
+        visits = [json.loads(m) | {"raw": m} for m in held if json.loads(m).get("type") == "visit"]
+        return [v["raw"] for v in visits if v.get("version") == version and v.get("job") != job]
+
+    def wait_for(condition) -> None:
+        for _ in range(200):
+            if condition():
+                return
+            phone.wait_for_timeout(100)
 
     phone.route_web_socket(re.compile(r"/ws/visits/"), socket)
     phone.goto(link)
     route = phone.locator("#me-route .timeline .stop")
     expect(route.first).to_contain_text("Welcome Desk")
     closed = route.nth(1).get_attribute("data-zone")
+    shown_job = phone.locator("#me-route .me-state").get_attribute("data-job")
     before = [phone.request.get(link, headers={"HX-Request": "true"}).text()]  # the route rendered before the change
+    wait_for(lambda: passed)  # the socket's snapshot on connect has reached the page (a slow machine connects late)
     hold.append(True)  # from now on the server's messages wait here
 
     _staff_closes(browser, url, closed)
-    for _ in range(200):
-        if told(2):
-            break
-        phone.wait_for_timeout(100)
-    started, finished = told(1)[0], told(2)[-1]
+    wait_for(lambda: told(2))
+    # "Started" is the re-plan's own message: the version the page shows, with the new run's job.
+    started, finished = told(1, job=shown_job)[0], told(2)[-1]
 
     def late(request_route) -> None:
         if not request_route.request.headers.get("hx-request") or not before:
