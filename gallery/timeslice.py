@@ -5,15 +5,17 @@ slice" of broadcast replays, on clips with a moving camera.
    "AI-generated", so no mark is ever ghosted into the picture), evenly strided to at most ``MAX_FRAMES``. A clip
    without a master (made before masters existed) is read from its public file, and marks that stay fixed on
    screen while the camera moves are masked out.
-2. **Registration.** Consecutive frames are matched at a small working size with ORB features, and a homography
-   is fitted with RANSAC (``cv2.findHomography``), so the athlete and the falling snow are rejected as outliers.
-   A fit that is implausible for one frame step (strong perspective change, zoom, too few inliers) falls back to a
-   RANSAC similarity, then to phase correlation (featureless fresh snow). The steps are chained into the first
+2. **Registration.** Consecutive frames are matched at a small working size with ORB features. In a tracking shot
+   the athlete stays still on screen and their sharp outline can hold more features than the blurred scenery
+   streaming past, so two motions are looked for: the strongest (RANSAC homography, similarity, median shift), and
+   the same again among the matches it leaves out. With a phase-correlation shift, the previous step's motion and
+   no motion, the candidate that best lays one frame over the other wins. The steps are chained into the first
    frame's coordinates, like a panorama; a camera that barely moves is treated as fixed (no warping, no drift).
-3. **Background.** Every frame is warped into the common canvas; the background is the per-pixel median over the
-   frames covering each pixel: a moving figure covers any one pixel for a minority of frames, so it drops out.
-4. **Figure.** Each registered frame's difference from the background is thresholded and cleaned with morphology;
-   the largest connected component (plus close, sizeable neighbours: skis, poles, stick) is the figure.
+3. **Changes.** Each frame is compared with four neighbours (a third of a second or more away) warped onto it,
+   forgiving a misfit of ``TOLERANCE`` pixels: a pixel has changed when it differs from all but one of the
+   neighbours that cover it. A neighbour's own athlete, warped onto the frame, is outvoted.
+4. **Figure.** The changed pixels are cleaned with morphology; the largest connected component (plus close,
+   sizeable neighbours: skis, poles, stick) is the figure. A fixed camera compares with the clip's median frame.
 5. **Poses.** ``slices`` instances are picked along the path: evenly spaced by distance travelled, each as far as
    possible from overlapping the ones already picked, so the copies read as distinct figures.
 6. **Composite.** A soft light trail is drawn through the figure's whole path over the background, then the picked
@@ -33,7 +35,7 @@ from PIL import Image
 
 from generation import masters
 
-MAX_FRAMES = 48
+MAX_FRAMES = 96
 MEDIAN_FRAMES = 16
 WORK_WIDTH = 320
 SEGMENT_SCALE = 0.5  # figures are found on a half-size canvas: the same blobs for a quarter of the work
@@ -41,6 +43,7 @@ STATIC_MOTION = 0.02
 MAX_CANVAS = (3.0, 2.0)  # the panorama is cropped to at most this many frame widths and heights
 MIN_INLIERS = 12
 DIFF_THRESHOLD = 28
+TOLERANCE = 2  # segmentation-canvas pixels of misregistration forgiven when frames are compared
 STILL_FRACTION = 0.12  # pairs of frames differing in fewer pixels than this are taken as a still camera
 # A homography between two frames 1/16 s apart is nearly a shift: more zoom or tilt than this is a bad fit.
 MAX_STEP_ZOOM = 0.05
@@ -130,15 +133,21 @@ def _alignment_error(a: np.ndarray, b: np.ndarray, h: np.ndarray, edges: np.ndar
 
 
 def _pair_transform(
-    a: np.ndarray, b: np.ndarray, orb: cv2.ORB, matcher: cv2.BFMatcher, features: dict | None = None
+    a: np.ndarray,
+    b: np.ndarray,
+    orb: cv2.ORB,
+    matcher: cv2.BFMatcher,
+    features: dict | None = None,
+    previous: np.ndarray | None = None,
 ) -> np.ndarray:
     """3x3 homography mapping points of gray frame ``b`` onto gray frame ``a`` (working size).
 
     Candidates: the RANSAC homography of ORB matches, a RANSAC similarity of the same matches, the median shift
-    of the matches, a phase-correlation shift, and no motion. Our clips have parallax, pan blur and smooth snow,
+    of the matches (each also for the matches the strongest motion leaves out), a phase-correlation shift, the
+    ``previous`` step's motion (a pan is smooth), and no motion. Our clips have parallax, pan blur and smooth snow,
     where any one estimator fails now and then; the candidate that best lays ``b`` over ``a`` wins.
     """
-    candidates = [np.eye(3)]
+    candidates = [np.eye(3)] if previous is None else [np.eye(3), previous]
     # Each frame's features are found once, though every frame but the ends is in two pairs.
     features = {} if features is None else features
     for gray in (a, b):
@@ -148,19 +157,19 @@ def _pair_transform(
     kb, db = features[id(b)]
     if da is not None and db is not None and len(ka) >= MIN_INLIERS and len(kb) >= MIN_INLIERS:
         matches = matcher.match(db, da)
-        if len(matches) >= MIN_INLIERS:
-            pb = np.float32([kb[m.queryIdx].pt for m in matches])
-            pa = np.float32([ka[m.trainIdx].pt for m in matches])
-            h, inliers = cv2.findHomography(pb, pa, cv2.RANSAC, 2.0)
-            if inliers is not None and int(inliers.sum()) >= MIN_INLIERS and _plausible(h):
-                candidates.append(h / h[2, 2])
-            m, inliers = cv2.estimateAffinePartial2D(pb, pa, method=cv2.RANSAC, ransacReprojThreshold=2.0)
-            if m is not None and inliers is not None and int(inliers.sum()) >= MIN_INLIERS:
-                h = np.vstack([m, [0, 0, 1]])
-                if _plausible(h):
-                    candidates.append(h)
-            dx, dy = np.median(pa - pb, axis=0)
-            candidates.append(np.array([[1, 0, dx], [0, 1, dy], [0, 0, 1]], np.float64))
+        pb = np.float32([kb[m.queryIdx].pt for m in matches])
+        pa = np.float32([ka[m.trainIdx].pt for m in matches])
+        # Two motions: a tracking camera keeps the athlete still on screen, and their sharp outline often has
+        # more features than the blurred scenery streaming past; so the scenery's motion is looked for again
+        # among what the strongest motion leaves out.
+        for _ in range(2):
+            if len(pb) < MIN_INLIERS:
+                break
+            found, inliers = _motion_candidates(pa, pb)
+            candidates.extend(found)
+            if inliers is None:
+                break
+            pa, pb = pa[~inliers], pb[~inliers]
     window = cv2.createHanningWindow((a.shape[1], a.shape[0]), cv2.CV_32F)
     (dx, dy), _ = cv2.phaseCorrelate(a.astype(np.float32), b.astype(np.float32), window)
     candidates.append(np.array([[1, 0, -dx], [0, 1, -dy], [0, 0, 1]], np.float64))
@@ -172,6 +181,24 @@ def _pair_transform(
     if errors[0] <= errors[best] * 1.02:
         return np.eye(3)
     return candidates[best]
+
+
+def _motion_candidates(pa: np.ndarray, pb: np.ndarray) -> tuple[list[np.ndarray], np.ndarray | None]:
+    """Transforms taking the matched points ``pb`` onto ``pa``: a RANSAC homography, a RANSAC similarity and the
+    median shift, as far as they are plausible for one frame step; and which matches the homography explains."""
+    out = []
+    h, found = cv2.findHomography(pb, pa, cv2.RANSAC, 2.0)
+    inliers = None if found is None else found.ravel() > 0
+    if inliers is not None and int(inliers.sum()) >= MIN_INLIERS and _plausible(h):
+        out.append(h / h[2, 2])
+    m, kept = cv2.estimateAffinePartial2D(pb, pa, method=cv2.RANSAC, ransacReprojThreshold=2.0)
+    if m is not None and kept is not None and int(kept.sum()) >= MIN_INLIERS:
+        h = np.vstack([m, [0, 0, 1]])
+        if _plausible(h):
+            out.append(h)
+    dx, dy = np.median(pa - pb, axis=0)
+    out.append(np.array([[1, 0, dx], [0, 1, dy], [0, 0, 1]], np.float64))
+    return out, inliers
 
 
 def camera_path(frames: list[np.ndarray]) -> list[np.ndarray]:
@@ -188,8 +215,10 @@ def camera_path(frames: list[np.ndarray]) -> list[np.ndarray]:
     to_work = np.diag([scale, scale, 1.0])
     chain = [np.eye(3)]
     features: dict = {}
+    previous = None
     for a, b in zip(grays, grays[1:], strict=False):
-        pair = to_full @ _pair_transform(a, b, orb, matcher, features) @ to_work
+        previous = _pair_transform(a, b, orb, matcher, features, previous)
+        pair = to_full @ previous @ to_work
         step = chain[-1] @ pair
         chain.append(step / step[2, 2])
     centre = np.array([w / 2, h / 2, 1.0])
@@ -233,13 +262,9 @@ def background(warped: list[np.ndarray], valid: list[np.ndarray]) -> tuple[np.nd
     return bg, count
 
 
-def segment(
-    frame: np.ndarray, valid: np.ndarray, bg: np.ndarray, ignore: np.ndarray | None, index: int
-) -> Instance | None:
-    """The moving figure in one warped frame (segmentation canvas), or None."""
-    diff = np.abs(frame.astype(np.int16) - bg.astype(np.int16)).max(axis=2).astype(np.uint8)
-    diff = cv2.GaussianBlur(diff, (5, 5), 0)
-    fg = (diff > DIFF_THRESHOLD) & valid
+def segment(changed: np.ndarray, valid: np.ndarray, ignore: np.ndarray | None, index: int) -> Instance | None:
+    """The moving figure in one frame (segmentation canvas) from its map of ``changed`` pixels, or None."""
+    fg = changed & valid
     if ignore is not None:
         fg &= ~ignore
     fg = fg.astype(np.uint8)
@@ -262,6 +287,17 @@ def segment(
     mask = np.isin(labels, keep)
     ys, xs = np.nonzero(mask)
     return Instance(index, mask, (float(xs.mean()), float(ys.mean())), int(mask.sum()))
+
+
+def differs(frame: np.ndarray, other: np.ndarray, tolerance: int = 0) -> np.ndarray:
+    """Where RGB ``frame`` differs from ``other`` by more than ``DIFF_THRESHOLD``, forgiving ``other`` a shift of up
+    to ``tolerance`` pixels: a pixel differs only if no colour within that reach of it in ``other`` is close."""
+    if tolerance:
+        reach = np.ones((2 * tolerance + 1, 2 * tolerance + 1), np.uint8)
+        diff = cv2.max(cv2.subtract(frame, cv2.dilate(other, reach)), cv2.subtract(cv2.erode(other, reach), frame))
+    else:
+        diff = cv2.absdiff(frame, other)
+    return cv2.GaussianBlur(diff.max(axis=2), (5, 5), 0) > DIFF_THRESHOLD
 
 
 def pick_instances(instances: list[Instance], slices: int) -> list[Instance]:
@@ -366,14 +402,17 @@ def count_figures(foreground: np.ndarray, min_area: float) -> int:
     return int(sum(1 for s in stats[1:] if s[cv2.CC_STAT_AREA] >= min_area))
 
 
-def _local_backgrounds(
+def _changes(
     small: list[np.ndarray], transforms: list[np.ndarray], scale: float
 ) -> list[tuple[np.ndarray, np.ndarray]]:
-    """For each frame, its background seen from its own viewpoint: the median of a few neighbouring frames (a
-    third of a second or more away) warped onto it, and where at least two of them cover it.
+    """For each frame, where it shows something the scenery does not, and where that can be told: compared with a
+    few neighbouring frames (a third of a second or more away) warped onto it, a pixel has changed when it differs
+    from all but one of the neighbours that cover it (at least two).
 
-    Short hops keep the warps accurate (no panorama-wide drift); far enough apart, the athlete a tracking camera
-    keeps in the middle of the screen has moved on against the scenery, so the median shows the scenery.
+    Short hops keep the warps accurate (no panorama-wide drift), and each comparison forgives a small misfit
+    (``TOLERANCE``): crowds and fences are fine texture that a pixel's misregistration would light up. Far enough
+    apart, the athlete a tracking camera keeps in the middle of the screen has moved on against the scenery, and a
+    neighbour's own athlete, warped onto the frame, is outvoted by the others.
     """
     n = len(small)
     d = max(2, n // 12)
@@ -384,13 +423,15 @@ def _local_backgrounds(
     for k in range(n):
         neighbours = [j for j in (k - 2 * d, k - d, k + d, k + 2 * d) if 0 <= j < n]
         inverse = np.linalg.inv(transforms[k])
-        views, covers = [], []
+        votes = np.zeros((h, w), np.uint8)
+        covers = np.zeros((h, w), np.uint8)
         for j in neighbours:
             m = to_small @ inverse @ transforms[j] @ to_full
-            views.append(cv2.warpPerspective(small[j], m, (w, h), flags=cv2.INTER_LINEAR, borderValue=0))
-            covers.append(cv2.warpPerspective(ones, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0).astype(bool))
-        bg, count = background(views, covers)
-        out.append((bg, count >= min(2, len(neighbours))))
+            view = cv2.warpPerspective(small[j], m, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)
+            cover = cv2.warpPerspective(ones, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+            covers += cover
+            votes += differs(small[k], view, TOLERANCE) & (cover > 0)
+        out.append((votes >= np.maximum(2, covers.astype(np.int16) - 1), covers >= 2))
     return out
 
 
@@ -418,14 +459,14 @@ def make_slice(
         grays = np.stack([cv2.cvtColor(f, cv2.COLOR_RGB2GRAY) for f in small[:: max(1, len(small) // 24)]])
         ignore = cv2.dilate((grays.std(axis=0) < 4).astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
     if moving:
-        locals_ = _local_backgrounds(small, transforms, s)
+        changes = _changes(small, transforms, s)
     else:
         everywhere = np.ones((sh, sw), bool)
         bg_small, _ = background(small, [everywhere] * len(small))
-        locals_ = [(bg_small, everywhere)] * len(small)
+        changes = [(differs(frame, bg_small), everywhere) for frame in small]
     instances = []
-    for i, (frame, (bg_small, valid)) in enumerate(zip(small, locals_, strict=True)):
-        inst = segment(frame, valid, bg_small, ignore, i)
+    for i, (changed, valid) in enumerate(changes):
+        inst = segment(changed, valid, ignore, i)
         if inst is not None:
             # The centroid moves into the common (first frame's, full-size) coordinates; the mask stays the frame's.
             x, y = _apply(transforms[i], np.array([inst.centroid[0] / s, inst.centroid[1] / s, 1.0]))

@@ -186,3 +186,26 @@ def test_a_tiny_wan_clip_gives_a_picture_without_crashing(settings, tmp_path):
         pipelines.clear_cache()
     image = time_slice(result.files["video"], slices=6)
     assert isinstance(image, Image.Image) and image.width >= 32 and image.height >= 32
+
+
+@pytest.mark.parametrize("sport", ["cross-country-skiing", "ice-hockey"])
+def test_the_registration_follows_a_tracking_shot_as_far_as_the_camera_truly_panned(sport, tmp_path):
+    # The athlete stays in the middle of a tracking shot while the scenery streams past: registering on the
+    # athlete, or on scenery that moved at its own depth's speed, put every pose on the same spot.
+    from gallery.timeslice import camera_path, read_frames
+    from generation import masters
+    from generation.engines.preview.render import ClipRenderer
+    from generation.engines.preview.shot import Shot
+
+    spec = {"sport": sport, "seed": 3, "width": 416, "height": 240, "duration_s": 3, "fps": 16}
+    PreviewVideoEngine().generate(spec, out_dir=tmp_path, progress=lambda *a: None, cancelled=lambda: False)
+    frames = read_frames(masters.master_for_video(tmp_path / "video.mp4"))
+    views = ClipRenderer(Shot.from_spec(spec), preview_text="P", ai_text="AI", sport_text="s").views
+    assert len(frames) == len(views)
+    # How far the ground under the athlete truly moved on screen, from the renderer's own camera.
+    truth = -np.sum([v.velocity for v in views], axis=0)
+    point = np.array([208.0, 132.0, 1.0])
+    last = camera_path(frames)[-1] @ point
+    recovered = last[:2] / last[2] - point[:2]
+    assert np.hypot(*truth) > 150
+    assert 0.8 < recovered @ truth / (truth @ truth) < 1.2

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from scipy.ndimage import gaussian_filter1d
@@ -10,6 +10,8 @@ from scipy.ndimage import gaussian_filter1d
 from .rig import rot_x, rot_y
 
 DISTANCE = 16.0  # metres from the camera to what it looks at
+
+PAN_HALF_ANGLE = 0.4  # radians: the widest a fixed camera swings either side of the clip's middle
 
 CAMERA_MODES = ("tracking", "aerial", "close-up", "slow-motion", "zoom", "orbit", "static")
 
@@ -25,6 +27,11 @@ class View:
     width: int
     height: int
     velocity: np.ndarray  # screen pixels per frame the world moves by (for blur and speed lines)
+    distance: float = DISTANCE  # metres from the camera to ``target``
+    # A pan from a fixed point (:func:`pan_from_fixed_point`): the far layers (sky, mountains, hills) are drawn as
+    # in ``anchor``, the clip's middle view, moved by ``sweep``, the screen pixels a point at infinity moved by.
+    anchor: View | None = field(default=None, repr=False, compare=False)
+    sweep: np.ndarray = field(default_factory=lambda: np.zeros(2), repr=False, compare=False)
     # The rotation for the (yaw, pitch) it was built for: a frame projects thousands of points through one view,
     # and the renderer nudges yaw and pitch after planning, so the cache is keyed rather than built once.
     _rotation: tuple[float, float, np.ndarray, np.ndarray] | None = field(
@@ -52,15 +59,20 @@ class View:
         """World ``(..., 3)`` points to screen ``(..., 2)`` pixels and a depth (bigger is nearer the camera)."""
         q = (np.asarray(points, dtype=np.float64) - self.target) @ self._rotations()[1]
         depth = q[..., 2]
-        s = self.scale * (DISTANCE / (DISTANCE - np.minimum(depth, DISTANCE * 0.8)))
+        s = self.scale * self.perspective(depth)
         xy = np.empty(q.shape[:-1] + (2,))
         xy[..., 0] = self.width * 0.5 + q[..., 0] * s
         xy[..., 1] = self.height * 0.55 - q[..., 1] * s
         return xy, depth
 
     def perspective(self, depth):
-        """Size factor at ``depth`` (1 at the target; a long lens ``DISTANCE`` metres away)."""
-        return DISTANCE / (DISTANCE - np.minimum(depth, DISTANCE * 0.8))
+        """Size factor at ``depth`` (1 at the target; a long lens ``distance`` metres away)."""
+        return self.distance / (self.distance - np.minimum(depth, self.distance * 0.8))
+
+    @property
+    def far(self) -> View:
+        """The view whose place the far layers are drawn for (before ``sweep``)."""
+        return self.anchor or self
 
 
 def normalise_mode(camera: str | None) -> str:
@@ -137,10 +149,58 @@ def plan_views(
     views: list[View] = []
     for i in range(n):
         views.append(View(target[i], float(zoom[i]), float(yaw[i]), float(pitch[i]), width, height, np.zeros(2)))
-    # Screen motion of the world between frames, measured at the focus point.
-    for i in range(n):
-        j = max(i - 1, 0)
-        a, _ = views[i].project(focus[j])
-        b, _ = views[j].project(focus[j])
-        views[i].velocity = a - b if i else np.zeros(2)
+    measure_velocity(views, focus)
     return views
+
+
+def measure_velocity(views: list[View], focus: np.ndarray) -> None:
+    """Set each view's ``velocity``: how far the world at the focus point moved on screen since the last frame."""
+    for i in range(1, len(views)):
+        a, _ = views[i].project(focus[i - 1])
+        b, _ = views[i - 1].project(focus[i - 1])
+        views[i].velocity = a - b
+    if views:
+        views[0].velocity = np.zeros(2)
+
+
+def pan_from_fixed_point(views: list[View], focus: np.ndarray, path: np.ndarray | None = None) -> None:
+    """Turn ``views`` that travel with the athlete into a broadcast camera on the course side that stays put and
+    only pans and tilts to follow them, with a fixed lens.
+
+    It stands behind the middle view, far enough back that the whole clip is a swing of at most
+    ``PAN_HALF_ANGLE`` either side, and looks at each view's target. A turning camera sees no parallax: every
+    frame is the same scene through a homography (what the time-slice registers), so the far layers, painted
+    flat, move as far as a point at infinity does (``sweep``) instead of scrolling at their own depth's speed.
+
+    The camera is placed from ``path`` (default ``focus``): where the athlete goes without the fan's beats, so
+    that a fall late in the clip leaves its first seconds exactly as they were.
+    """
+    if len(views) < 2:
+        return
+    path = focus if path is None else path
+    middle = len(views) // 2
+    mid = views[middle]
+    reach = float(np.linalg.norm(path - path[middle], axis=1).max())
+    distance = max(DISTANCE, reach / np.tan(PAN_HALF_ANGLE))
+    back = mid.rotation.T @ np.array([0.0, 0.0, 1.0])  # from the target toward the camera
+    eye = path[middle] + back * distance
+    focal = mid.scale * distance  # pixels per unit of tangent: the lens never zooms
+    anchor = replace(mid, target=path[middle].copy(), distance=distance)
+    looked = -back  # where the middle of the path is seen from: the first frame's far layers start from it
+    sweep = np.zeros(2)
+    for view in views:
+        to_eye = eye - view.target
+        length = float(np.linalg.norm(to_eye))
+        u = to_eye / length
+        view.yaw, view.pitch = float(np.arctan2(u[0], u[2])), float(np.arcsin(np.clip(u[1], -1.0, 1.0)))
+        view.distance = length
+        view.zoom = mid.zoom * distance / length
+        view.anchor = anchor
+        # A flat layer cannot bend as a turning lens bends the sky: from frame to frame it follows what is in the
+        # middle of the picture, where the last frame looked. Summed from the first frame, so that a beat late in
+        # the clip changes nothing before it.
+        seen = view.rotation @ looked
+        sweep = sweep + focal * np.array([seen[0], -seen[1]]) / max(-seen[2], 1e-6)
+        view.sweep = sweep
+        looked = -u
+    measure_velocity(views, focus)

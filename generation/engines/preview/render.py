@@ -9,7 +9,7 @@ import numpy as np
 
 from . import events
 from .backdrop import OUTDOOR_SETTINGS, Backdrop, ridge_layers
-from .camera import View, plan_views
+from .camera import View, pan_from_fixed_point, plan_views
 from .figure import Avatar, draw_figure
 from .grading import Grader, grade_for
 from .lighting import LIT_WINDOWS, SKY_LIGHTS, SkyShow, light_grade, light_palette
@@ -78,6 +78,7 @@ class ClipRenderer:
         self.times = np.arange(n) / shot.fps
         self.motion_times = self._motion_times()
         self.beats = [self.motion.beat(float(t)) for t in self.motion_times]
+        natural = np.array([b.focus for b in self.beats])  # the athlete's path without the fan's beats
         self.windows = events.plan(shot.beats, shot.duration_s)
         self.beats = events.apply(self.beats, self.times, self.windows, self.motion)
         self.reactions = events.Reactions(self.windows, self.motion, w, h, extras)
@@ -90,10 +91,14 @@ class ClipRenderer:
         for view in self.views:
             view.yaw += self.motion.view_yaw - 0.32
             view.pitch += self.motion.view_pitch - 0.06 + tilt
+        if shot.camera == "tracking":
+            # Broadcast follows a race from a camera that stands on the course side and pans.
+            pan_from_fixed_point(self.views, focus, natural)
         windows = [self.scene.window_for(v) for v in self.views]
         self.scene.prepare(windows)
         if backdrop.active:
-            backdrop.place(np.array([v.target[0] * v.scale * Backdrop.PARALLAX for v in self.views]))
+            far = [v.far.target[0] * v.far.scale * Backdrop.PARALLAX - v.sweep[0] for v in self.views]
+            backdrop.place(np.array(far))
         show = SkyShow(shot.light, self.scene.sky_mask, w, h, shot.duration_s, extras)
         show.place(windows, shot.fps)
         self.show = show if show.active else None
@@ -117,7 +122,7 @@ class ClipRenderer:
     def render(self, i: int, t: float, beat: Beat, view: View) -> np.ndarray:
         canvas = self.scene.render(view, t)
         # Fog over the background only: the athlete stays crisp in front of it.
-        canvas = self.fog.apply(canvas, t, float(view.target[0] * view.scale))
+        canvas = self.fog.apply(canvas, t, float(view.far.target[0] * view.far.scale - view.sweep[0]))
         # Pan blur: the background streaks along the camera's motion, the athlete stays sharp.
         vx, vy = np.minimum(np.abs(view.velocity) * 0.45, 14)
         if vx >= 3 or vy >= 3:

@@ -388,20 +388,30 @@ class Scene:
         return canvas
 
     def window_for(self, view: View) -> tuple[int, int]:
-        """Top-left corner of the panorama window that ``view`` shows."""
+        """Top-left corner of the panorama window that ``view`` shows (kept inside the panorama)."""
+        sx, sy = self._corner(view)
+        return sx, int(np.clip(sy, 0, self.pan.shape[0] - self.h))
+
+    def _corner(self, view: View) -> tuple[int, int]:
+        """:meth:`window_for`, where a steep tilt may go past the panorama's top or bottom."""
         ph, pw = self.pan.shape[:2]
         parallax = 0.05 if self.open_air else 0.35
-        sx = int(round(view.target[0] * view.scale * parallax + view.target[2] * view.scale * 0.1)) % pw
-        horizon_shift = view.pitch * self.h * 1.1 + view.target[1] * view.scale * 0.04
-        sy = int(np.clip(ph * 0.62 - self.h * 0.5 + horizon_shift - (view.zoom - 1) * 20, 0, ph - self.h))
+        far, (dx, dy) = view.far, view.sweep
+        sx = int(round(far.target[0] * far.scale * parallax + far.target[2] * far.scale * 0.1 - dx)) % pw
+        horizon_shift = far.pitch * self.h * 1.1 + far.target[1] * far.scale * 0.04 - dy
+        sy = int(round(ph * 0.62 - self.h * 0.5 + horizon_shift - (far.zoom - 1) * 20))
         return sx, sy
 
     def _background(self, view: View) -> np.ndarray:
         ph, pw = self.pan.shape[:2]
-        sx, sy = self.window = self.window_for(view)
+        self.window = self.window_for(view)
+        sx, sy = self._corner(view)
         if self.open_air and not self.built[(sx + np.arange(self.w)) % pw].all():
             self.prepare([(sx, sy)])  # a view the renderer did not announce: paint what it needs now
-        rows = self.pan[sy : sy + self.h]
+        # A camera tilting past the panorama's edge sees more of its top row (sky) or bottom row (covered by the
+        # ground anyway).
+        rows = self.pan[np.clip(np.arange(sy, sy + self.h), 0, ph - 1)] if sy < 0 or sy > ph - self.h else None
+        rows = self.pan[sy : sy + self.h] if rows is None else rows
         if sx + self.w <= pw:
             return rows[:, sx : sx + self.w].copy()
         return np.concatenate([rows[:, sx:], rows[:, : self.w - (pw - sx)]], axis=1)
@@ -409,25 +419,27 @@ class Scene:
     def _hills(self, painter: Painter, view: View) -> None:
         """Two bands of forested hills between the mountains and the venue, with stronger parallax."""
         p = self.palette
+        far, (dx, dy) = view.far, view.sweep
         for depth, (parallax, base, amp, colour) in enumerate(
             ((0.12, 0.5, 0.05, shade(p.far, 0.85)), (0.22, 0.55, 0.045, shade(p.trees, 1.15)))
         ):
             if depth == 1 and self.backdrop is not None:
                 # The setting stands on the far hill, behind the near one, scrolling with the far hill.
-                offset = view.target[0] * view.scale * 0.12
-                base_y = self.h * (0.5 - view.pitch * 0.9 + 0.06) + view.target[1] * view.scale * 0.02
+                offset = far.target[0] * far.scale * 0.12 - dx
+                base_y = self.h * (0.5 - far.pitch * 0.9 + 0.06) + far.target[1] * far.scale * 0.02 + dy
                 self.backdrop.draw(painter.canvas, offset, base_y)
             xs = np.arange(-16, self.w + 24, 16, dtype=float)
-            u = xs + view.target[0] * view.scale * parallax
+            u = xs + far.target[0] * far.scale * parallax - dx
             hy = (
                 self.h
                 * (
                     base
-                    - view.pitch * 0.9
+                    - far.pitch * 0.9
                     + amp * np.sin(u / 170 + self.hill_seed + depth)
                     + 0.5 * amp * np.sin(u / 61 + depth * 3)
                 )
-                + view.target[1] * view.scale * 0.02
+                + far.target[1] * far.scale * 0.02
+                + dy
             )
             poly = np.concatenate([np.stack([xs, hy], 1), [[xs[-1], self.h + 5], [xs[0], self.h + 5]]])
             hill = shade(p.snow, 0.93 - 0.05 * (1 - depth))
@@ -437,7 +449,7 @@ class Scene:
             k = np.arange(first, first + int(self.w / spacing) + 4)
             j = self.tree_jitter[k % 512]
             k, j = k[j >= 0.2], j[j >= 0.2]
-            x = k * spacing - view.target[0] * view.scale * parallax
+            x = k * spacing - (far.target[0] * far.scale * parallax - dx)
             ty = np.interp(x, xs, hy) + 3 + 14 * ((j * 7.3) % 1.0) * (1 + depth)
             th = (7 + 12 * j) * (1 + depth * 0.6)
             trees = np.stack(
