@@ -25,7 +25,7 @@ slice" of broadcast replays, on clips with a moving camera.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import av
@@ -76,6 +76,8 @@ class Slice:
     figures: int
     poses: int
     from_master: bool
+    chosen: list[Instance] = field(default_factory=list)  # the poses: frame index and mask in that frame
+    pasted: list[np.ndarray] = field(default_factory=list)  # each pose's mask on the canvas (before ``out_size``)
 
 
 def read_frames(video_path: Path) -> list[np.ndarray]:
@@ -177,9 +179,11 @@ def _pair_transform(
     edges = grad > max(20.0, float(np.percentile(grad, 60)))
     errors = [_alignment_error(a, b, h, edges) for h in candidates]
     best = int(np.argmin(errors))
-    # No motion wins ties: a fixed camera must not drift on shake-level estimates.
-    if errors[0] <= errors[best] * 1.02:
-        return np.eye(3)
+    # The motion so far wins ties: a fixed camera must not drift on shake-level estimates, and a pan goes on
+    # through frames too blurred or bare to tell (the athlete it keeps still on screen then fits "no motion").
+    steady = 1 if previous is not None else 0
+    if errors[steady] <= errors[best] * 1.02:
+        return candidates[steady]
     return candidates[best]
 
 
@@ -262,8 +266,13 @@ def background(warped: list[np.ndarray], valid: list[np.ndarray]) -> tuple[np.nd
     return bg, count
 
 
-def segment(changed: np.ndarray, valid: np.ndarray, ignore: np.ndarray | None, index: int) -> Instance | None:
-    """The moving figure in one frame (segmentation canvas) from its map of ``changed`` pixels, or None."""
+CANDIDATES = 4  # blobs per frame that the figure's track may go through
+
+
+def candidates(changed: np.ndarray, valid: np.ndarray, ignore: np.ndarray | None, index: int) -> list[Instance]:
+    """The blobs of one frame's ``changed`` pixels (segmentation canvas) that may be the figure, likeliest first:
+    each the component with its close, sizeable neighbours (skis, poles, stick); ``area`` is negative for a blob
+    cut by the frame's edge, which a tracking camera rarely does to its athlete."""
     fg = changed & valid
     if ignore is not None:
         fg &= ~ignore
@@ -271,22 +280,60 @@ def segment(changed: np.ndarray, valid: np.ndarray, ignore: np.ndarray | None, i
     fg = cv2.morphologyEx(fg, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
     fg = cv2.morphologyEx(fg, cv2.MORPH_CLOSE, np.ones((7, 7), np.uint8))
     n, labels, stats, centroids = cv2.connectedComponentsWithStats(fg, connectivity=8)
-    if n <= 1:
-        return None
-    areas = stats[1:, cv2.CC_STAT_AREA]
-    best = int(np.argmax(areas)) + 1
-    if stats[best, cv2.CC_STAT_AREA] < max(12, 0.0004 * valid.sum()):
-        return None
-    bx, by, bw, bh = stats[best, :4]
-    reach = 0.75 * np.hypot(bw, bh)
-    keep = [best]
-    for label in range(1, n):
-        if label != best and stats[label, cv2.CC_STAT_AREA] >= 0.08 * stats[best, cv2.CC_STAT_AREA]:
-            if np.hypot(*(centroids[label] - centroids[best])) <= reach:
-                keep.append(label)
-    mask = np.isin(labels, keep)
-    ys, xs = np.nonzero(mask)
-    return Instance(index, mask, (float(xs.mean()), float(ys.mean())), int(mask.sum()))
+    h, w = changed.shape
+    smallest = max(12, 0.0004 * valid.sum())
+    order = sorted(range(1, n), key=lambda label: -stats[label, cv2.CC_STAT_AREA])
+    found: list[Instance] = []
+    taken: set[int] = set()
+    for best in order:
+        if len(found) == CANDIDATES or stats[best, cv2.CC_STAT_AREA] < smallest:
+            break
+        if best in taken:
+            continue
+        bx, by, bw, bh = stats[best, :4]
+        reach = 0.75 * np.hypot(bw, bh)
+        keep = [best]
+        for label in range(1, n):
+            if label != best and label not in taken and stats[label, cv2.CC_STAT_AREA] >= 0.08 * stats[best, 4]:
+                if np.hypot(*(centroids[label] - centroids[best])) <= reach:
+                    keep.append(label)
+        taken.update(keep)
+        mask = np.isin(labels, keep)
+        ys, xs = np.nonzero(mask)
+        cut = xs.min() <= 1 or ys.min() <= 1 or xs.max() >= w - 2 or ys.max() >= h - 2
+        found.append(Instance(index, mask, (float(xs.mean()), float(ys.mean())), -len(xs) if cut else len(xs)))
+    return found
+
+
+def track(frames: list[list[Instance]], diagonal: float) -> list[Instance]:
+    """One blob per frame (or none), chosen so that the figure is big and moves smoothly on screen: a Viterbi
+    path through the frames' candidates. Misfitted scenery flickers from place to place between frames; the
+    athlete does not."""
+    steps = [(i, found) for i, found in enumerate(frames) if found]
+    if not steps:
+        return []
+
+    def unary(found: list[Instance]) -> np.ndarray:
+        areas = np.array([abs(c.area) for c in found], np.float64)
+        cut = np.array([c.area < 0 for c in found])
+        return -np.log(areas / areas.max() + 1e-3) + 1.5 * cut
+
+    costs = unary(steps[0][1])
+    back: list[np.ndarray] = []
+    for (i0, before), (i1, after) in zip(steps, steps[1:], strict=False):
+        a = np.array([c.centroid for c in before])
+        b = np.array([c.centroid for c in after])
+        jump = np.hypot(*(b[None, :, :] - a[:, None, :]).transpose(2, 0, 1)) / (diagonal * 0.05 * (i1 - i0))
+        total = costs[:, None] + np.minimum(jump, 6.0) ** 2
+        back.append(np.argmin(total, axis=0))
+        costs = total.min(axis=0) + unary(after)
+    pick = int(np.argmin(costs))
+    chosen = [pick]
+    for pointers in reversed(back):
+        pick = int(pointers[pick])
+        chosen.append(pick)
+    chosen.reverse()
+    return [replace(found[k], area=abs(found[k].area)) for (_, found), k in zip(steps, chosen, strict=True)]
 
 
 def differs(frame: np.ndarray, other: np.ndarray, tolerance: int = 0) -> np.ndarray:
@@ -402,6 +449,43 @@ def count_figures(foreground: np.ndarray, min_area: float) -> int:
     return int(sum(1 for s in stats[1:] if s[cv2.CC_STAT_AREA] >= min_area))
 
 
+def _match_shading(frame: np.ndarray, view: np.ndarray, cover: np.ndarray) -> np.ndarray:
+    """``view`` (a neighbour warped onto ``frame``) with its brightness matched to ``frame`` by a smooth gain.
+
+    A vignette or a pool of light stays put on the screen while the scenery pans under it: the same patch of
+    snow is darker at the frame's edge than where a neighbour saw it in the middle. The ratio of two such
+    shadings is smooth, so a quadratic in x and y of the log-ratio, fitted on a coarse grid and refitted without
+    its outliers (the athletes), takes it out.
+    """
+    h, w = frame.shape[:2]
+    gw, gh = 40, max(4, round(40 * h / w))
+    f = cv2.resize(cv2.cvtColor(frame, cv2.COLOR_RGB2GRAY), (gw, gh), interpolation=cv2.INTER_AREA)
+    v = cv2.resize(cv2.cvtColor(view, cv2.COLOR_RGB2GRAY), (gw, gh), interpolation=cv2.INTER_AREA)
+    full = cv2.resize(cover, (gw, gh), interpolation=cv2.INTER_AREA) >= 1
+    if full.sum() < 12:
+        return view
+    gy, gx = np.mgrid[0:gh, 0:gw]
+    x, y = gx / (gw - 1) * 2 - 1, gy / (gh - 1) * 2 - 1
+    basis = np.stack([np.ones_like(x), x, y, x * x, x * y, y * y], axis=-1).astype(np.float64)
+    ratio = np.log((f.astype(np.float64) + 8) / (v.astype(np.float64) + 8))
+    keep = full.copy()
+    coef = np.zeros(6)
+    for _ in range(2):
+        coef = np.linalg.lstsq(basis[keep], ratio[keep], rcond=None)[0]
+        residual = np.abs(ratio - basis @ coef)
+        spread = max(float(np.median(residual[keep])) * 3, 0.02)
+        keep = full & (residual <= spread)
+        if keep.sum() < 12:
+            break
+    yy, xx = np.mgrid[0:h, 0:w]
+    x, y = xx / max(w - 1, 1) * 2 - 1, yy / max(h - 1, 1) * 2 - 1
+    if not np.all(np.isfinite(coef)):
+        return view
+    log_gain = coef[0] + coef[1] * x + coef[2] * y + coef[3] * x * x + coef[4] * x * y + coef[5] * y * y
+    gain = np.exp(np.clip(log_gain, -1.5, 1.5))
+    return np.clip(view * gain[..., None].astype(np.float32), 0, 255).astype(np.uint8)
+
+
 def _changes(
     small: list[np.ndarray], transforms: list[np.ndarray], scale: float
 ) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -430,6 +514,7 @@ def _changes(
             view = cv2.warpPerspective(small[j], m, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)
             cover = cv2.warpPerspective(ones, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
             covers += cover
+            view = _match_shading(small[k], view, cover)
             votes += differs(small[k], view, TOLERANCE) & (cover > 0)
         out.append((votes >= np.maximum(2, covers.astype(np.int16) - 1), covers >= 2))
     return out
@@ -464,13 +549,12 @@ def make_slice(
         everywhere = np.ones((sh, sw), bool)
         bg_small, _ = background(small, [everywhere] * len(small))
         changes = [(differs(frame, bg_small), everywhere) for frame in small]
+    found = [candidates(changed, valid, ignore, i) for i, (changed, valid) in enumerate(changes)]
     instances = []
-    for i, (changed, valid) in enumerate(changes):
-        inst = segment(changed, valid, ignore, i)
-        if inst is not None:
-            # The centroid moves into the common (first frame's, full-size) coordinates; the mask stays the frame's.
-            x, y = _apply(transforms[i], np.array([inst.centroid[0] / s, inst.centroid[1] / s, 1.0]))
-            instances.append(Instance(i, inst.mask, (float(x), float(y)), int(inst.area / (s * s))))
+    for inst in track(found, float(np.hypot(sw, sh))):
+        # The centroid moves into the common (first frame's, full-size) coordinates; the mask stays the frame's.
+        x, y = _apply(transforms[inst.index], np.array([inst.centroid[0] / s, inst.centroid[1] / s, 1.0]))
+        instances.append(Instance(inst.index, inst.mask, (float(x), float(y)), int(inst.area / (s * s))))
     chosen = pick_instances(instances, slices)
     used = [c.index for c in chosen] or [len(frames) // 2]
     offset, (cw, ch) = _canvas([transforms[i] for i in used], w, h) if moving else (np.eye(3), (w, h))
@@ -530,7 +614,16 @@ def make_slice(
     typical = float(np.median([m.sum() for _, m in figures])) if figures else 0.0
     scale_area = foreground.size / max(1, cw * ch)
     count = count_figures(foreground, 0.2 * typical * scale_area) if figures else 0
-    return Slice(Image.fromarray(result), base, foreground, count, len(chosen), master is not None)
+    return Slice(
+        Image.fromarray(result),
+        base,
+        foreground,
+        count,
+        len(chosen),
+        master is not None,
+        chosen,
+        [mask for _, mask in figures],
+    )
 
 
 def time_slice(
