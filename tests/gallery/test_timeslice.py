@@ -209,3 +209,41 @@ def test_the_registration_follows_a_tracking_shot_as_far_as_the_camera_truly_pan
     recovered = last[:2] / last[2] - point[:2]
     assert np.hypot(*truth) > 150
     assert 0.8 < recovered @ truth / (truth @ truth) < 1.2
+
+
+@pytest.fixture(scope="module")
+def tracking_clip(tmp_path_factory) -> Path:
+    """A camera panning across a textured scene behind a red square that it keeps near the middle of the picture,
+    through a strong vignette (a screen-fixed shading, as the preview's grades have)."""
+    out = tmp_path_factory.mktemp("tracking")
+    wide = 3 * W
+    y, x = np.mgrid[0:H, 0:wide]
+    tex = 120 + 45 * np.sin(x / 7.0 + np.sin(y / 11.0)) * np.cos(y / 6.0 + x / 23.0)
+    scene = np.stack([tex * 0.8 + 30, tex, 230 - tex * 0.6], axis=-1).clip(0, 255)
+    yy, xx = np.mgrid[0:H, 0:W]
+    r = np.hypot((xx - W / 2) / (W / 2), (yy - H / 2) / (H / 2)) / np.sqrt(2)
+    vignette = (1 - 0.8 * np.clip((r - 0.15) / 0.85, 0, 1) ** 1.2)[..., None]
+
+    def frames():
+        for i in range(48):
+            pan = 6 * i
+            frame = scene[:, pan : pan + W].copy()
+            sx = int(60 + 1.5 * i)  # the square gains on the camera a little
+            frame[ROW : ROW + SIDE, sx : sx + SIDE] = (230, 30, 30)
+            yield (frame * vignette).astype(np.uint8)
+
+    write_clip(frames(), out, fps=16, width=W, height=H, metadata={"engine": "test"}, frame_count=48)
+    return out / "video.mp4"
+
+
+def test_a_panning_vignetted_clip_shows_the_square_at_several_places(tracking_clip):
+    from gallery.timeslice import make_slice
+
+    made = make_slice(tracking_clip, slices=6, trail=False)
+    image = np.asarray(made.image).astype(int)
+    red = (image[..., 0] > 120) & (image[..., 1] < 90) & (image[..., 2] < 90)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(red.astype(np.uint8))
+    squares = [s for s in stats[1:] if s[cv2.CC_STAT_AREA] > SIDE * SIDE // 3]
+    assert len(squares) >= 5
+    # Every pose is the square, not a patch of scenery.
+    assert made.figures == len(squares)
