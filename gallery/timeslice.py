@@ -25,7 +25,7 @@ slice" of broadcast replays, on clips with a moving camera.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import av
@@ -191,7 +191,9 @@ def _motion_candidates(pa: np.ndarray, pb: np.ndarray) -> tuple[list[np.ndarray]
     """Transforms taking the matched points ``pb`` onto ``pa``: a RANSAC homography, a RANSAC similarity and the
     median shift, as far as they are plausible for one frame step; and which matches the homography explains."""
     out = []
-    h, found = cv2.findHomography(pb, pa, cv2.RANSAC, 2.0)
+    # OpenCV's USAC (locally optimised RANSAC): when the second motion is looked for, what is left may be mostly
+    # stray matches, on which plain RANSAC runs to its 2000-iteration cap (60 ms a pair, against 0.5 ms).
+    h, found = cv2.findHomography(pb, pa, cv2.USAC_FAST, 2.0)
     inliers = None if found is None else found.ravel() > 0
     if inliers is not None and int(inliers.sum()) >= MIN_INLIERS and _plausible(h):
         out.append(h / h[2, 2])
@@ -308,7 +310,7 @@ def candidates(changed: np.ndarray, valid: np.ndarray, ignore: np.ndarray | None
 def track(frames: list[list[Instance]], diagonal: float) -> list[Instance]:
     """One blob per frame (or none), chosen so that the figure is big and moves smoothly on screen: a Viterbi
     path through the frames' candidates. Misfitted scenery flickers from place to place between frames; the
-    athlete does not."""
+    athlete does not. A blob cut by the frame's edge keeps its negative ``area``."""
     steps = [(i, found) for i, found in enumerate(frames) if found]
     if not steps:
         return []
@@ -333,7 +335,7 @@ def track(frames: list[list[Instance]], diagonal: float) -> list[Instance]:
         pick = int(pointers[pick])
         chosen.append(pick)
     chosen.reverse()
-    return [replace(found[k], area=abs(found[k].area)) for (_, found), k in zip(steps, chosen, strict=True)]
+    return [found[k] for (_, found), k in zip(steps, chosen, strict=True)]
 
 
 def differs(frame: np.ndarray, other: np.ndarray, tolerance: int = 0) -> np.ndarray:
@@ -344,7 +346,22 @@ def differs(frame: np.ndarray, other: np.ndarray, tolerance: int = 0) -> np.ndar
         diff = cv2.max(cv2.subtract(frame, cv2.dilate(other, reach)), cv2.subtract(cv2.erode(other, reach), frame))
     else:
         diff = cv2.absdiff(frame, other)
-    return cv2.GaussianBlur(diff.max(axis=2), (5, 5), 0) > DIFF_THRESHOLD
+    b, g, r = cv2.split(diff)
+    return cv2.GaussianBlur(cv2.max(cv2.max(b, g), r), (5, 5), 0) > DIFF_THRESHOLD
+
+
+def within_reach(instances: list[Instance], span: tuple[float, float]) -> list[Instance]:
+    """The longest run of consecutive ``instances`` whose centroids fit in a ``span`` (width, height) box: a fast
+    athlete crosses more scenery than one picture can hold, and poses off the canvas would be lost."""
+    best = (0, 0)
+    start = 0
+    pts = np.array([i.centroid for i in instances]).reshape(-1, 2)
+    for end in range(len(instances)):
+        while np.any(np.ptp(pts[start : end + 1], axis=0) > span):
+            start += 1
+        if end + 1 - start > best[1] - best[0]:
+            best = (start, end + 1)
+    return instances[best[0] : best[1]]
 
 
 def pick_instances(instances: list[Instance], slices: int) -> list[Instance]:
@@ -449,19 +466,30 @@ def count_figures(foreground: np.ndarray, min_area: float) -> int:
     return int(sum(1 for s in stats[1:] if s[cv2.CC_STAT_AREA] >= min_area))
 
 
-def _match_shading(frame: np.ndarray, view: np.ndarray, cover: np.ndarray) -> np.ndarray:
-    """``view`` (a neighbour warped onto ``frame``) with its brightness matched to ``frame`` by a smooth gain.
+SHADING_GRID = 40  # columns of the coarse grid the shading is fitted on
+
+
+def _coarse(image: np.ndarray) -> np.ndarray:
+    """``image`` in gray on the shading grid."""
+    h, w = image.shape[:2]
+    size = (SHADING_GRID, max(4, round(SHADING_GRID * h / w)))
+    gray = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY) if image.ndim == 3 else image
+    return cv2.resize(gray, size, interpolation=cv2.INTER_AREA)
+
+
+def _match_shading(coarse: np.ndarray, view: np.ndarray, cover: np.ndarray) -> np.ndarray:
+    """``view`` (a neighbour warped onto a frame) with its brightness matched to the frame (``coarse``: the frame
+    on the shading grid, :func:`_coarse`) by a smooth gain.
 
     A vignette or a pool of light stays put on the screen while the scenery pans under it: the same patch of
     snow is darker at the frame's edge than where a neighbour saw it in the middle. The ratio of two such
     shadings is smooth, so a quadratic in x and y of the log-ratio, fitted on a coarse grid and refitted without
     its outliers (the athletes), takes it out.
     """
-    h, w = frame.shape[:2]
-    gw, gh = 40, max(4, round(40 * h / w))
-    f = cv2.resize(cv2.cvtColor(frame, cv2.COLOR_RGB2GRAY), (gw, gh), interpolation=cv2.INTER_AREA)
-    v = cv2.resize(cv2.cvtColor(view, cv2.COLOR_RGB2GRAY), (gw, gh), interpolation=cv2.INTER_AREA)
-    full = cv2.resize(cover, (gw, gh), interpolation=cv2.INTER_AREA) >= 1
+    h, w = view.shape[:2]
+    gh, gw = coarse.shape
+    f, v = coarse, _coarse(view)
+    full = _coarse(cover) >= 1
     if full.sum() < 12:
         return view
     gy, gx = np.mgrid[0:gh, 0:gw]
@@ -477,13 +505,12 @@ def _match_shading(frame: np.ndarray, view: np.ndarray, cover: np.ndarray) -> np
         keep = full & (residual <= spread)
         if keep.sum() < 12:
             break
-    yy, xx = np.mgrid[0:h, 0:w]
-    x, y = xx / max(w - 1, 1) * 2 - 1, yy / max(h - 1, 1) * 2 - 1
     if not np.all(np.isfinite(coef)):
         return view
-    log_gain = coef[0] + coef[1] * x + coef[2] * y + coef[3] * x * x + coef[4] * x * y + coef[5] * y * y
-    gain = np.exp(np.clip(log_gain, -1.5, 1.5))
-    return np.clip(view * gain[..., None].astype(np.float32), 0, 255).astype(np.uint8)
+    # The gain is smooth: computed on the grid and scaled up.
+    gain = np.exp(np.clip(basis @ coef, -1.5, 1.5)).astype(np.float32)
+    gain = cv2.resize(gain, (w, h), interpolation=cv2.INTER_LINEAR)
+    return cv2.multiply(view, cv2.merge([gain, gain, gain]), dtype=cv2.CV_8U)
 
 
 def _changes(
@@ -509,12 +536,13 @@ def _changes(
         inverse = np.linalg.inv(transforms[k])
         votes = np.zeros((h, w), np.uint8)
         covers = np.zeros((h, w), np.uint8)
+        coarse = _coarse(small[k])
         for j in neighbours:
             m = to_small @ inverse @ transforms[j] @ to_full
             view = cv2.warpPerspective(small[j], m, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)
             cover = cv2.warpPerspective(ones, m, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
             covers += cover
-            view = _match_shading(small[k], view, cover)
+            view = _match_shading(coarse, view, cover)
             votes += differs(small[k], view, TOLERANCE) & (cover > 0)
         out.append((votes >= np.maximum(2, covers.astype(np.int16) - 1), covers >= 2))
     return out
@@ -552,10 +580,14 @@ def make_slice(
     found = [candidates(changed, valid, ignore, i) for i, (changed, valid) in enumerate(changes)]
     instances = []
     for inst in track(found, float(np.hypot(sw, sh))):
+        if inst.area < 0:
+            continue  # cut by the frame's edge: the best this frame had, but no pose to paste
         # The centroid moves into the common (first frame's, full-size) coordinates; the mask stays the frame's.
         x, y = _apply(transforms[inst.index], np.array([inst.centroid[0] / s, inst.centroid[1] / s, 1.0]))
         instances.append(Instance(inst.index, inst.mask, (float(x), float(y)), int(inst.area / (s * s))))
-    chosen = pick_instances(instances, slices)
+    # Leave room round the poses for the figures themselves and for scenery on either side.
+    span = ((MAX_CANVAS[0] - 0.6) * w, (MAX_CANVAS[1] - 0.6) * h)
+    chosen = pick_instances(within_reach(instances, span), slices)
     used = [c.index for c in chosen] or [len(frames) // 2]
     offset, (cw, ch) = _canvas([transforms[i] for i in used], w, h) if moving else (np.eye(3), (w, h))
     warps = {i: offset @ transforms[i] for i in range(len(frames))}
