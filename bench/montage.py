@@ -7,9 +7,11 @@
 - ``timeslice_figures_min``: over the 16 sports' default preview clips (5 s, 832x480, tracking camera), the fewest
   distinct figure copies (connected components of the pasted foreground) in a slice with N = 6 poses.
 - ``timeslice_athlete_figures_min``: the same, counting only poses that are the athlete: a pose counts when its
-  mask reaches the athlete's true place (the pelvis) in its frame, from the preview renderer's own camera (used here only, to
-  check; the time-slice never sees it). A patch of misregistered scenery pasted as a "figure" counts in
-  ``timeslice_figures_min`` but not here.
+  mask reaches the athlete's true place (the pelvis) in its frame, from the preview renderer's own camera (used
+  here only, to check; the time-slice never sees it). A patch of misregistered scenery pasted as a "figure" counts
+  in ``timeslice_figures_min`` but not here.
+
+``--slices-only`` prints only the two figure counts.
 - ``montage_soundtrack_s``: of ``montage_s_10``, the music bed's synthesis and the AAC mux (timed separately once).
 """
 

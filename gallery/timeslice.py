@@ -14,10 +14,13 @@ slice" of broadcast replays, on clips with a moving camera.
 3. **Changes.** Each frame is compared with four neighbours (a third of a second or more away) warped onto it,
    forgiving a misfit of ``TOLERANCE`` pixels: a pixel has changed when it differs from all but one of the
    neighbours that cover it. A neighbour's own athlete, warped onto the frame, is outvoted.
-4. **Figure.** The changed pixels are cleaned with morphology; the largest connected component (plus close,
-   sizeable neighbours: skis, poles, stick) is the figure. A fixed camera compares with the clip's median frame.
-5. **Poses.** ``slices`` instances are picked along the path: evenly spaced by distance travelled, each as far as
-   possible from overlapping the ones already picked, so the copies read as distinct figures.
+4. **Figure.** The changed pixels are cleaned with morphology; up to four blobs per frame (each with its close,
+   sizeable neighbours: skis, poles, stick) are candidates, and a Viterbi path through the frames picks the one
+   that is big and moves smoothly on screen. A blob cut by the frame's edge is never pasted. A fixed camera
+   compares each frame with the clip's median frame.
+5. **Poses.** ``slices`` instances are picked within the longest run of frames that one canvas can hold, evenly
+   spaced by distance travelled, each as far as possible from overlapping the ones already picked, so the copies
+   read as distinct figures.
 6. **Composite.** A soft light trail is drawn through the figure's whole path over the background, then the picked
    figures are pasted oldest first with feathered masks (older ones a little fainter and cooler), and the
    "AI-generated" mark is added once.

@@ -410,14 +410,17 @@ class Scene:
             self.prepare([(sx, sy)])  # a view the renderer did not announce: paint what it needs now
         # A camera tilting past the panorama's edge sees more of its top row (sky) or bottom row (covered by the
         # ground anyway).
-        rows = self.pan[np.clip(np.arange(sy, sy + self.h), 0, ph - 1)] if sy < 0 or sy > ph - self.h else None
-        rows = self.pan[sy : sy + self.h] if rows is None else rows
+        if 0 <= sy <= ph - self.h:
+            rows = self.pan[sy : sy + self.h]
+        else:
+            rows = self.pan[np.clip(np.arange(sy, sy + self.h), 0, ph - 1)]
         if sx + self.w <= pw:
             return rows[:, sx : sx + self.w].copy()
         return np.concatenate([rows[:, sx:], rows[:, : self.w - (pw - sx)]], axis=1)
 
     def _hills(self, painter: Painter, view: View) -> None:
-        """Two bands of forested hills between the mountains and the venue, with stronger parallax."""
+        """Two bands of forested hills between the mountains and the venue, with stronger parallax (none in a pan
+        from a fixed point, where they sweep with the sky)."""
         p = self.palette
         far, (dx, dy) = view.far, view.sweep
         for depth, (parallax, base, amp, colour) in enumerate(
