@@ -28,6 +28,7 @@ slice" of broadcast replays, on clips with a moving camera.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,10 +78,13 @@ class Slice:
     background: np.ndarray
     foreground: np.ndarray  # bool, image size: where figures were pasted
     figures: int
-    poses: int
     from_master: bool
     chosen: list[Instance] = field(default_factory=list)  # the poses: frame index and mask in that frame
     pasted: list[np.ndarray] = field(default_factory=list)  # each pose's mask on the canvas (before ``out_size``)
+
+    @property
+    def poses(self) -> int:
+        return len(self.chosen)
 
 
 def read_frames(video_path: Path) -> list[np.ndarray]:
@@ -295,11 +299,11 @@ def candidates(changed: np.ndarray, valid: np.ndarray, ignore: np.ndarray | None
             break
         if best in taken:
             continue
-        bx, by, bw, bh = stats[best, :4]
-        reach = 0.75 * np.hypot(bw, bh)
+        reach = 0.75 * np.hypot(stats[best, cv2.CC_STAT_WIDTH], stats[best, cv2.CC_STAT_HEIGHT])
         keep = [best]
+        least = 0.08 * stats[best, cv2.CC_STAT_AREA]
         for label in range(1, n):
-            if label != best and label not in taken and stats[label, cv2.CC_STAT_AREA] >= 0.08 * stats[best, 4]:
+            if label != best and label not in taken and stats[label, cv2.CC_STAT_AREA] >= least:
                 if np.hypot(*(centroids[label] - centroids[best])) <= reach:
                     keep.append(label)
         taken.update(keep)
@@ -480,6 +484,16 @@ def _coarse(image: np.ndarray) -> np.ndarray:
     return cv2.resize(gray, size, interpolation=cv2.INTER_AREA)
 
 
+@functools.cache
+def _shading_basis(gh: int, gw: int) -> np.ndarray:
+    """``(gh, gw, 6)``: 1, x, y, x², xy, y² over the shading grid, x and y from -1 to 1 (built once per size)."""
+    gy, gx = np.mgrid[0:gh, 0:gw]
+    x, y = gx / (gw - 1) * 2 - 1, gy / (gh - 1) * 2 - 1
+    basis = np.stack([np.ones_like(x), x, y, x * x, x * y, y * y], axis=-1).astype(np.float64)
+    basis.flags.writeable = False
+    return basis
+
+
 def _match_shading(coarse: np.ndarray, view: np.ndarray, cover: np.ndarray) -> np.ndarray:
     """``view`` (a neighbour warped onto a frame) with its brightness matched to the frame (``coarse``: the frame
     on the shading grid, :func:`_coarse`) by a smooth gain.
@@ -495,9 +509,7 @@ def _match_shading(coarse: np.ndarray, view: np.ndarray, cover: np.ndarray) -> n
     full = _coarse(cover) >= 1
     if full.sum() < 12:
         return view
-    gy, gx = np.mgrid[0:gh, 0:gw]
-    x, y = gx / (gw - 1) * 2 - 1, gy / (gh - 1) * 2 - 1
-    basis = np.stack([np.ones_like(x), x, y, x * x, x * y, y * y], axis=-1).astype(np.float64)
+    basis = _shading_basis(gh, gw)
     ratio = np.log((f.astype(np.float64) + 8) / (v.astype(np.float64) + 8))
     keep = full.copy()
     coef = np.zeros(6)
@@ -654,7 +666,6 @@ def make_slice(
         base,
         foreground,
         count,
-        len(chosen),
         master is not None,
         chosen,
         [mask for _, mask in figures],
