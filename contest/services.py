@@ -155,6 +155,14 @@ def generate_video(
     verdict = check_prompt(f"{text}\n{subject}" if subject else text)
     if verdict.action == "block":
         raise ContestError("blocked_prompt", verdict.message)
+    # Understanding the sentence is slow (the first request of a process loads the language data) and needs no
+    # lock: done before the transaction, which on SQLite holds every other writer of the site (the worker's
+    # heartbeat, votes) from its first statement.
+    spec = build_video_spec(text=text, sport=sport, style=style, emotion=emotion, subject=subject, seed=seed)
+    spec["safety"] = {"action": verdict.action, "category": verdict.category, "matches": verdict.matches}
+    avatar = _avatar_image(user=user, session_key=session_key, references=spec.get("references") or [])
+    if avatar:
+        spec["avatar_image"] = avatar
     with transaction.atomic():
         authenticated = user is not None and user.is_authenticated
         if authenticated:
@@ -190,11 +198,6 @@ def generate_video(
                 ratelimit.check_anonymous_job(session_key=session_key, client_key=client_hash(ip))
             except ratelimit.RateLimited as exc:
                 raise too_fast(exc.retry_after) from None
-        spec = build_video_spec(text=text, sport=sport, style=style, emotion=emotion, subject=subject, seed=seed)
-        spec["safety"] = {"action": verdict.action, "category": verdict.category, "matches": verdict.matches}
-        avatar = _avatar_image(user=user, session_key=session_key, references=spec.get("references") or [])
-        if avatar:
-            spec["avatar_image"] = avatar
         return jobs.create_job(kind="video", spec=spec, owner=user, session_key=session_key or "")
 
 
