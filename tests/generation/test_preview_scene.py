@@ -136,6 +136,20 @@ def test_the_snow_around_the_athletes_line_has_marks_with_real_contrast(sport: s
         assert (band < np.median(band) - 40).mean() > 0.005
 
 
+@pytest.mark.parametrize("sport", ["alpine-skiing", "ski-jumping", "snowboard"])
+def test_the_finished_frame_keeps_the_snow_s_marks_and_the_athlete_s_shadow(sport: str) -> None:
+    # The grade and the default (cinematic) style come after the scene: a bloom that lifted all bright snow to
+    # white wiped out the marks, the ski tracks and the athlete's shadow (62 % of a default alpine frame was 255).
+    r = renderer({"sport": sport, "seed": 1, **SMALL})
+    r.labelled = False
+    for k in (5, 20, 35):
+        frame = r.render(k, float(r.times[k]), r.beats[k], r.views[k]).astype(np.float32).mean(axis=2)
+        h = frame.shape[0]
+        band = frame[int(0.3 * h) : int(0.9 * h)]
+        assert (band >= 250).mean() < 0.25, "the snow is not blown out to white"
+        assert (band < np.median(band) - 25).mean() > 0.005, "the snow's marks survive the grade and the style"
+
+
 def test_fog_lowers_the_contrast_of_the_background() -> None:
     clear = render({**BASE, "weather": "clear", "setting": "forest"}, [4])[0]
     fog = render({**BASE, "weather": "fog", "setting": "forest"}, [4])[0]

@@ -77,6 +77,11 @@ class Style:
         return frame
 
 
+BLOOM_FROM = 236  # the level above which the cinematic style's highlights glow
+BLOOM_GAIN = 0.6
+SHOULDER_KNEE = 224  # the level above which it rolls highlights off
+
+
 class Cinematic(Style):
     """Broadcast film: highlight bloom and thin letterbox bars.
 
@@ -93,13 +98,21 @@ class Cinematic(Style):
         # The draws the grain used to take, still taken: every later random choice of a seed stays as it was.
         rng.normal(0, 5.0, (height + 64, width + 64))
         self.bar = int(height * 0.055)
+        # A film's shoulder: levels above the knee roll off towards white instead of reaching it, so bright snow
+        # keeps its marks and shading.
+        x = np.arange(256, dtype=np.float64)
+        room = 255 - SHOULDER_KNEE
+        rolled = SHOULDER_KNEE + room * (1 - np.exp(-(x - SHOULDER_KNEE) / room))
+        self.shoulder = np.where(x <= SHOULDER_KNEE, x, rolled).round().astype(np.uint8)
 
     def apply(self, frame, i, speed, flash):
         small = cv2.resize(frame, (self.w // 4, self.h // 4), interpolation=cv2.INTER_AREA)
-        bright = cv2.subtract(small, np.full_like(small, 190))
+        # Only true highlights glow. Snow is bright everywhere: a lower threshold (190, doubled) lifted all of it
+        # to white and wiped out its marks, the ski tracks and the athlete's shadow.
+        bright = cv2.subtract(small, np.full_like(small, BLOOM_FROM))
         bloom = cv2.GaussianBlur(bright, (0, 0), 4)
         bloom = cv2.resize(bloom, (self.w, self.h), interpolation=cv2.INTER_LINEAR)
-        out = cv2.add(frame, cv2.add(bloom, bloom))
+        out = cv2.addWeighted(cv2.LUT(frame, self.shoulder), 1.0, bloom, BLOOM_GAIN, 0)
         out[: self.bar] = 0
         out[self.h - self.bar :] = 0
         return out
