@@ -9,8 +9,10 @@ slice" of broadcast replays, on clips with a moving camera.
    the athlete stays still on screen and their sharp outline can hold more features than the blurred scenery
    streaming past, so two motions are looked for: the strongest (RANSAC homography, similarity, median shift), and
    the same again among the matches it leaves out. With a phase-correlation shift, the previous step's motion and
-   no motion, the candidate that best lays one frame over the other wins. The steps are chained into the first
-   frame's coordinates, like a panorama; a camera that barely moves is treated as fixed (no warping, no drift).
+   no motion, the candidate that best lays one frame over the other wins, judged on the texture that does not stay
+   put on the screen (the athlete a tracking camera follows would vote for no motion). The steps are chained into
+   the first frame's coordinates, like a panorama; a camera that barely moves is treated as fixed (no warping, no
+   drift).
 3. **Changes.** Each frame is compared with four neighbours (a third of a second or more away) warped onto it,
    forgiving a misfit of ``TOLERANCE`` pixels: a pixel has changed when it differs from all but one of the
    neighbours that cover it. A neighbour's own athlete, warped onto the frame, is outvoted.
@@ -135,7 +137,7 @@ def _alignment_error(a: np.ndarray, b: np.ndarray, h: np.ndarray, edges: np.ndar
     warped = cv2.warpPerspective(b, h, (width, height), flags=cv2.INTER_LINEAR, borderValue=0)
     cover = cv2.warpPerspective(np.ones_like(b), h, (width, height), flags=cv2.INTER_NEAREST, borderValue=0) > 0
     keep = cover & edges
-    if keep.sum() < 0.02 * keep.size:
+    if keep.sum() < 0.01 * keep.size:
         return float("inf")
     diff = np.sort(cv2.absdiff(a, warped)[keep])
     return float(diff[: max(1, int(0.8 * len(diff)))].mean())
@@ -148,6 +150,7 @@ def _pair_transform(
     matcher: cv2.BFMatcher,
     features: dict | None = None,
     previous: np.ndarray | None = None,
+    still: np.ndarray | None = None,
 ) -> np.ndarray:
     """3x3 homography mapping points of gray frame ``b`` onto gray frame ``a`` (working size).
 
@@ -184,6 +187,11 @@ def _pair_transform(
     candidates.append(np.array([[1, 0, -dx], [0, 1, -dy], [0, 0, 1]], np.float64))
     grad = cv2.magnitude(cv2.Sobel(a, cv2.CV_32F, 1, 0), cv2.Sobel(a, cv2.CV_32F, 0, 1))
     edges = grad > max(20.0, float(np.percentile(grad, 60)))
+    if still is not None:
+        # What stays put on the screen (the athlete a tracking camera follows) says nothing of the camera's motion.
+        moving = edges & ~still
+        if moving.sum() >= 0.01 * moving.size:
+            edges = moving
     errors = [_alignment_error(a, b, h, edges) for h in candidates]
     best = int(np.argmin(errors))
     # The motion so far wins ties: a fixed camera must not drift on shake-level estimates, and a pan goes on
@@ -229,8 +237,9 @@ def camera_path(frames: list[np.ndarray]) -> list[np.ndarray]:
     chain = [np.eye(3)]
     features: dict = {}
     previous = None
-    for a, b in zip(grays, grays[1:], strict=False):
-        previous = _pair_transform(a, b, orb, matcher, features, previous)
+    stills = _screen_fixed(grays)
+    for k, (a, b) in enumerate(zip(grays, grays[1:], strict=False)):
+        previous = _pair_transform(a, b, orb, matcher, features, previous, stills[k])
         pair = to_full @ previous @ to_work
         step = chain[-1] @ pair
         chain.append(step / step[2, 2])
@@ -240,6 +249,22 @@ def camera_path(frames: list[np.ndarray]) -> list[np.ndarray]:
         # A fixed camera: shake-level estimates would only blur the background.
         return [np.eye(3) for _ in frames]
     return chain
+
+
+STILL_WINDOW = 4  # frames either side over which the screen-fixed picture is taken
+
+
+def _screen_fixed(grays: list[np.ndarray]) -> list[np.ndarray]:
+    """For each gray frame, where it shows what stays put on the screen for about half a second: the median of
+    the frames around it, without registering them, keeps the athlete a tracking camera follows (and any
+    vignette) and loses the scenery streaming past."""
+    stack = np.stack(grays)
+    out = []
+    for k in range(len(grays)):
+        window = stack[max(0, k - STILL_WINDOW) : k + STILL_WINDOW + 1]
+        median = np.median(window, axis=0).astype(np.uint8)
+        out.append(cv2.absdiff(grays[k], median) < 10)
+    return out
 
 
 def _apply(t: np.ndarray, point: np.ndarray) -> np.ndarray:
