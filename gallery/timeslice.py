@@ -411,7 +411,12 @@ def pick_instances(instances: list[Instance], slices: int) -> list[Instance]:
         return good
     pts = np.array([i.centroid for i in good])
     radius = np.sqrt(np.array([i.area for i in good]) / np.pi)
-    travelled = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(pts, axis=0).T))])
+    # Distance along the smoothed path: a figure that stands still while its limbs move (or its mask is partial)
+    # wobbles its centroid, and the wobble must not count as travel.
+    k = min(7, len(pts)) | 1
+    padded = np.pad(pts, ((k // 2, k // 2), (0, 0)), mode="edge")
+    smooth = np.stack([np.convolve(padded[:, d], np.ones(k) / k, "valid") for d in (0, 1)], axis=1)
+    travelled = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(smooth, axis=0).T))])
     if travelled[-1] > 4 * float(np.median(radius)):
         targets = [int(np.argmin(np.abs(travelled - t))) for t in np.linspace(0, travelled[-1], slices)]
     else:

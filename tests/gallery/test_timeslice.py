@@ -271,3 +271,17 @@ def test_a_panning_vignetted_clip_shows_the_square_at_several_places(tracking_cl
     assert len(squares) >= 5
     # Every pose is the square, not a patch of scenery.
     assert made.figures == len(squares)
+
+
+def test_poses_are_spread_over_the_travel_not_over_a_standing_figure_s_wobble():
+    # A skater glides 380 px, then stands while the arms move: a centroid wobbling 30 px a frame counted as travel,
+    # so most poses were picked while standing, on top of each other (figure skating's slice had 3 figures of 6).
+    from gallery.timeslice import Instance, pick_instances
+
+    mask = np.zeros((4, 4), bool)
+    gliding = [Instance(i, mask, (20.0 * i, 100.0), 400) for i in range(20)]
+    standing = [Instance(20 + i, mask, (380.0 + (15 if i % 2 else -15), 100.0), 400) for i in range(20)]
+    picked = pick_instances(gliding + standing, 6)
+    xs = sorted(p.centroid[0] for p in picked)
+    distinct = 1 + int(np.sum(np.diff(xs) > 2 * np.sqrt(400 / np.pi)))
+    assert len(picked) == 6 and distinct >= 5  # 3 on the old code: 0, 200 and four poses within 30 px of 380
