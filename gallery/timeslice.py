@@ -157,7 +157,8 @@ def _pair_transform(
     Candidates: the RANSAC homography of ORB matches, a RANSAC similarity of the same matches, the median shift
     of the matches (each also for the matches the strongest motion leaves out), a phase-correlation shift, the
     ``previous`` step's motion (a pan is smooth), and no motion. Our clips have parallax, pan blur and smooth snow,
-    where any one estimator fails now and then; the candidate that best lays ``b`` over ``a`` wins.
+    where any one estimator fails now and then; the candidate that best lays ``b`` over ``a`` wins, judged away
+    from ``still`` (the pixels of ``a`` that stay put on the screen, :func:`_screen_fixed`) when enough is left.
     """
     candidates = [np.eye(3)] if previous is None else [np.eye(3), previous]
     # Each frame's features are found once, though every frame but the ends is in two pairs.
@@ -411,11 +412,8 @@ def pick_instances(instances: list[Instance], slices: int) -> list[Instance]:
         return good
     pts = np.array([i.centroid for i in good])
     radius = np.sqrt(np.array([i.area for i in good]) / np.pi)
-    # Distance along the smoothed path: a figure that stands still while its limbs move (or its mask is partial)
-    # wobbles its centroid, and the wobble must not count as travel.
-    k = min(7, len(pts)) | 1
-    padded = np.pad(pts, ((k // 2, k // 2), (0, 0)), mode="edge")
-    smooth = np.stack([np.convolve(padded[:, d], np.ones(k) / k, "valid") for d in (0, 1)], axis=1)
+    # Distance along the smoothed path: the wobble of a figure standing still must not count as travel.
+    smooth = _smoothed(pts, 7)
     travelled = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(smooth, axis=0).T))])
     if travelled[-1] > 4 * float(np.median(radius)):
         targets = [int(np.argmin(np.abs(travelled - t))) for t in np.linspace(0, travelled[-1], slices)]
@@ -440,15 +438,20 @@ def pick_instances(instances: list[Instance], slices: int) -> list[Instance]:
     return [good[c] for c in chosen]
 
 
+def _smoothed(path: np.ndarray, frames: int) -> np.ndarray:
+    """``path`` (points, one per frame) averaged over ``frames`` frames (an odd number): limbs that move, or a
+    partial mask, wobble a figure's centroid from frame to frame."""
+    k = min(frames, len(path)) | 1
+    padded = np.pad(path, ((k // 2, k // 2), (0, 0)), mode="edge")
+    return np.stack([np.convolve(padded[:, d], np.ones(k) / k, "valid") for d in (0, 1)], axis=1)
+
+
 def _trail(canvas: np.ndarray, path: np.ndarray, thickness: float) -> np.ndarray:
     """``canvas`` with a soft glowing line through ``path`` (full canvas pixels), brightest at the newest end."""
     if len(path) < 2:
         return canvas
     h, w = canvas.shape[:2]
-    # Smooth the centroid wobble (limbs move the centroid) before drawing.
-    k = min(5, len(path))
-    kernel = np.ones(k) / k
-    smooth = np.stack([np.convolve(np.pad(path[:, d], k // 2, mode="edge"), kernel, "valid") for d in (0, 1)], 1)
+    smooth = _smoothed(path, 5)
     glow = np.zeros((h, w), np.float32)
     n = len(smooth)
     for j in range(n - 1):
