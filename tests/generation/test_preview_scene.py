@@ -139,7 +139,7 @@ def test_the_snow_around_the_athletes_line_has_marks_with_real_contrast(sport: s
 @pytest.mark.parametrize("sport", ["alpine-skiing", "ski-jumping", "snowboard"])
 def test_the_finished_frame_keeps_the_marks_on_the_snow(sport: str) -> None:
     # The grade and the default (cinematic) style come after the scene: a bloom that lifted all bright snow to
-    # white wiped out the marks, the ski tracks and the athlete's shadow (62 % of a default alpine frame was 255).
+    # white wiped out the marks, the ski tracks and the athlete's shadow (62 % of a default alpine frame at 250+).
     r = renderer({"sport": sport, "seed": 1, **SMALL})
     r.labelled = False
     for k in (5, 20, 35):
