@@ -47,3 +47,28 @@ def test_the_far_layers_sweep_as_far_as_a_point_at_infinity_in_the_middle_of_the
 def test_other_cameras_keep_their_own_moves() -> None:
     # An orbit circles the athlete: it is not turned into a pan.
     assert all(v.anchor is None for v in views("figure-skating", "orbit"))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])  # seeds 1 and 3 shoot prone, 2 and 4 standing
+def test_the_biathlete_and_the_targets_are_both_in_the_picture_at_the_range(seed: int) -> None:
+    # The camera looked 45 % of the way to targets 11 m away: the shooter lay cut by the frame's left edge for the
+    # second half of every biathlon clip, and the targets were never in the picture.
+    from generation.engines.preview.rig import solve
+
+    shot = Shot.from_spec({"sport": "biathlon", "seed": seed})
+    renderer = ClipRenderer(shot, preview_text="P", ai_text="AI", sport_text="s")
+    motion = renderer.motion
+    margin = 0.03 * shot.width
+    settled = [k for k, t in enumerate(renderer.motion_times) if t >= motion.t_stop + 0.6]
+    assert len(settled) > shot.frames // 3
+    for k in settled:
+        view, beat = renderer.views[k], renderer.beats[k]
+        skeleton = solve(beat.pose, motion.build)
+        board = [[motion.targets_x, y, z] for y in (0.2, 1.0) for z in (-1.3, 1.3)]
+        points = np.array([*skeleton.joints.values(), *np.add(board, [0.0, 0.0, -2.0])])
+        xy, _ = view.project(points)
+        assert xy[:, 0].min() >= margin and xy[:, 0].max() <= shot.width - margin, (k, xy[:, 0].round())
+        assert xy[:, 1].min() >= margin and xy[:, 1].max() <= shot.height - margin, (k, xy[:, 1].round())
+        if motion.prone:  # lying down, the skis lie flat on the snow under the legs
+            along = np.cos(beat.gear.ski_pitch) * skeleton.forward + np.sin(beat.gear.ski_pitch) * skeleton.up
+            assert abs(along[1]) < 0.25, (k, along.round(2))

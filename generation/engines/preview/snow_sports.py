@@ -23,7 +23,7 @@ from .motion import (
     span,
     vec,
 )
-from .rig import Arm, Pose
+from .rig import Arm, Pose, solve
 
 ARMS_SKI = (Arm(0.55, 0.3, 0.7), Arm(0.55, 0.3, 0.7))
 ARMS_WIDE = (Arm(0.4, 1.25, 0.2), Arm(0.4, 1.25, 0.2))
@@ -454,7 +454,8 @@ class Biathlon(Motion):
         self.t_stop = duration * 0.32
         self.speed = 7.5
         self.prone = bool(rng.uniform() < 0.6)
-        self.targets_x = 11.0
+        # Nearer than a real range's 50 m: the camera frames the shooter and the targets together.
+        self.targets_x = 6.5
         self.fixtures.append(Prop("target_board", vec(self.targets_x, 0.0, -2.0), {}))
         self.shots = [duration * (0.5 + 0.09 * k) + rng.uniform(-0.03, 0.03) for k in range(5)]
 
@@ -473,10 +474,12 @@ class Biathlon(Motion):
             recoil = max(recoil, 0.0)
             x = 0.3 * settle
             aim = Arm(1.35, 0.1, 0.35), Arm(1.1, 0.35, 1.4)
+            ski_pitch = 0.0
             if self.prone:
+                ski_pitch = 1.38 * settle  # the body pitches forward; the skis stay flat on the snow under the legs
                 pose = Pose(
                     pos=vec(x, 0, 0),
-                    pitch=lerp(0.0, 1.38, settle),
+                    pitch=ski_pitch,
                     lean=lerp(0.4, -0.35, settle),
                     nod=-0.3 * settle,
                     feet=mix_feet(crouch_feet(0.3), (foot(-0.1, -0.9, 0.22), foot(-0.1, -0.9, -0.22)), settle),
@@ -485,8 +488,10 @@ class Biathlon(Motion):
                         mix_arm(ARMS_SKI[1], Arm(1.9, 0.45, 1.6), settle),
                     ),
                 )
-                self.plant(pose, 0.0, clearance=0.08 + 0.1 * settle)
-                pose.pos[1] += 0.1 * settle
+                self.plant(pose, 0.0)
+                # Lying down, the knees are lower than the ankles: the lowest joint rests on the snow.
+                low = min(joint[1] for joint in solve(pose, self.build).joints.values())
+                pose.pos[1] += 0.08 - low
             else:
                 pose = Pose(
                     pos=vec(x, 0, 0),
@@ -498,13 +503,13 @@ class Biathlon(Motion):
                 )
                 self.plant(pose, 0.0)
             pose.pos[0] -= 0.04 * recoil
-            gear = Gear("skis", "rifle", tool_angle=np.pi / 2, rifle_on_back=settle < 0.5)
+            gear = Gear("skis", "rifle", tool_angle=np.pi / 2, rifle_on_back=settle < 0.5, ski_pitch=ski_pitch)
             em = []
             flash = 0.6 * recoil
             vel = vec(self.speed * (1 - settle), 0, 0)
         target_pos = vec(self.targets_x, 0.0, -2.0)
         props = [Prop("targets", target_pos, {"hits": hits})]
-        mid = lerp(pose.pos, target_pos, 0.45 * smooth(span(t, self.t_stop - 0.3, self.t_stop + 0.6)))
+        mid = lerp(pose.pos, target_pos, 0.4 * smooth(span(t, self.t_stop - 0.3, self.t_stop + 0.6)))
         return Beat(pose, gear, focus=mid + vec(0, 0.3, 0), velocity=vel, emitters=em, props=props, flash=flash)
 
 
