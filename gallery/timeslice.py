@@ -13,16 +13,17 @@ slice" of broadcast replays, on clips with a moving camera.
    put on the screen (the athlete a tracking camera follows would vote for no motion). The steps are chained into
    the first frame's coordinates, like a panorama; a camera that barely moves is treated as fixed (no warping, no
    drift).
-3. **Changes.** Each frame is compared with four neighbours (a third of a second or more away) warped onto it,
-   forgiving a misfit of ``TOLERANCE`` pixels: a pixel has changed when it differs from all but one of the
-   neighbours that cover it. A neighbour's own athlete, warped onto the frame, is outvoted.
+3. **Changes.** Each frame is compared with four neighbours warped onto it (a third of a second or more away, or
+   nearer when the camera pans fast: about a fifth and two fifths of a frame width away), forgiving a misfit of
+   ``TOLERANCE`` pixels: a pixel has changed when it differs from all but one of the neighbours that cover it. A
+   neighbour's own athlete, warped onto the frame, is outvoted.
 4. **Figure.** The changed pixels are cleaned with morphology; up to four blobs per frame (each with its close,
    sizeable neighbours: skis, poles, stick) are candidates, and a Viterbi path through the frames picks the one
    that is big and moves smoothly on screen. A blob cut by the frame's edge is never pasted. A fixed camera
    compares each frame with the clip's median frame.
 5. **Poses.** ``slices`` instances are picked within the longest run of frames that one canvas can hold, evenly
    spaced by distance travelled, each as far as possible from overlapping the ones already picked, so the copies
-   read as distinct figures.
+   read as distinct figures. Blobs the track went through for only a moment, apart from the rest, are not poses.
 6. **Composite.** A soft light trail is drawn through the figure's whole path over the background, then the picked
    figures are pasted oldest first with feathered masks (older ones a little fainter and cooler), and the
    "AI-generated" mark is added once.
@@ -405,9 +406,11 @@ def pick_instances(instances: list[Instance], slices: int) -> list[Instance]:
     """
     if len(instances) <= slices:
         return instances
-    # Drop frames where segmentation clearly failed (a blob far bigger or smaller than the typical figure).
+    # Drop frames where segmentation clearly failed (a blob far bigger or smaller than the typical figure), and
+    # blobs the track went through for a moment, apart from the rest of it (a figure lying still for a while
+    # stands out from nothing, and the track jumps to whatever flickers).
     typical = float(np.median([i.area for i in instances]))
-    good = [i for i in instances if 0.35 * typical <= i.area <= 2.5 * typical] or instances
+    good = _lasting([i for i in instances if 0.35 * typical <= i.area <= 2.5 * typical]) or instances
     if len(good) <= slices:
         return good
     pts = np.array([i.centroid for i in good])
@@ -436,6 +439,22 @@ def pick_instances(instances: list[Instance], slices: int) -> list[Instance]:
             continue
         chosen.append(min(range(lo, hi + 1), key=lambda c: (overlap(c), abs(c - target))))
     return [good[c] for c in chosen]
+
+
+RUN_GAP = 4  # frames without the figure that split its track into runs
+LEAST_RUN = 3  # frames: a shorter run apart from the rest of the track is flicker, not the figure
+
+
+def _lasting(instances: list[Instance]) -> list[Instance]:
+    """``instances`` (in time order) without the runs of fewer than ``LEAST_RUN`` frames, more than ``RUN_GAP``
+    frames apart from the rest; all of them when every run is that short."""
+    runs: list[list[Instance]] = []
+    for inst in instances:
+        if runs and inst.index - runs[-1][-1].index <= RUN_GAP:
+            runs[-1].append(inst)
+        else:
+            runs.append([inst])
+    return [i for run in runs if len(run) >= LEAST_RUN for i in run] or instances
 
 
 def _smoothed(path: np.ndarray, frames: int) -> np.ndarray:
@@ -561,12 +580,38 @@ def _match_shading(coarse: np.ndarray, view: np.ndarray, cover: np.ndarray) -> n
     return cv2.multiply(view, cv2.merge([gain, gain, gain]), dtype=cv2.CV_8U)
 
 
+NEIGHBOUR_PAN = (0.2, 0.4)  # the most frame widths the camera may pan between a frame and its near, far neighbours
+
+
+def _neighbours(centres: np.ndarray, k: int, d: int, width: float) -> list[int]:
+    """The frames that frame ``k`` is compared with, on either side: a near one ``d`` frames away and a far one
+    ``2 d`` away, or nearer where the camera pans more than ``NEIGHBOUR_PAN`` frame widths in that time. ``centres``
+    are the frames' middles in common coordinates.
+
+    The pan, not the time, is what moves a tracked athlete on against the scenery; and a bobsleigh's camera pans
+    a twelfth of the frame every frame, so that frames ``d`` either side would cover opposite halves of the frame
+    and no pixel would be seen by two of them.
+    """
+    n = len(centres)
+    out = []
+    for side in (-1, 1):
+        m = 0
+        for most, pan in ((d, NEIGHBOUR_PAN[0] * width), (2 * d, NEIGHBOUR_PAN[1] * width)):
+            m += 1
+            while m < most and 0 <= k + side * m < n and np.hypot(*(centres[k + side * m] - centres[k])) < pan:
+                m += 1
+            if not 0 <= k + side * m < n:
+                break
+            out.append(k + side * m)
+    return out
+
+
 def _changes(
     small: list[np.ndarray], transforms: list[np.ndarray], scale: float
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """For each frame, where it shows something the scenery does not, and where that can be told: compared with a
-    few neighbouring frames (a third of a second or more away) warped onto it, a pixel has changed when it differs
-    from all but one of the neighbours that cover it (at least two).
+    few neighbouring frames (:func:`_neighbours`) warped onto it, a pixel has changed when it differs from all but
+    one of the neighbours that cover it (at least two).
 
     Short hops keep the warps accurate (no panorama-wide drift), and each comparison forgives a small misfit
     (``TOLERANCE``): crowds and fences are fine texture that a pixel's misregistration would light up. Far enough
@@ -578,9 +623,11 @@ def _changes(
     h, w = small[0].shape[:2]
     to_small, to_full = np.diag([scale, scale, 1.0]), np.diag([1 / scale, 1 / scale, 1.0])
     ones = np.ones((h, w), np.uint8)
+    middle = np.array([w / 2 / scale, h / 2 / scale, 1.0])
+    centres = np.array([_apply(t, middle) for t in transforms])
     out = []
     for k in range(n):
-        neighbours = [j for j in (k - 2 * d, k - d, k + d, k + 2 * d) if 0 <= j < n]
+        neighbours = _neighbours(centres, k, d, w / scale)
         inverse = np.linalg.inv(transforms[k])
         votes = np.zeros((h, w), np.uint8)
         covers = np.zeros((h, w), np.uint8)

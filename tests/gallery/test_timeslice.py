@@ -235,42 +235,63 @@ def test_the_registration_pans_with_sparse_scenery_past_a_sharp_athlete_held_sti
     assert travelled[0] > 0.75 * step * (n - 1) and abs(travelled[1]) < 5
 
 
-@pytest.fixture(scope="module")
-def tracking_clip(tmp_path_factory) -> Path:
-    """A camera panning across a textured scene behind a red square that it keeps near the middle of the picture,
-    through a strong vignette (a screen-fixed shading, as the preview's grades have)."""
-    out = tmp_path_factory.mktemp("tracking")
-    wide = 3 * W
-    y, x = np.mgrid[0:H, 0:wide]
-    tex = 120 + 45 * np.sin(x / 7.0 + np.sin(y / 11.0)) * np.cos(y / 6.0 + x / 23.0)
+def write_tracking_clip(out: Path, pan: int, gain: float) -> Path:
+    """A camera panning ``pan`` px a frame across a textured scene behind a red square that it keeps near the
+    middle of the picture (the square gains ``gain`` px a frame on it), through a strong vignette (a screen-fixed
+    shading, as the preview's grades have)."""
+    n = 48
+    wide = W + pan * n
+    if pan < 12:
+        y, x = np.mgrid[0:H, 0:wide]
+        tex = 120 + 45 * np.sin(x / 7.0 + np.sin(y / 11.0)) * np.cos(y / 6.0 + x / 23.0)
+    else:  # smooth noise: in waves 44 px apart, a fast pan would look like a short one the other way
+        noise = cv2.GaussianBlur(np.random.default_rng(1).normal(0, 1, (H, wide)), (0, 0), 3)
+        tex = 120 + 45 * noise / noise.std()
     scene = np.stack([tex * 0.8 + 30, tex, 230 - tex * 0.6], axis=-1).clip(0, 255)
     yy, xx = np.mgrid[0:H, 0:W]
     r = np.hypot((xx - W / 2) / (W / 2), (yy - H / 2) / (H / 2)) / np.sqrt(2)
     vignette = (1 - 0.8 * np.clip((r - 0.15) / 0.85, 0, 1) ** 1.2)[..., None]
 
     def frames():
-        for i in range(48):
-            pan = 6 * i
-            frame = scene[:, pan : pan + W].copy()
-            sx = int(60 + 1.5 * i)  # the square gains on the camera a little
+        for i in range(n):
+            frame = scene[:, pan * i : pan * i + W].copy()
+            sx = int(60 + gain * i)
             frame[ROW : ROW + SIDE, sx : sx + SIDE] = (230, 30, 30)
             yield (frame * vignette).astype(np.uint8)
 
-    write_clip(frames(), out, fps=16, width=W, height=H, metadata={"engine": "test"}, frame_count=48)
+    write_clip(frames(), out, fps=16, width=W, height=H, metadata={"engine": "test"}, frame_count=n)
     return out / "video.mp4"
+
+
+@pytest.fixture(scope="module")
+def tracking_clip(tmp_path_factory) -> Path:
+    return write_tracking_clip(tmp_path_factory.mktemp("tracking"), pan=6, gain=1.5)
+
+
+def red_squares(made) -> int:
+    image = np.asarray(made.image).astype(int)
+    red = (image[..., 0] > 120) & (image[..., 1] < 90) & (image[..., 2] < 90)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(red.astype(np.uint8))
+    return len([s for s in stats[1:] if s[cv2.CC_STAT_AREA] > SIDE * SIDE // 3])
 
 
 def test_a_panning_vignetted_clip_shows_the_square_at_several_places(tracking_clip):
     from gallery.timeslice import make_slice
 
     made = make_slice(tracking_clip, slices=6, trail=False)
-    image = np.asarray(made.image).astype(int)
-    red = (image[..., 0] > 120) & (image[..., 1] < 90) & (image[..., 2] < 90)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(red.astype(np.uint8))
-    squares = [s for s in stats[1:] if s[cv2.CC_STAT_AREA] > SIDE * SIDE // 3]
-    assert len(squares) >= 5
+    assert red_squares(made) >= 5
     # Every pose is the square, not a patch of scenery.
-    assert made.figures == len(squares)
+    assert made.figures == red_squares(made)
+
+
+def test_a_fast_pan_still_shows_the_square_at_several_places(tmp_path):
+    # Bobsleigh's camera pans 70 px a frame: the neighbours each frame was compared with (a fixed number of frames
+    # away) then covered opposite halves of it, no pixel had two, and the last 30 frames had no figure at all.
+    from gallery.timeslice import make_slice
+
+    made = make_slice(write_tracking_clip(tmp_path, pan=24, gain=0.5), slices=6, trail=False)
+    assert red_squares(made) >= 5
+    assert made.figures == red_squares(made)
 
 
 def test_poses_are_spread_over_the_travel_not_over_a_standing_figure_s_wobble():
@@ -285,3 +306,15 @@ def test_poses_are_spread_over_the_travel_not_over_a_standing_figure_s_wobble():
     xs = sorted(p.centroid[0] for p in picked)
     distinct = 1 + int(np.sum(np.diff(xs) > 2 * np.sqrt(400 / np.pi)))
     assert len(picked) == 6 and distinct >= 5  # 3 on the old code: 0, 200 and four poses within 30 px of 380
+
+
+def test_a_blob_seen_for_a_moment_apart_from_the_rest_of_the_track_is_not_a_pose():
+    # The biathlete skis in and lies down to shoot; lying still, they no longer stand out from the frames around
+    # them, and two frames later the track jumped to a patch of scenery far away, which became two of the six poses.
+    from gallery.timeslice import Instance, pick_instances
+
+    mask = np.zeros((4, 4), bool)
+    skiing = [Instance(i, mask, (25.0 * i, 100.0), 400) for i in range(31)]
+    blip = [Instance(56 + i, mask, (1300.0, 10.0), 300) for i in range(2)]
+    picked = pick_instances(skiing + blip, 6)
+    assert len(picked) == 6 and all(p.index < 31 for p in picked)
