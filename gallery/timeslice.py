@@ -496,13 +496,19 @@ def composite(
         out = _trail(out, path, max(1.5, np.sqrt(typical) / 14))
     n = len(figures)
     for k, (pixels, mask) in enumerate(figures):
+        ys, xs = np.nonzero(mask)
+        if not len(xs):
+            continue
+        # Only round the figure: the feathering (a 5x5 blur) reaches 2 px past its mask, the canvas is far bigger.
+        y0, y1 = max(0, ys.min() - 3), ys.max() + 4
+        x0, x1 = max(0, xs.min() - 3), xs.max() + 4
         age = 1 - k / max(1, n - 1)  # 1 for the oldest, 0 for the newest
-        src = pixels.astype(np.float32)
+        src = pixels[y0:y1, x0:x1].astype(np.float32)
         grey = src.mean(axis=2, keepdims=True)
         cool = grey * np.array([0.92, 0.97, 1.08], np.float32)
         src = src * (1 - 0.4 * age) + cool * 0.4 * age
-        alpha = cv2.GaussianBlur(mask.astype(np.float32), (5, 5), 0)[..., None] * (1 - 0.4 * age)
-        out = out * (1 - alpha) + src * alpha
+        alpha = cv2.GaussianBlur(mask[y0:y1, x0:x1].astype(np.float32), (5, 5), 0)[..., None] * (1 - 0.4 * age)
+        out[y0:y1, x0:x1] = out[y0:y1, x0:x1] * (1 - alpha) + src * alpha
     return np.clip(out + 0.5, 0, 255).astype(np.uint8)
 
 
