@@ -24,9 +24,11 @@ slice" of broadcast replays, on clips with a moving camera.
 5. **Poses.** ``slices`` instances are picked within the longest run of frames that one canvas can hold, evenly
    spaced by distance travelled, each as far as possible from overlapping the ones already picked, so the copies
    read as distinct figures. Blobs the track went through for only a moment, apart from the rest, are not poses.
-6. **Composite.** A soft light trail is drawn through the figure's whole path over the background, then the picked
-   figures are pasted oldest first with feathered masks (older ones a little fainter and cooler), and the
-   "AI-generated" mark is added once.
+6. **Composite.** The frames are first evened out by the shading that stays put on the screen (a vignette darkens
+   every frame's edge, which would show in the mosaic like the edges of stacked cards), fitted on how the same
+   scenery's brightness changes as it pans across the screen. A soft light trail is drawn through the figure's
+   whole path over the background, then the picked figures are pasted oldest first with feathered masks (older
+   ones a little fainter and cooler), and the "AI-generated" mark is added once.
 """
 
 from __future__ import annotations
@@ -649,6 +651,68 @@ def _changes(
     return out
 
 
+def _shading_terms(u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """Smooth functions of the place on the screen (``u``, ``v`` from -1 to 1), all 0 in the middle: a vignette is
+    flat there and falls off toward the edges and corners."""
+    return np.stack([u, v, u * u, u * v, v * v, u**4, u * u * v * v, v**4], axis=-1)
+
+
+def screen_shading(small: list[np.ndarray], transforms: list[np.ndarray], scale: float) -> np.ndarray | None:
+    """The gain that a vignette or a pool of light lays on every frame by its place on the screen, on the shading
+    grid (1 in the middle of the screen), or None when the camera does not pan far enough to tell.
+
+    The same scenery, panned from the middle of the screen to its edge, gets darker by the ratio of the gains
+    there: a least-squares fit of :func:`_shading_terms` to the log-ratios of every cell that two frames a few
+    steps apart both see, refitted without its outliers (the athletes, falling snow). Bright cells are left out:
+    the film shoulder of the preview's styles is not a gain.
+    """
+    coarse = [_coarse(f).astype(np.float64) for f in small]
+    gh, gw = coarse[0].shape
+    sh, sw = small[0].shape[:2]
+    to_grid = np.diag([gw / sw * scale, gh / sh * scale, 1.0])  # full-size pixels to grid cells
+    gy, gx = np.mgrid[0:gh, 0:gw].astype(np.float64) + 0.5
+    cells = np.stack([gx, gy], axis=-1).reshape(-1, 1, 2)
+    here = _shading_terms((gx / gw * 2 - 1).ravel(), (gy / gh * 2 - 1).ravel())
+    rows, values, shifts = [], [], []
+    n = len(small)
+    for k in range(n):
+        for j in (k + 2, k + 5):  # a few steps on: the scenery has moved across the screen, not changed
+            if j >= n:
+                continue
+            into_j = to_grid @ np.linalg.inv(transforms[j]) @ transforms[k] @ np.linalg.inv(to_grid)
+            there = cv2.perspectiveTransform(cells, into_j).reshape(-1, 2)
+            inside = np.all((there >= 0.5) & (there <= (gw - 0.5, gh - 0.5)), axis=1)
+            seen = cv2.remap(
+                coarse[j].astype(np.float32),
+                (there[:, 0] - 0.5).astype(np.float32).reshape(gh, gw),
+                (there[:, 1] - 0.5).astype(np.float32).reshape(gh, gw),
+                cv2.INTER_LINEAR,
+            ).ravel()
+            mine = coarse[k].ravel()
+            keep = inside & (mine > 16) & (mine < 215) & (seen > 16) & (seen < 215)
+            if keep.sum() < 12:
+                continue
+            far = _shading_terms(there[keep, 0] / gw * 2 - 1, there[keep, 1] / gh * 2 - 1)
+            rows.append(here[keep] - far)
+            values.append(np.log(mine[keep]) - np.log(seen[keep]))
+            shifts.append(np.hypot(*(there[keep] - cells.reshape(-1, 2)[keep]).T).mean() / gw)
+    if not rows or max(shifts) < 0.1:
+        return None
+    a, b = np.vstack(rows), np.concatenate(values)
+    keep = np.ones(len(b), bool)
+    coef = np.zeros(a.shape[1])
+    for _ in range(3):
+        # A little ridge: a camera that only pans sideways cannot tell how the shading changes up the screen, and
+        # those terms must then stay near 0 rather than take whatever the noise says.
+        normal = a[keep].T @ a[keep]
+        ridge = 0.01 * float(np.trace(normal)) / len(normal)
+        coef = np.linalg.solve(normal + ridge * np.eye(len(normal)), a[keep].T @ b[keep])
+        residual = np.abs(b - a @ coef)
+        keep = residual <= max(3 * float(np.median(residual[keep])), 0.01)
+    gain = np.exp(np.clip(here @ coef, -1.0, 0.3)).reshape(gh, gw)
+    return gain.astype(np.float32)
+
+
 def make_slice(
     video_path: Path, *, slices: int = 8, out_size: tuple[int, int] | None = None, trail: bool = True
 ) -> Slice:
@@ -696,6 +760,16 @@ def make_slice(
         c.index: cv2.resize(c.mask.astype(np.uint8), (w, h), interpolation=cv2.INTER_LINEAR).astype(bool)
         for c in chosen
     }
+    # A vignette stays put on the screen while the scenery pans under it: without it, every frame's darker edge
+    # would show in the mosaic like the edge of a card in a stack.
+    shading = screen_shading(small, transforms, s) if moving else None
+    unshaded = (
+        None if shading is None else cv2.merge([cv2.resize(1 / shading, (w, h), interpolation=cv2.INTER_CUBIC)] * 3)
+    )
+
+    def shown(i: int) -> np.ndarray:
+        return frames[i] if unshaded is None else cv2.multiply(frames[i], unshaded, dtype=cv2.CV_8U)
+
     # The scenery: the middle pick's own frame, sharp, with what it does not cover filled from the frames nearest
     # to it in time, each without its own athlete (so no copy appears twice).
     reference = used[len(used) // 2]
@@ -715,7 +789,10 @@ def make_slice(
         area &= ~covered
         if not area.any():
             continue
-        view = cv2.warpPerspective(frames[i], warps[i], (cw, ch), flags=cv2.INTER_LINEAR, borderValue=0)
+        # Replicated borders: the frame's edge pixels would otherwise be blended with black, a dark line per frame.
+        view = cv2.warpPerspective(
+            shown(i), warps[i], (cw, ch), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+        )
         base[area] = view[area]
         covered |= area
         if covered.all():
@@ -723,7 +800,7 @@ def make_slice(
     base[~covered] = (200, 215, 230)
     figures = []
     for c in chosen:
-        pixels = cv2.warpPerspective(frames[c.index], warps[c.index], (cw, ch), flags=cv2.INTER_LINEAR)
+        pixels = cv2.warpPerspective(shown(c.index), warps[c.index], (cw, ch), flags=cv2.INTER_LINEAR)
         mask = cv2.warpPerspective(masks_full[c.index].astype(np.uint8), warps[c.index], (cw, ch)) > 0
         figures.append((pixels, mask))
     last = chosen[-1].index if chosen else -1

@@ -269,10 +269,12 @@ def tracking_clip(tmp_path_factory) -> Path:
 
 
 def red_squares(made) -> int:
-    image = np.asarray(made.image).astype(int)
-    red = (image[..., 0] > 120) & (image[..., 1] < 90) & (image[..., 2] < 90)
+    # Red against the scenery, whose red never tops its green or blue by that much; the oldest copies are faded
+    # and cooled by design, and evened out of the vignette with the rest.
+    r, g, b = np.moveaxis(np.asarray(made.image).astype(int), -1, 0)
+    red = (r > 110) & (r > g + 50) & (r > b + 40)
     count, _, stats, _ = cv2.connectedComponentsWithStats(red.astype(np.uint8))
-    return len([s for s in stats[1:] if s[cv2.CC_STAT_AREA] > SIDE * SIDE // 3])
+    return len([s for s in stats[1:] if s[cv2.CC_STAT_AREA] > SIDE * SIDE // 4])
 
 
 def test_a_panning_vignetted_clip_shows_the_square_at_several_places(tracking_clip):
@@ -318,3 +320,37 @@ def test_a_blob_seen_for_a_moment_apart_from_the_rest_of_the_track_is_not_a_pose
     blip = [Instance(56 + i, mask, (1300.0, 10.0), 300) for i in range(2)]
     picked = pick_instances(skiing + blip, 6)
     assert len(picked) == 6 and all(p.index < 31 for p in picked)
+
+
+def test_the_scenery_behind_the_poses_keeps_an_even_brightness_through_a_vignette(tmp_path):
+    # A vignette stays put on the screen while the camera pans: the frames the scenery was filled from each had a
+    # darker edge, and the mosaic showed them like the edges of cards in a stack.
+    from gallery.timeslice import make_slice
+
+    n, pan, wide = 40, 8, W + 8 * 40
+    rng = np.random.default_rng(2)
+    scene = np.full((H, wide), 150, np.uint8)
+    for x, y in zip(rng.uniform(0, wide, 40), rng.uniform(ROW + SIDE + 8, H, 40), strict=True):  # plain above
+        cv2.ellipse(scene, (int(x), int(y)), (6, 3), 0, 0, 360, 70, -1)
+    scene = cv2.GaussianBlur(scene, (0, 0), 1.2)
+    yy, xx = np.mgrid[0:H, 0:W]
+    r = np.hypot((xx - W / 2) / (W / 2), (yy - H / 2) / (H / 2)) / np.sqrt(2)
+    vignette = (1 - 0.5 * np.clip((r - 0.35) / 0.65, 0, 1) ** 1.6)[..., None]
+
+    def frames():
+        for i in range(n):
+            frame = cv2.cvtColor(scene[:, pan * i : pan * i + W], cv2.COLOR_GRAY2RGB)
+            sx = int(80 + 0.5 * i)
+            frame[ROW : ROW + SIDE, sx : sx + SIDE] = (230, 30, 30)
+            yield (frame * vignette).astype(np.uint8)
+
+    write_clip(frames(), tmp_path, fps=16, width=W, height=H, metadata={"engine": "test"}, frame_count=n)
+    made = make_slice(tmp_path / "video.mp4", slices=6, trail=False)
+    # The plain snow above the path, each row relative to its own middle (the vignette also darkens the top rows,
+    # the same in every frame, which leaves no edges), then each column's typical level.
+    band = made.background[: ROW - 10].astype(np.float32).mean(axis=2)
+    seen = ~(made.background[: ROW - 10] == (200, 215, 230)).all(axis=2)
+    band /= np.array([np.median(row[ok]) for row, ok in zip(band, seen, strict=True)])[:, None]
+    columns = [float(np.median(band[:, x][seen[:, x]])) for x in range(band.shape[1]) if seen[:, x].sum() >= 20]
+    assert len(columns) > 1.5 * W
+    assert max(columns) - min(columns) < 0.08, (min(columns), max(columns))
