@@ -16,6 +16,7 @@ canceled mid-stream never leaves a half-written ``video.mp4`` behind.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -110,6 +111,7 @@ def write_clip(
     if master_path is not None:
         master_path.parent.mkdir(parents=True, exist_ok=True)
         partials.append(_partial(master_path))
+    checked: Iterator[np.ndarray] | None = None
     try:
         posters = _PosterPicker(frame_count)
         thumbs: list[Image.Image] = []
@@ -144,6 +146,10 @@ def write_clip(
         Image.fromarray(poster).save(partials[1], **_jpeg_labels(metadata), quality=POSTER_QUALITY, optimize=True)
         _save_animation(thumbs, partials[2], metadata)
     except BaseException:
+        # The master's writer is a generator suspended mid-clip when the public writer fails: closed now, not by
+        # the garbage collector, where a failure to close it would only be printed long after the job failed.
+        if checked is not None:
+            checked.close()
         for path in partials:
             path.unlink(missing_ok=True)
         raise
@@ -368,7 +374,13 @@ def _labelled(
             yield label(frame.copy(), index)
         done = True
     finally:
-        master.close(flush=done)
+        if done:
+            master.close(flush=True)
+        else:
+            # Failing already (a full disk, a cancel): the partial master is deleted, and an error closing it
+            # would only hide the first one.
+            with contextlib.suppress(OSError, av.FFmpegError):
+                master.close(flush=False)
 
 
 def _checked(frames: Iterable[np.ndarray], width: int, height: int) -> Iterator[np.ndarray]:

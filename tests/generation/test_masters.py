@@ -173,3 +173,39 @@ def test_a_masters_bucket_gets_the_master_serves_it_to_another_machine_and_loses
     assert fetched == local and fetched.read_bytes() == stored.read_bytes()
     media_store.delete_tree("jobs/far")
     assert not stored.exists() and not local.exists()
+
+
+def test_a_write_failing_on_a_full_disk_closes_the_master_at_once_and_quietly(media: Path, monkeypatch) -> None:
+    # The public video's writer hit a full disk while the master's writer, a generator suspended mid-clip, was
+    # left for the garbage collector: closing it then failed too, and Python printed "Exception ignored in
+    # generator _labelled" long after the job had failed (seen in the disk-full test's log).
+    import errno
+    import gc
+    import sys
+
+    from generation.engines import outputs
+
+    def full(*args) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    closing = outputs._Mp4Writer.close
+
+    def close(self, flush: bool) -> None:
+        closing(self, flush)
+        if not flush:
+            full()  # the trailer of a partial file on the same full disk
+
+    ignored = []
+    monkeypatch.setattr(sys, "unraisablehook", ignored.append)
+    monkeypatch.setattr(outputs._Mp4Writer, "close", close)
+    frames = (np.full((64, 96, 3), 120, np.uint8) for _ in range(20))
+    out = media / "clip"
+    with pytest.raises(OSError) as failed:
+        outputs.write_clip(
+            frames, out, fps=8, width=96, height=64, metadata={"engine": "test"}, progress=full, label=lambda f, i: f
+        )
+    assert failed.value.errno == errno.ENOSPC
+    del failed
+    gc.collect()
+    assert ignored == []
+    assert not list(out.glob("*")) and not list(masters.path_for(out).parent.glob("*.partial*"))
