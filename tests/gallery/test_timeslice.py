@@ -354,3 +354,17 @@ def test_the_scenery_behind_the_poses_keeps_an_even_brightness_through_a_vignett
     columns = [float(np.median(band[:, x][seen[:, x]])) for x in range(band.shape[1]) if seen[:, x].sum() >= 20]
     assert len(columns) > 1.5 * W
     assert max(columns) - min(columns) < 0.08, (min(columns), max(columns))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sport", ["bobsleigh", "biathlon"])
+def test_a_default_preview_clip_shows_at_least_five_of_six_poses_as_distinct_figures(sport, tmp_path):
+    # The two sports with the fewest (3 and 4) before: the sled's fast pan lost the figure, the shooter lay cut by
+    # the frame's edge, and a flickering blob became two poses. Default size and length, the bench's seeds.
+    from gallery.timeslice import make_slice
+    from generation.engines.preview.engine import SPORT_NAMES
+
+    spec = {"sport": sport, "seed": sorted(SPORT_NAMES).index(sport)}
+    PreviewVideoEngine().generate(spec, out_dir=tmp_path, progress=lambda *a: None, cancelled=lambda: False)
+    made = make_slice(tmp_path / "video.mp4", slices=6)
+    assert made.poses == 6 and made.figures >= 5
