@@ -700,13 +700,13 @@ def screen_shading(small: list[np.ndarray], transforms: list[np.ndarray], scale:
         return None
     a, b = np.vstack(rows), np.concatenate(values)
     keep = np.ones(len(b), bool)
-    coef = np.zeros(a.shape[1])
     for _ in range(3):
         # A little ridge: a camera that only pans sideways cannot tell how the shading changes up the screen, and
         # those terms must then stay near 0 rather than take whatever the noise says.
-        normal = a[keep].T @ a[keep]
+        kept = a[keep]
+        normal = kept.T @ kept
         ridge = 0.01 * float(np.trace(normal)) / len(normal)
-        coef = np.linalg.solve(normal + ridge * np.eye(len(normal)), a[keep].T @ b[keep])
+        coef = np.linalg.solve(normal + ridge * np.eye(len(normal)), kept.T @ b[keep])
         residual = np.abs(b - a @ coef)
         keep = residual <= max(3 * float(np.median(residual[keep])), 0.01)
     gain = np.exp(np.clip(here @ coef, -1.0, 0.3)).reshape(gh, gw)
