@@ -340,6 +340,8 @@ WONDER_LLM_MODEL = os.environ.get("WONDER_LLM_MODEL", "")
 WONDER_LLM_API_KEY = os.environ.get("WONDER_LLM_API_KEY", "")
 WONDER_LLM_TIMEOUT_S = env_float("WONDER_LLM_TIMEOUT_S", 8.0)
 WONDER_MODERATION_HOOK = os.environ.get("WONDER_MODERATION_HOOK", "")
+# The prompt-safety classifier beside the term lists (generation/prompting/safety_model.py), fitted into var/models.
+WONDER_SAFETY_MODEL = env_bool("WONDER_SAFETY_MODEL", True)
 
 # Prometheus scrapes /metrics with this bearer token; without one, metrics are served only when DEBUG is on.
 WONDER_METRICS_TOKEN = os.environ.get("WONDER_METRICS_TOKEN", "")

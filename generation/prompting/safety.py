@@ -28,6 +28,7 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 
+from . import safety_model
 from . import safety_terms as terms
 from .lexicon import Lexicon
 from .normalize import is_unspaced, normalize, tokenize
@@ -226,6 +227,7 @@ FLAG_MESSAGES = {
     "political": lambda: gettext("A moderator will review this prompt: it mentions a political symbol or figure."),
     "revealing": lambda: gettext("A moderator will review this prompt: it mentions revealing clothing."),
     "suggestive": lambda: gettext("A moderator will review this prompt: its wording is suggestive."),
+    "likely-harmful": lambda: gettext("A moderator will review this prompt: it may ask for harmful content."),
 }
 
 
@@ -676,9 +678,25 @@ def _run_hook(text: str) -> SafetyVerdict | None:
         return None
 
 
+def _classify(text: str, verdict: SafetyVerdict) -> SafetyVerdict:
+    """The classifier's escalation of the lists' verdict: a likely block blocks, an unsure score flags."""
+    if verdict.blocked:
+        return verdict
+    harm = safety_model.score(text)
+    if harm is None:
+        return verdict
+    needed = safety_model.BLOCK_OVER_FLAG_SCORE if verdict.action == "flag" else safety_model.BLOCK_SCORE
+    if harm.block >= needed:
+        return _verdict("block", harm.category, [])
+    if harm.block >= safety_model.FLAG_SCORE and verdict.action == "allow":
+        return _verdict("flag", "likely-harmful", [])
+    return verdict
+
+
 def check_prompt(text: str) -> SafetyVerdict:
-    """Decide whether ``text`` may be generated; ``settings.WONDER_MODERATION_HOOK`` can only escalate."""
-    verdict = _builtin_check(text or "")
+    """Decide whether ``text`` may be generated: the term lists, then the classifier
+    (``settings.WONDER_SAFETY_MODEL``), then ``settings.WONDER_MODERATION_HOOK``; each can only escalate."""
+    verdict = _classify(text or "", _builtin_check(text or ""))
     extra = _run_hook(text or "")
     if extra is not None and ACTIONS.index(extra.action) > ACTIONS.index(verdict.action):
         return extra

@@ -1,0 +1,190 @@
+"""A text classifier beside the term lists: how likely a prompt asks for something ``check_prompt`` must block.
+
+The term lists catch the words and combinations someone wrote down; on every unseen set they missed a fifth of the
+harm, worded in ways no list named (tests/data/README.md). This model learns the wording of harmful requests from
+labelled examples in 46 languages: character n-grams (so inflections, misspellings and unspaced scripts share
+features) and word n-grams, read off the check's own de-obfuscated views (leetspeak and lookalike letters undone),
+into a multinomial logistic regression over "allow", "flag" and the six block categories.
+
+Training data: ``safety_corpus/*.jsonl`` (written for training, by authors who never opened the evaluation sets) and
+the evaluation sets already measured once (``RETIRED_SETS``). A set not yet measured is never read here.
+
+No weights are shipped: the model is fitted from those reviewable files, deterministically, by ``manage.py
+build_safety_model`` (``make run`` and ``make test`` run it) or on first use, and cached in ``var/models`` under a
+digest of the data and of the code, so an edited corpus or feature is picked up by the next process.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+
+log = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parent
+CORPUS_DIR = ROOT / "safety_corpus"
+_TESTS_DATA = ROOT.parent.parent / "tests" / "data"
+# Evaluation sets measured once and then read: from then on they are labelled examples like any other.
+RETIRED_SETS = tuple(_TESTS_DATA / f"safety_oos{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8))
+# Chosen before the ninth set was measured, by leaving each of sets 1-8 out in turn (bench/safety_model_cv.py):
+# the lowest score (in steps of 0.05) whose pooled false blocks on the left-out harmless lines stayed within 1 %.
+BLOCK_SCORE = 0.4
+# Below the block score, a likely-harmful prompt is shown to a moderator first (all entries are reviewed anyway):
+# the lowest score whose pooled share of left-out harmless lines flagged stayed within 3 %.
+FLAG_SCORE = 0.3
+# A prompt the lists flag names a borderline topic (a fight, a real person, alcohol, a bikini) whose words the model
+# also weighs as harm, so it blocks one only when near certain. Set from the repository's flag tests (at 0.4 the model
+# blocked six of them, at most at 0.81), not from the evaluation sets.
+BLOCK_OVER_FLAG_SCORE = 0.85
+# Shorter texts (display names, one-word titles) are not sentences like the training data: the lists judge them.
+MIN_WORDS, MIN_UNSPACED_CHARS = 3, 6
+
+
+@dataclass(frozen=True)
+class HarmScore:
+    """``block``: the model's probability that the text must be blocked; ``category``: its likeliest block category."""
+
+    block: float
+    category: str
+
+
+def _read(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def training_files() -> list[Path]:
+    """The labelled files the model learns from, in a fixed order."""
+    return sorted(CORPUS_DIR.glob("*.jsonl")) + [p for p in RETIRED_SETS if p.exists()]
+
+
+def training_rows(files: list[Path] | None = None) -> list[dict[str, Any]]:
+    """Labelled rows, each text once (the first label wins)."""
+    seen: set[str] = set()
+    rows = []
+    for path in training_files() if files is None else files:
+        for row in _read(path):
+            key = row["text"].strip().casefold()
+            if key not in seen:
+                seen.add(key)
+                rows.append(row)
+    return rows
+
+
+def target(row: dict[str, Any]) -> str:
+    """The class a row teaches: ``allow``, ``flag`` or ``block:<category>``."""
+    return f"block:{row['category']}" if row["label"] == "block" else row["label"]
+
+
+def features_text(text: str) -> str:
+    """What the model reads: the check's plain view and its de-obfuscated Latin view, side by side."""
+    from .safety import _EMOJI, MAX_CHECKED_CHARS, _views
+
+    views = _views(text[:MAX_CHECKED_CHARS].translate(_EMOJI))
+    return f"{views.plain} || {views.latin}"
+
+
+def build(rows: list[dict[str, Any]]) -> Any:
+    """Fit the pipeline (TF-IDF character and word n-grams, multinomial logistic regression) on ``rows``."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline, make_union
+
+    classes = Counter(target(r) for r in rows)
+    blocks = [c for c in classes if c.startswith("block:")]
+    # Harmless and harmful texts weigh the same in all; the block categories share their half evenly (gore and
+    # real-person lines are few) and the flag lines weigh half as much. Balancing each of the eight classes
+    # instead made six block classes outweigh "allow", so an ordinary sentence scored 0.3.
+    share = {"allow": 1 / 2, "flag": 1 / 4} | {c: 1 / 2 / len(blocks) for c in blocks}
+    weights = {c: len(rows) * share[c] / n for c, n in classes.items()}
+    features = make_union(
+        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2, max_features=300_000),
+        TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b"),
+    )
+    model = make_pipeline(features, LogisticRegression(C=10.0, max_iter=2000, class_weight=weights))
+    model.fit([features_text(r["text"]) for r in rows], [target(r) for r in rows])
+    for _name, vectorizer in model.steps[0][1].transformer_list:
+        # The n-grams cut by min_df and max_features, kept only for introspection: most of the pickle's size.
+        vectorizer.__dict__.pop("stop_words_", None)
+    return model
+
+
+def digest(files: list[Path] | None = None) -> str:
+    """Names the training data and code a cached model was fitted from."""
+    import sklearn
+
+    h = hashlib.sha256(sklearn.__version__.encode())
+    # This module (features, estimator) and the views it reads (safety.py): a cached model of other code is stale.
+    h.update(Path(__file__).read_bytes())
+    h.update((ROOT / "safety.py").read_bytes())
+    for path in training_files() if files is None else files:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def model_path() -> Path:
+    return Path(settings.VAR_DIR) / "models" / f"safety-{digest()}.joblib"
+
+
+def ensure_model() -> Path:
+    """The cached model's path, fitting and saving it first when the data or code changed."""
+    import joblib
+
+    path = model_path()
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows = training_rows()
+    log.info("Fitting the safety classifier on %d labelled texts", len(rows))
+    model = build(rows)
+    # Written aside and renamed: several processes (web, workers) may fit it at once on a fresh install.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    os.close(fd)
+    joblib.dump(model, tmp)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+    for old in path.parent.glob("safety-*.joblib"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return path
+
+
+@functools.cache
+def _model() -> Any:
+    import joblib
+
+    return joblib.load(ensure_model())
+
+
+def enabled() -> bool:
+    return bool(getattr(settings, "WONDER_SAFETY_MODEL", True))
+
+
+def long_enough(text: str) -> bool:
+    from .normalize import is_unspaced
+
+    if len(text.split()) >= MIN_WORDS:
+        return True
+    return sum(is_unspaced(ch) for ch in text) >= MIN_UNSPACED_CHARS
+
+
+def score(text: str) -> HarmScore | None:
+    """The model's block probability for ``text``; None when the model is off or the text too short to judge."""
+    if not enabled() or not long_enough(text):
+        return None
+    model = _model()
+    probabilities = model.predict_proba([features_text(text)])[0]
+    pairs = zip(probabilities, model.classes_, strict=True)
+    blocks = [(p, c.split(":", 1)[1]) for p, c in pairs if c.startswith("block:")]
+    return HarmScore(block=float(sum(p for p, _c in blocks)), category=max(blocks)[1])
