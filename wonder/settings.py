@@ -342,6 +342,9 @@ WONDER_LLM_TIMEOUT_S = env_float("WONDER_LLM_TIMEOUT_S", 8.0)
 WONDER_MODERATION_HOOK = os.environ.get("WONDER_MODERATION_HOOK", "")
 # The prompt-safety classifier beside the term lists (generation/prompting/safety_model.py), fitted into var/models.
 WONDER_SAFETY_MODEL = env_bool("WONDER_SAFETY_MODEL", True)
+# Where the fitted classifier is cached: a build artefact of the code's own data (make run fits it), so not under a
+# per-instance WONDER_VAR_DIR; every process of one checkout shares it.
+WONDER_SAFETY_MODEL_DIR = Path(os.environ.get("WONDER_SAFETY_MODEL_DIR", BASE_DIR / "var" / "models"))
 
 # Prometheus scrapes /metrics with this bearer token; without one, metrics are served only when DEBUG is on.
 WONDER_METRICS_TOKEN = os.environ.get("WONDER_METRICS_TOKEN", "")

@@ -10,14 +10,16 @@ Training data: ``safety_corpus/*.jsonl`` (written for training, by authors who n
 the evaluation sets already measured once (``RETIRED_SETS``). A set not yet measured is never read here.
 
 No weights are shipped: the model is fitted from those reviewable files, deterministically, by ``manage.py
-build_safety_model`` (``make run`` and ``make test`` run it) or on first use, and cached in ``var/models`` under a
-digest of the data and of the code, so an edited corpus or feature is picked up by the next process.
+build_safety_model`` (``make run`` and ``make test`` run it) or on first use, and cached in
+``settings.WONDER_SAFETY_MODEL_DIR`` (``var/models``) under a digest of the data and of the code, so an edited
+corpus or feature is picked up by the next process.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import inspect
 import json
 import logging
 import os
@@ -35,13 +37,15 @@ ROOT = Path(__file__).resolve().parent
 CORPUS_DIR = ROOT / "safety_corpus"
 _TESTS_DATA = ROOT.parent.parent / "tests" / "data"
 # Evaluation sets measured once and then read: from then on they are labelled examples like any other.
-RETIRED_SETS = tuple(_TESTS_DATA / f"safety_oos{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8))
-# Chosen before the ninth set was measured, by leaving each of sets 1-8 out in turn (bench/safety_model_cv.py):
-# the lowest score (in steps of 0.05) whose pooled false blocks on the left-out harmless lines stayed within 1 %.
-BLOCK_SCORE = 0.4
+RETIRED_SETS = tuple(_TESTS_DATA / f"safety_oos{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9))
+# Chosen before the tenth set was measured. Leaving each of sets 1-8 out in turn (bench/safety_model_cv.py) gave 0.4
+# (pooled false blocks within 1 %), but at 0.4 the model blocked 2.7 % of the 937 ordinary fan prompts of the
+# understanding sets (tests/data/prompts_*.jsonl, never training data): the score is the lowest step (0.05) that
+# blocks at most 0.5 % of them.
+BLOCK_SCORE = 0.65
 # Below the block score, a likely-harmful prompt is shown to a moderator first (all entries are reviewed anyway):
-# the lowest score whose pooled share of left-out harmless lines flagged stayed within 3 %.
-FLAG_SCORE = 0.3
+# the lowest step that flags at most 3 % of those ordinary prompts.
+FLAG_SCORE = 0.4
 # A prompt the lists flag names a borderline topic (a fight, a real person, alcohol, a bikini) whose words the model
 # also weighs as harm, so it blocks one only when near certain. Set from the repository's flag tests (at 0.4 the model
 # blocked six of them, at most at 0.81), not from the evaluation sets.
@@ -124,8 +128,10 @@ def digest(files: list[Path] | None = None) -> str:
     import sklearn
 
     h = hashlib.sha256(sklearn.__version__.encode())
-    # This module (features, estimator) and the views it reads (safety.py): a cached model of other code is stale.
-    h.update(Path(__file__).read_bytes())
+    # The code that shapes the fit (features, targets, estimator) and the views it reads (safety.py); thresholds and
+    # the rest of this module do not change the fitted model.
+    for function in (features_text, target, build):
+        h.update(inspect.getsource(function).encode())
     h.update((ROOT / "safety.py").read_bytes())
     for path in training_files() if files is None else files:
         h.update(path.name.encode())
@@ -134,37 +140,49 @@ def digest(files: list[Path] | None = None) -> str:
 
 
 def model_path() -> Path:
-    return Path(settings.VAR_DIR) / "models" / f"safety-{digest()}.joblib"
+    return Path(settings.WONDER_SAFETY_MODEL_DIR) / f"safety-{digest()}.joblib"
+
+
+def _fit_and_save(path: Path) -> Any:
+    import joblib
+
+    rows = training_rows()
+    log.info("Fitting the safety classifier on %d labelled texts", len(rows))
+    model = build(rows)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Written aside and renamed: several processes (web, workers) may fit it at once on a fresh install.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        os.close(fd)
+        joblib.dump(model, tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    for old in path.parent.glob("safety-*.joblib"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return model
 
 
 def ensure_model() -> Path:
     """The cached model's path, fitting and saving it first when the data or code changed."""
-    import joblib
-
     path = model_path()
-    if path.exists():
-        return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    rows = training_rows()
-    log.info("Fitting the safety classifier on %d labelled texts", len(rows))
-    model = build(rows)
-    # Written aside and renamed: several processes (web, workers) may fit it at once on a fresh install.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    os.close(fd)
-    joblib.dump(model, tmp)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, path)
-    for old in path.parent.glob("safety-*.joblib"):
-        if old != path:
-            old.unlink(missing_ok=True)
+    if not path.exists():
+        _fit_and_save(path)
     return path
 
 
 @functools.cache
-def _model() -> Any:
+def _model() -> Any | None:
+    """The fitted model, loaded once per process; None (remembered) when it can be neither loaded nor fitted."""
     import joblib
 
-    return joblib.load(ensure_model())
+    try:
+        return joblib.load(ensure_model())
+    except Exception:  # noqa: BLE001 - a full disk or a broken cache must not take the contest down
+        log.exception("The safety classifier is unavailable: the term lists judge alone")
+        return None
 
 
 def enabled() -> bool:
@@ -184,6 +202,8 @@ def score(text: str) -> HarmScore | None:
     if not enabled() or not long_enough(text):
         return None
     model = _model()
+    if model is None:
+        return None
     probabilities = model.predict_proba([features_text(text)])[0]
     pairs = zip(probabilities, model.classes_, strict=True)
     blocks = [(p, c.split(":", 1)[1]) for p, c in pairs if c.startswith("block:")]

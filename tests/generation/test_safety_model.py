@@ -30,8 +30,8 @@ TINY = [
 
 def test_a_set_not_yet_measured_is_never_training_data():
     files = {p.name for p in safety_model.training_files()}
-    assert "safety_oos9.jsonl" not in files  # written for the ninth measurement; see tests/data/README.md
-    assert {"safety_oos.jsonl", "safety_oos8.jsonl"} <= files
+    assert "safety_oos10.jsonl" not in files  # written for the tenth measurement; see tests/data/README.md
+    assert {"safety_oos.jsonl", "safety_oos9.jsonl"} <= files
     corpus = {p.name for p in safety_model.CORPUS_DIR.glob("*.jsonl")}
     languages = {json.loads(line)["language"] for p in safety_model.CORPUS_DIR.glob("*.jsonl") for line in p.open()}
     assert len(corpus) >= 46 and len(languages) >= 46
@@ -121,3 +121,31 @@ def test_the_fitted_model_blocks_harm_that_names_no_listed_word(settings, text, 
     settings.WONDER_SAFETY_MODEL = True
     verdict = check_prompt(text)
     assert (verdict.action, verdict.category) == ("block", category)
+
+
+def test_the_fitted_model_is_shared_by_every_instance_of_a_checkout(settings, tmp_path):
+    """The live servers and a second installation use their own WONDER_VAR_DIR; they must not fit it again."""
+    before = safety_model.model_path()
+    settings.VAR_DIR = tmp_path
+    assert safety_model.model_path() == before
+    settings.WONDER_SAFETY_MODEL_DIR = tmp_path / "models"
+    assert safety_model.model_path().parent == tmp_path / "models"
+
+
+def test_a_model_that_can_be_neither_loaded_nor_fitted_leaves_the_lists_to_judge(monkeypatch, caplog):
+    calls = []
+
+    def full_disk():
+        calls.append(1)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(safety_model, "ensure_model", full_disk)
+    safety_model._model.cache_clear()
+    try:
+        text = "a snowboarder drops into the halfpipe at sunset"
+        assert safety_model.score(text) is None and safety_model.score(text) is None
+        assert check_prompt("a naked teenage girl on the slope").action == "block"
+        assert calls == [1]  # remembered: not refitted on every request
+        assert "term lists judge alone" in caplog.text
+    finally:
+        safety_model._model.cache_clear()
