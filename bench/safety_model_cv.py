@@ -9,9 +9,10 @@ left-out sets, lines ``name: value unit``:
 - ``cv_model_false_block_rate@T``: share of the harmless lines it scores at or above T.
 - ``cv_model_flag_as_block@T``: share of the ``flag`` lines (allowed, shown to a moderator) it would block.
 
-``safety_model.BLOCK_SCORE`` was chosen from this output before the ninth set was measured: the lowest T (steps of
-0.05) whose pooled false block rate stays within 1 %. This figure describes the model alone; the term lists were
-tuned on these sets, so their share of a left-out set is in sample and is not reported here.
+Before the ninth set was measured, ``safety_model.BLOCK_SCORE`` was the lowest T (steps of 0.05) whose pooled false
+block rate here stays within 1 % (0.4); ordinary fan prompts later set it higher (see its comment). This figure
+describes the model alone; the term lists were tuned on these sets, so their share of a left-out set is in sample
+and is not reported here.
 """
 
 from __future__ import annotations
