@@ -108,7 +108,12 @@ def test_default_style_is_cinematic():
 # ---- optional LLM
 # --------------------------------------------------------------------------------------------
 
-GOOD_ANSWER = " ".join(["word"] * 89) + " @me."
+# A rewrite of about 100 words, like a real model's. Ninety repetitions of "word" were used before: the safety
+# classifier scores such nonsense as likely harmful, and it is no rewrite a fan would ever be shown.
+GOOD_ANSWER = (
+    "@me glides down the in-run of the large hill at dusk, crouched low, skis parallel in the icy tracks, "
+    + "then springs at the table and opens into a clean V above the floodlit landing slope. " * 5
+).strip()
 
 
 class _Handler(BaseHTTPRequestHandler):
