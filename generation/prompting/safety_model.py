@@ -47,8 +47,8 @@ BLOCK_SCORE = 0.65
 # the lowest step that flags at most 3 % of those ordinary prompts.
 FLAG_SCORE = 0.4
 # A prompt the lists flag names a borderline topic (a fight, a real person, alcohol, a bikini) whose words the model
-# also weighs as harm, so it blocks one only when near certain. Set from the repository's flag tests (at 0.4 the model
-# blocked six of them, at most at 0.81), not from the evaluation sets.
+# also weighs as harm, so it blocks one only when near certain. Set from the repository's flag tests (the model of
+# 330d2bd blocked six of them at 0.4, the highest at 0.81), not from the evaluation sets.
 BLOCK_OVER_FLAG_SCORE = 0.85
 # Shorter texts (display names, one-word titles) are not sentences like the training data: the lists judge them.
 MIN_WORDS, MIN_UNSPACED_CHARS = 3, 6
@@ -186,7 +186,7 @@ def _model() -> Any | None:
 
 
 def enabled() -> bool:
-    return bool(getattr(settings, "WONDER_SAFETY_MODEL", True))
+    return bool(settings.WONDER_SAFETY_MODEL)
 
 
 def long_enough(text: str) -> bool:

@@ -37,7 +37,7 @@ def test_a_set_not_yet_measured_is_never_training_data():
     assert len(corpus) >= 46 and len(languages) >= 46
 
 
-def test_the_model_learns_the_wording_of_its_examples(tmp_path):
+def test_the_model_learns_the_wording_of_its_examples():
     model = safety_model.build(TINY)
     blocks = [i for i, c in enumerate(model.classes_) if c.startswith("block:")]
 

@@ -1,4 +1,4 @@
-"""Fit the prompt-safety classifier from its labelled files and cache it in var/models (make install runs this)."""
+"""Fit the prompt-safety classifier and cache it in var/models (make run and make test run this)."""
 
 from __future__ import annotations
 
