@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from datetime import timedelta
 
 import pytest
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
+from channels.layers import InMemoryChannelLayer, get_channel_layer
 from django.utils import timezone
 
 from contest import services as contest_services
 from gallery import services
 from gallery.models import Collection, Exhibition, Screen
+from generation import realtime
 from generation.models import Job
 
 pytestmark = pytest.mark.django_db
@@ -67,8 +69,42 @@ def test_the_finished_film_plays_after_the_winners_and_changes_the_version(clien
     assert [i["id"] for i in after["items"][:-1]] == [i["id"] for i in before["items"]]
 
 
+@pytest.fixture
+def server_loop(monkeypatch):
+    """An event loop that owns the in-memory channel layer, as Daphne's does in the embedded site: publishing and
+    receiving on one loop, the way a museum screen's socket receives (an ``asyncio.Queue`` wakes no waiter on
+    another loop)."""
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    monkeypatch.setattr(realtime, "_server_loop", loop)
+
+    def run(coroutine, timeout: float = 10.0):
+        # Bounded: a message that never comes fails the test instead of hanging the run.
+        return asyncio.run_coroutine_threadsafe(asyncio.wait_for(coroutine, timeout), loop).result(timeout + 1)
+
+    yield run
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join(5)
+    loop.close()
+
+
+@pytest.fixture(params=[0.0, 0.3], ids=["publish-at-once", "publish-late"])
+def publish_delay(request, monkeypatch):
+    """The group send may land before or after the screen starts waiting (a loaded machine): both must arrive."""
+    if request.param:
+        send = InMemoryChannelLayer.group_send
+
+        async def late(self, group, message):
+            await asyncio.sleep(request.param)
+            await send(self, group, message)
+
+        monkeypatch.setattr(InMemoryChannelLayer, "group_send", late)
+    return request.param
+
+
 def test_screens_are_told_at_once(
-    contest, make_entry, moderator, settings, enqueued, django_capture_on_commit_callbacks
+    contest, make_entry, moderator, settings, enqueued, django_capture_on_commit_callbacks, server_loop, publish_delay
 ):
     settings.WONDER_ARENA_BOOTSTRAP = 20
     contest.voting_close = timezone.now() - timedelta(minutes=1)
@@ -76,11 +112,11 @@ def test_screens_are_told_at_once(
     contest.save()
     make_entry(state="shortlisted")
     layer = get_channel_layer()
-    channel = async_to_sync(layer.new_channel)()
-    async_to_sync(layer.group_add)(services.MUSEUM_GROUP, channel)
+    channel = server_loop(layer.new_channel())
+    server_loop(layer.group_add(services.MUSEUM_GROUP, channel))
     with django_capture_on_commit_callbacks(execute=True):
         services.announce_results(contest_id=contest.pk, by=moderator)
-    message = async_to_sync(layer.receive)(channel)
+    message = server_loop(layer.receive(channel))
     assert message["type"] == "museum.changed" and message["reason"] == "publish"
 
 
