@@ -15,10 +15,14 @@ from django.urls import re_path  # noqa: E402
 from experience.routing import websocket_urlpatterns as kiosk_sockets  # noqa: E402
 from gallery.routing import websocket_urlpatterns as museum_sockets  # noqa: E402
 from generation import realtime  # noqa: E402
+from generation.prompting import safety_model  # noqa: E402
 from generation.routing import websocket_urlpatterns as job_sockets  # noqa: E402
 from wonder.admission import AdmissionGate  # noqa: E402
 from wonder.socket_auth import SocketAuthStack  # noqa: E402  (sessions and users off the shared thread)
 from wonder.sockets import NoSuchSocket  # noqa: E402
+
+# The prompt-safety classifier loads in the background now, not in the first fan's request; /readyz waits for it.
+safety_model.warm_up()
 
 router = ProtocolTypeRouter(
     {

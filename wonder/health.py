@@ -1,4 +1,5 @@
-"""Liveness (``/healthz``) and readiness (``/readyz``: database, broker, channel layer, a live worker)."""
+"""Liveness (``/healthz``) and readiness (``/readyz``: database, broker, channel layer, a live worker, and the prompt
+safety classifier loaded)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.db import connection
 from django.http import HttpRequest, JsonResponse
 
 from generation.models import WorkerBeat
+from generation.prompting import safety_model
 from wonder.celery import app as celery_app
 
 
@@ -37,6 +39,12 @@ def _check_worker() -> None:
         raise RuntimeError("no worker heartbeat in the last %d s" % window.total_seconds())
 
 
+async def _check_safety_model() -> None:
+    # Loaded at the server's start (wonder/asgi.py): until then the first prompt checks would wait seconds for it.
+    if not safety_model.ready():
+        raise RuntimeError("the safety classifier is still loading")
+
+
 async def _check_channel_layer() -> None:
     layer = get_channel_layer()
     channel = await layer.new_channel("readyz.")
@@ -50,6 +58,7 @@ async def readyz(request: HttpRequest) -> JsonResponse:
         "broker": sync_to_async(_check_broker),
         "worker": sync_to_async(_check_worker),
         "channel_layer": _check_channel_layer,
+        "safety_model": _check_safety_model,
     }
     results = {}
     for name, check in checks.items():

@@ -17,13 +17,13 @@ corpus or feature is picked up by the next process.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import inspect
 import json
 import logging
 import os
 import tempfile
+import threading
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -173,9 +173,7 @@ def ensure_model() -> Path:
     return path
 
 
-@functools.cache
-def _model() -> Any | None:
-    """The fitted model, loaded once per process; None (remembered) when it can be neither loaded nor fitted."""
+def _load() -> Any | None:
     import joblib
 
     try:
@@ -183,6 +181,50 @@ def _model() -> Any | None:
     except Exception:  # noqa: BLE001 - a full disk or a broken cache must not take the contest down
         log.exception("The safety classifier is unavailable: the term lists judge alone")
         return None
+
+
+_lock = threading.Lock()
+# (done, model): done once a load has been tried; the model is None when it could be neither loaded nor fitted.
+_state: tuple[bool, Any] = (False, None)
+
+
+def _model() -> Any | None:
+    """The fitted model, loaded once per process; None (remembered) when it can be neither loaded nor fitted.
+
+    A check that arrives while the warm-up loads it waits for that load rather than loading a second copy."""
+    global _state
+    if not _state[0]:
+        with _lock:
+            if not _state[0]:
+                _state = (True, _load())
+    return _state[1]
+
+
+def warm_up() -> None:
+    """Load the model in the background, at the server's start: the first fan's check must not pay for it (2-3 s
+    idle, 5-9 s on a loaded machine), and ``/readyz`` says not ready until it is done."""
+    if enabled() and not _state[0]:
+        threading.Thread(target=_model, name="safety-model-warm-up", daemon=True).start()
+
+
+def ready() -> bool:
+    """True when a prompt can be checked at once: the model is loaded, off, or known to be unavailable."""
+    return not enabled() or _state[0]
+
+
+def loaded_state() -> tuple[bool, Any]:
+    return _state
+
+
+def forget() -> None:
+    """Drop the loaded model (tests: a process that has not loaded it yet)."""
+    restore((False, None))
+
+
+def restore(state: tuple[bool, Any]) -> None:
+    global _state
+    with _lock:
+        _state = state
 
 
 def enabled() -> bool:

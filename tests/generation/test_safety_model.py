@@ -140,7 +140,8 @@ def test_a_model_that_can_be_neither_loaded_nor_fitted_leaves_the_lists_to_judge
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(safety_model, "ensure_model", full_disk)
-    safety_model._model.cache_clear()
+    saved = safety_model.loaded_state()
+    safety_model.forget()
     try:
         text = "a snowboarder drops into the halfpipe at sunset"
         assert safety_model.score(text) is None and safety_model.score(text) is None
@@ -148,4 +149,4 @@ def test_a_model_that_can_be_neither_loaded_nor_fitted_leaves_the_lists_to_judge
         assert calls == [1]  # remembered: not refitted on every request
         assert "term lists judge alone" in caplog.text
     finally:
-        safety_model._model.cache_clear()
+        safety_model.restore(saved)

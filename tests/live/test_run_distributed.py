@@ -146,7 +146,7 @@ def test_the_script_starts_nginx_two_daphnes_both_workers_and_beat(stack):
     assert list(stack.tmp.glob("celerybeat-schedule*")), "beat keeps its schedule under WONDER_VAR_DIR"
 
 
-def test_readyz_through_nginx_sees_database_broker_channel_layer_and_worker(stack):
+def test_readyz_through_nginx_sees_database_broker_channel_layer_worker_and_safety_model(stack):
     status, headers, body = get(stack.url + "/readyz")
     assert status == 200 and headers["Server"].startswith("nginx")
     checks = json.loads(body)["checks"]
@@ -155,6 +155,7 @@ def test_readyz_through_nginx_sees_database_broker_channel_layer_and_worker(stac
         "broker",
         "channel_layer",
         "worker",
+        "safety_model",
     }
 
 
