@@ -212,6 +212,27 @@ def test_overload_is_refused_fast_with_a_translated_503_page_and_retry_after(set
     assert '<html lang="it">' in body and "This page reloads by itself." not in body
 
 
+def test_a_page_already_let_in_always_gets_its_scripts_and_styles(settings):
+    """A page's static files are never refused: a 503 for contest.js left a finished video's page without its share
+    and enter form (tests/e2e/test_accessibility.py, on a loaded machine, after two 4 s requests had raised the
+    gate's service time). nginx serves them without Daphne in production; here they skip the line the same way."""
+    gate, app = _one_slot_taken(settings)
+
+    async def scenario():
+        app.release = asyncio.Event()
+        slow = asyncio.ensure_future(call(gate, "/slow/"))
+        await asyncio.sleep(0.01)
+        script = await asyncio.wait_for(call(gate, "/static/js/contest.js"), timeout=1)
+        page = await call(gate, "/gallery/")
+        app.release.set()
+        await slow
+        return script, page
+
+    script, page = asyncio.run(scenario())
+    assert script["status"] == 200 and script["body"] == b"/static/js/contest.js"
+    assert page["status"] == 503  # the page itself is still refused under overload
+
+
 def test_overload_under_api_is_answered_in_json(settings):
     gate, app = _one_slot_taken(settings)
 

@@ -7,6 +7,7 @@ loads, each kind in arrival order. A request that would wait longer than ``WONDE
 (on arrival, or as soon as follow-ups going ahead push a waiting page load past the limit) with a 503,
 ``Retry-After`` and ``X-Wonder-Overload: shed``: a page in the fan's language that reloads itself, or JSON under
 ``/api/``. Under overload nobody waits long, and the requests served stay fast.
+Probes and static files skip the line (nginx serves the latter in production).
 
 Why here and not as a Django middleware (where it was first):
 - Django runs a middleware that can do both in the mode of the one below it, and ours sat above sync ones, so it
@@ -45,8 +46,11 @@ from .metrics import QUEUE_SECONDS, SHED_REQUESTS
 
 # Probes must answer while the process is busy, or an orchestrator restarts a process that is merely loaded.
 UNQUEUED_PATHS = ("/healthz", "/readyz", "/metrics")
-# What a page the fan already has fetches by itself (its posters, media, static files), and the API its scripts use.
-FOLLOW_UP_PREFIXES = ("/api/", "/gallery/posters/", "/media/", "/static/")
+# A page's own scripts and styles, from WhiteNoise in the embedded site (nginx serves them without Daphne in
+# production): a refused script silently breaks a page that was let in, and serving one costs next to nothing.
+UNQUEUED_PREFIXES = ("/static/",)
+# What a page the fan already has fetches by itself (its posters, media), and the API its scripts use.
+FOLLOW_UP_PREFIXES = ("/api/", "/gallery/posters/", "/media/")
 # Requests that follow up on a page the fan already has go first; new page loads are refused first.
 FOLLOW_UP, NEW_PAGE = 0, 1
 SHED_HEADER = b"x-wonder-overload"
@@ -192,7 +196,8 @@ class AdmissionGate:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         limit = settings.WONDER_MAX_CONCURRENT_REQUESTS
-        if scope["type"] != "http" or not limit or scope.get("path") in UNQUEUED_PATHS:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or not limit or path in UNQUEUED_PATHS or path.startswith(UNQUEUED_PREFIXES):
             return await self.app(scope, receive, send)
         if self.slots is None:
             self.slots = Slots(limit, settings.WONDER_ADMISSION_MAX_WAIT_S, settings.WONDER_ADMISSION_MAX_QUEUE)
