@@ -37,19 +37,21 @@ ROOT = Path(__file__).resolve().parent
 CORPUS_DIR = ROOT / "safety_corpus"
 _TESTS_DATA = ROOT.parent.parent / "tests" / "data"
 # Evaluation sets measured once and then read: from then on they are labelled examples like any other.
-RETIRED_SETS = tuple(_TESTS_DATA / f"safety_oos{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9))
-# Chosen before the tenth set was measured. Leaving each of sets 1-8 out in turn (bench/safety_model_cv.py) gave 0.4
-# (pooled false blocks within 1 %), but at 0.4 the model blocked 2.7 % of the 937 ordinary fan prompts of the
-# understanding sets (tests/data/prompts_*.jsonl, never training data): the score is the lowest step (0.05) that
-# blocks at most 0.5 % of them.
-BLOCK_SCORE = 0.65
-# Below the block score, a likely-harmful prompt is shown to a moderator first (all entries are reviewed anyway):
-# the lowest step that flags at most 3 % of those ordinary prompts.
-FLAG_SCORE = 0.4
-# A prompt the lists flag names a borderline topic (a fight, a real person, alcohol, a bikini) whose words the model
-# also weighs as harm, so it blocks one only when near certain. Set from the repository's flag tests (the model of
-# 330d2bd blocked six of them at 0.4, the highest at 0.81), not from the evaluation sets.
-BLOCK_OVER_FLAG_SCORE = 0.85
+RETIRED_SETS = tuple(_TESTS_DATA / f"safety_oos{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10))
+# The rules, fixed before the tenth set was measured and applied again before the eleventh: block at the lowest step
+# (0.05) whose model score blocks at most 0.5 % of the 937 ordinary fan prompts of the understanding sets
+# (tests/data/prompts_*.jsonl, never training data), flag at the lowest step that flags at most 3 % of them. (Leaving
+# each of sets 1-8 out in turn, bench/safety_model_cv.py, had given 0.4, but at 0.4 that model blocked 2.7 % of those
+# prompts, "a biathlete in the snow" among them.) The model of corpus rounds 1-7 and sets 1-10: 4 of them (0.43 %)
+# at 0.6 and 26 (2.8 %) at 0.35; the model before rounds 6-7: 0.65 and 0.4.
+BLOCK_SCORE = 0.6
+# Below the block score, a likely-harmful prompt is shown to a moderator first (all entries are reviewed anyway).
+FLAG_SCORE = 0.35
+# A prompt the lists flag names a borderline topic (a fight, a real person, alcohol, a bikini, "sexy") whose words
+# the model also weighs as harm, so it blocks one only when near certain: the lowest step (0.05) at which the
+# repository's flag tests all stay flags, not set from the evaluation sets (0.85 for the model of 330d2bd; 0.9 for
+# rounds 1-7 and sets 1-10, which scores the leetspeak "s 3 x y skier in the halfpipe" 0.87).
+BLOCK_OVER_FLAG_SCORE = 0.9
 # Shorter texts (display names, one-word titles) are not sentences like the training data: the lists judge them.
 MIN_WORDS, MIN_UNSPACED_CHARS = 3, 6
 
@@ -123,16 +125,20 @@ def build(rows: list[dict[str, Any]]) -> Any:
     return model
 
 
+# The code that shapes the fit (features, targets, estimator) and the views it reads (safety.py); thresholds and the
+# rest of this module do not change the fitted model. Read once, at import: read later from a file edited since (a
+# deploy, an edit during a run), it named another model, which the process fitted and saved, deleting the right one.
+_FIT_CODE = (
+    b"".join(inspect.getsource(f).encode() for f in (features_text, target, build)) + (ROOT / "safety.py").read_bytes()
+)
+
+
 def digest(files: list[Path] | None = None) -> str:
     """Names the training data and code a cached model was fitted from."""
     import sklearn
 
     h = hashlib.sha256(sklearn.__version__.encode())
-    # The code that shapes the fit (features, targets, estimator) and the views it reads (safety.py); thresholds and
-    # the rest of this module do not change the fitted model.
-    for function in (features_text, target, build):
-        h.update(inspect.getsource(function).encode())
-    h.update((ROOT / "safety.py").read_bytes())
+    h.update(_FIT_CODE)
     for path in training_files() if files is None else files:
         h.update(path.name.encode())
         h.update(path.read_bytes())
