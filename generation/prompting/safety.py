@@ -445,8 +445,9 @@ GORE_WINDOW = 6
 SELF_WINDOW = 8
 # A killing word is said of the weather only right beside it ("un froid qui tue", "κρύο που σε σκοτώνει").
 WEATHER_WINDOW = 5
-# An ambiguous naked word and a person are read together only side by side ("sciatrice nuda", "naga narciarka").
-NAKED_WINDOW = 6
+# An ambiguous naked word and a person are read together only side by side ("sciatrice nuda", "naga narciarka"):
+# "Dzieci strzelają gola" (children score a goal) has two words between them.
+NAKED_WINDOW = 2
 # "out" as a call to expel a group ("X out!", "X raus", "X dehors", "X fuera", "X eruit").
 _OUT = r"(?:out|raus|dehors|fuera|fora|eruit|ut|ulos|precz|afara|napolje|weg)(?: |$)"
 
@@ -583,7 +584,8 @@ def _builtin_check(text: str) -> SafetyVerdict:
 
     adults_only = m["explicit_cues"] + _ADULTS_ONLY.findall(views.plain)
     # A minor and a sexual, suggestive, naked or revealing word read together: "a 10yo girl posing seductively".
-    racy = ("sexual", "suggestive", "nudity", "nudity_ambiguous", "revealing", "innuendo", "sex_slang", "explicit_cues")
+    # Ambiguous naked words ("gola": a goal in Polish, naked in Croatian) are read only beside the child, below.
+    racy = ("sexual", "suggestive", "nudity", "revealing", "innuendo", "sex_slang", "explicit_cues")
     if minors and (sexual or suggestive or adults_only or any(m[name] for name in racy)):
         together = _together(text, racy, ("minors",), ages=True)
         if together:

@@ -877,3 +877,21 @@ def test_a_school_level_with_one_digit_beside_a_suggestive_cue_is_sexual_minors(
 )
 def test_one_digit_readings_leave_school_trips_alone_and_leetspeak_read(text, action):
     assert check_prompt(text).action == action, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dzieci strzelają gola na lodowisku",  # Polish "gola", a goal: Croatian for naked
+        "Drużyna żaków cieszy się z gola w ostatniej minucie",
+        "Çocuk hokey takımı golü kutluyor",  # Turkish "golü", the goal: Croatian "golu", naked
+        "Lille Emma på seks år står på ski for første gang",  # Norwegian "seks", six: Malay for sex
+        "seks barn på ski i Oslo",
+        "Kids sledging at Penistone in the snow",  # a Yorkshire town, not "penis*"
+    ],
+)
+def test_a_goal_a_six_and_a_town_are_not_naked_or_sex_in_another_language(settings, text):
+    """Set 11 (tests/data/README.md) showed the term lists blocking children scoring a goal and a six-year-old: words
+    that are ordinary in one language read as nudity or sex in another (the lists alone, without the classifier)."""
+    settings.WONDER_SAFETY_MODEL = False
+    assert check_prompt(text).action == "allow", check_prompt(text)
