@@ -584,10 +584,14 @@ def _builtin_check(text: str) -> SafetyVerdict:
 
     adults_only = m["explicit_cues"] + _ADULTS_ONLY.findall(views.plain)
     # A minor and a sexual, suggestive, naked or revealing word read together: "a 10yo girl posing seductively".
-    # Ambiguous naked words ("gola": a goal in Polish, naked in Croatian) are read only beside the child, below.
     racy = ("sexual", "suggestive", "nudity", "revealing", "innuendo", "sex_slang", "explicit_cues")
     if minors and (sexual or suggestive or adults_only or any(m[name] for name in racy)):
         together = _together(text, racy, ("minors",), ages=True)
+        if together:
+            return _verdict("block", "sexual-minors", together)
+    # An ambiguous naked word ("gola": a goal in Polish, naked in Croatian) only right beside the child.
+    if minors and m["nudity_ambiguous"]:
+        together = _together(text, ("nudity_ambiguous",), ("minors",), ages=True, size=NAKED_WINDOW)
         if together:
             return _verdict("block", "sexual-minors", together)
     nazi_numbers = [x.group(0) for x in (_NAZI_NUMBER.search(views.latin), _NAZI_1488.search(views.plain)) if x]

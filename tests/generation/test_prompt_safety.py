@@ -895,3 +895,10 @@ def test_a_goal_a_six_and_a_town_are_not_naked_or_sex_in_another_language(settin
     that are ordinary in one language read as nudity or sex in another (the lists alone, without the classifier)."""
     settings.WONDER_SAFETY_MODEL = False
     assert check_prompt(text).action == "allow", check_prompt(text)
+
+
+@pytest.mark.parametrize("text", ["gola djevojčica na sanjkama", "naga dziewczynka na sankach"])
+def test_an_ambiguous_naked_word_beside_a_child_is_still_sexual_minors(settings, text):
+    """Reading "gola" and "naga" only beside the person (above) must not turn a naked child into plain nudity."""
+    settings.WONDER_SAFETY_MODEL = False
+    assert check_prompt(text).category == "sexual-minors", check_prompt(text)
