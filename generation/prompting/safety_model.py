@@ -49,9 +49,9 @@ BLOCK_SCORE = 0.6
 FLAG_SCORE = 0.35
 # A prompt the lists flag names a borderline topic (a fight, a real person, alcohol, a bikini, "sexy") whose words
 # the model also weighs as harm, so it blocks one only when near certain: the lowest step (0.05) at which the
-# repository's flag tests all stay flags, not set from the evaluation sets (0.85 for the model of 330d2bd; 0.9 for
-# rounds 1-7 and sets 1-10, which scores the leetspeak "s 3 x y skier in the halfpipe" 0.87).
-BLOCK_OVER_FLAG_SCORE = 0.9
+# repository's flag tests all stay flags, not set from the evaluation sets (0.85 for the model of 330d2bd; 0.95 for
+# rounds 1-7 and sets 1-10 with today's lists, which scores the leetspeak "s 3 x y skier in the halfpipe" 0.91).
+BLOCK_OVER_FLAG_SCORE = 0.95
 # Shorter texts (display names, one-word titles) are not sentences like the training data: the lists judge them.
 MIN_WORDS, MIN_UNSPACED_CHARS = 3, 6
 
@@ -125,11 +125,16 @@ def build(rows: list[dict[str, Any]]) -> Any:
     return model
 
 
-# The code that shapes the fit (features, targets, estimator) and the views it reads (safety.py); thresholds and the
-# rest of this module do not change the fitted model. Read once, at import: read later from a file edited since (a
-# deploy, an edit during a run), it named another model, which the process fitted and saved, deleting the right one.
-_FIT_CODE = (
-    b"".join(inspect.getsource(f).encode() for f in (features_text, target, build)) + (ROOT / "safety.py").read_bytes()
+# The code that shapes the fit (features, targets, estimator), the views it reads (safety.py) and the term lists those
+# views take their allowed phrases from (safety_terms/); thresholds and the rest of this module do not change the
+# fitted model. Read once, at import: read later from a file edited since (a deploy, an edit during a run), it named
+# another model, which the process fitted and saved, deleting the right one.
+_FIT_CODE = b"".join(
+    [
+        *(inspect.getsource(f).encode() for f in (features_text, target, build)),
+        (ROOT / "safety.py").read_bytes(),
+        *(path.read_bytes() for path in sorted((ROOT / "safety_terms").iterdir()) if path.is_file()),
+    ]
 )
 
 

@@ -162,3 +162,12 @@ def test_a_file_edited_under_a_running_process_does_not_change_its_digest(monkey
     real = linecache.getlines
     monkeypatch.setattr(linecache, "getlines", lambda *a, **k: ["# an edit above\n", *real(*a, **k)])
     assert safety_model.digest() == before
+
+
+def test_the_term_lists_name_the_model_too():
+    """The features read the check's views, and the views drop the lists' allowed phrases: an edited list changes
+    what the model was fitted on, so it must name another model. (A model fitted before "Penistone" became an
+    allowed phrase served on after it, until safety.py happened to change.)"""
+    lists = [p for p in (safety_model.ROOT / "safety_terms").iterdir() if p.suffix in {".toml", ".py", ".txt"}]
+    assert len(lists) >= 37  # 35 languages in files, the first ten in __init__.py, the real people
+    assert all(p.read_bytes() in safety_model._FIT_CODE for p in lists)
