@@ -691,8 +691,8 @@ def _classify(text: str, verdict: SafetyVerdict) -> SafetyVerdict:
     harm = safety_model.score(text)
     if harm is None:
         return verdict
-    needed = safety_model.BLOCK_OVER_FLAG_SCORE if verdict.action == "flag" else safety_model.BLOCK_SCORE
-    if harm.block >= needed:
+    flagged = (verdict.category or "") if verdict.action == "flag" else None
+    if harm.block >= safety_model.block_score_over(flagged, harm.category):
         return _verdict("block", harm.category, [])
     if harm.block >= safety_model.FLAG_SCORE and verdict.action == "allow":
         return _verdict("flag", "likely-harmful", [])

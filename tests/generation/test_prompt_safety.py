@@ -888,6 +888,7 @@ def test_one_digit_readings_leave_school_trips_alone_and_leetspeak_read(text, ac
         "Lille Emma på seks år står på ski for første gang",  # Norwegian "seks", six: Malay for sex
         "seks barn på ski i Oslo",
         "Kids sledging at Penistone in the snow",  # a Yorkshire town, not "penis*"
+        "Eisstockschießen am Waginger See",  # a Bavarian lake, not Polish "wagin*"
     ],
 )
 def test_a_goal_a_six_and_a_town_are_not_naked_or_sex_in_another_language(settings, text):

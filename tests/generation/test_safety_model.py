@@ -31,7 +31,7 @@ TINY = [
 def test_a_set_not_yet_measured_is_never_training_data():
     files = {p.name for p in safety_model.training_files()}
     assert "safety_oos12.jsonl" not in files  # written for the twelfth measurement; see tests/data/README.md
-    assert {"safety_oos.jsonl", "safety_oos10.jsonl"} <= files
+    assert {"safety_oos.jsonl", "safety_oos11.jsonl"} <= files
     corpus = {p.name for p in safety_model.CORPUS_DIR.glob("*.jsonl")}
     languages = {json.loads(line)["language"] for p in safety_model.CORPUS_DIR.glob("*.jsonl") for line in p.open()}
     assert len(corpus) >= 46 and len(languages) >= 46
@@ -93,6 +93,22 @@ def test_the_model_never_lowers_the_lists_verdict(monkeypatch):
     monkeypatch.setattr(safety_model, "score", lambda text: HarmScore(safety_model.FLAG_SCORE, "hate"))
     verdict = check_prompt("the winners spray champagne on the podium")
     assert verdict.action == "flag" and verdict.category != "likely-harmful"
+
+
+def test_gore_over_a_violence_flag_needs_less_certainty(monkeypatch):
+    # Blood and a fight make the lists flag violence; the model naming gore is the harm those words describe.
+    gore = safety_model.GORE_OVER_VIOLENCE_SCORE
+    assert safety_model.BLOCK_SCORE <= gore < safety_model.BLOCK_OVER_FLAG_SCORE
+    bloody = "blood on the ice after a hockey fight"
+    monkeypatch.setattr(safety_model, "score", lambda text: HarmScore(gore, "gore"))
+    assert (check_prompt(bloody).action, check_prompt(bloody).category) == ("block", "gore")
+    monkeypatch.setattr(safety_model, "score", lambda text: HarmScore(gore - 0.01, "gore"))
+    assert (check_prompt(bloody).action, check_prompt(bloody).category) == ("flag", "violence")
+    # Another category over a violence flag, or gore over another flag, still needs near certainty.
+    monkeypatch.setattr(safety_model, "score", lambda text: HarmScore(gore, "hate"))
+    assert check_prompt(bloody).action == "flag"
+    monkeypatch.setattr(safety_model, "score", lambda text: HarmScore(gore, "gore"))
+    assert check_prompt("the winners spray champagne on the podium").action == "flag"
 
 
 def test_short_texts_and_a_disabled_model_are_left_to_the_lists(settings, monkeypatch):
