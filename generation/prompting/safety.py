@@ -71,6 +71,8 @@ _MASKED = re.compile(r"(?<![\w*#@])[a-z]+[*#@][a-z*#@]*")
 _MASK = re.compile(r"[*#@]+")
 # "f-ck", "f.cking": a dot or hyphen after one or two letters stands for a letter too ("t-bar" reads as nothing bad).
 _DOTTED = re.compile(r"(?<![\w.-])[a-z]{1,2}[.-][a-z]{1,6}(?![\w.-])")
+# "sui.cide", "nusi.žudyti": one dot inside a longer word splits it; the word is also read joined ("St.Moritz" too).
+_SPLIT = re.compile(r"(?<![\w.])([^\W\d_]{2,})\.([^\W\d_]{2,})(?![\w.])")
 MAX_MASKED = 20
 # "88" as a tattoo, a patch, an armband or on a flag: a neo-Nazi code. On a jersey or a shirt it is a player's
 # number (hockey's 88s), so clothes alone are not enough; "1488" is the code wherever it stands (_NAZI_1488).
@@ -332,6 +334,7 @@ def _views(text: str) -> _Views:
                 extra.append(variant)
     for dotted in _DOTTED.findall(plain)[:MAX_MASKED]:
         extra += [re.sub(r"[.-]", v, dotted) for v in ("a", "e", "i", "o", "u", "uc")]
+    extra += ["".join(split) for split in _SPLIT.findall(plain)[:MAX_MASKED]]
     # "nuuude" -> "nude" and "boooobs" -> "boobs": only stretched words change, so "Sussex" stays "sussex".
     for w in latin.split():
         if _STRETCHED.search(w):

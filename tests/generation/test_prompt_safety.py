@@ -889,11 +889,32 @@ def test_one_digit_readings_leave_school_trips_alone_and_leetspeak_read(text, ac
         "seks barn på ski i Oslo",
         "Kids sledging at Penistone in the snow",  # a Yorkshire town, not "penis*"
         "Eisstockschießen am Waginger See",  # a Bavarian lake, not Polish "wagin*"
+        "Mit der Wankbahn auf den Wank, oben Skitour bis zum Gipfelkreuz",  # a mountain above Garmisch
+        "kayakçı pisti bir roket gibi indi",  # Turkish "pisti", the slope: Lithuanian "pisti" is a sex act
     ],
 )
 def test_a_goal_a_six_and_a_town_are_not_naked_or_sex_in_another_language(settings, text):
     """Set 11 (tests/data/README.md) showed the term lists blocking children scoring a goal and a six-year-old: words
     that are ordinary in one language read as nudity or sex in another (the lists alone, without the classifier)."""
+    settings.WONDER_SAFETY_MODEL = False
+    assert check_prompt(text).action == "allow", check_prompt(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "noriu ją pisti po varžybų",  # Lithuanian "pisti" as a sex act, in the phrases it is said in
+        "slidininkė nori nusi.žudyti šokdama nuo uolos",  # a dot inside a word: read joined
+        "the skater wants to commit sui.cide after the loss",
+    ],
+)
+def test_a_word_of_one_language_is_read_in_its_phrases_and_a_split_word_joined(settings, text):
+    settings.WONDER_SAFETY_MODEL = False
+    assert check_prompt(text).action == "block", check_prompt(text)
+
+
+@pytest.mark.parametrize("text", ["Ski-WM in St.Moritz, Abfahrt der Herren", "a skier at 5.30am on the piste"])
+def test_a_dot_inside_a_name_or_a_time_stays_harmless(settings, text):
     settings.WONDER_SAFETY_MODEL = False
     assert check_prompt(text).action == "allow", check_prompt(text)
 

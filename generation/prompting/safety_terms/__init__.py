@@ -890,6 +890,7 @@ ALLOWED_PHRASES = (
     " | nude tights | nude fabric"
     " | penistone"  # a Yorkshire town, which "penis*" of several lists would read as a word
     " | waginger see | waginger"  # a Bavarian lake and its towns' adjective, which Polish "wagin*" would read
+    " | auf den wank | am wank | vom wank | wank bei garmisch"  # a mountain above Garmisch, which "wank" would read
     " | a tutta birra | tutta birra | a bomb of a jump | bomb of a jump | the bomb | bomb drop | bombed down"
     " | crash through the finish | crash through the finish line | crashes through the finish line"
     " | crashing through the finish line | crashed through the finish line | killer run | killer jump"
