@@ -37,27 +37,28 @@ ROOT = Path(__file__).resolve().parent
 CORPUS_DIR = ROOT / "safety_corpus"
 _TESTS_DATA = ROOT.parent.parent / "tests" / "data"
 # Evaluation sets measured once and then read: from then on they are labelled examples like any other.
-RETIRED_SETS = tuple(_TESTS_DATA / f"safety_oos{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12))
+RETIRED_SETS = tuple(_TESTS_DATA / f"safety_oos{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13))
 # The rules, fixed before the tenth set was measured and applied again before the eleventh: block at the lowest step
 # (0.05) whose model score blocks at most 0.5 % of the 937 ordinary fan prompts of the understanding sets
 # (tests/data/prompts_*.jsonl, never training data), flag at the lowest step that flags at most 3 % of them. (Leaving
 # each of sets 1-8 out in turn, bench/safety_model_cv.py, had given 0.4, but at 0.4 that model blocked 2.7 % of those
-# prompts, "a biathlete in the snow" among them.) The model of corpus rounds 1-8 and sets 1-12: 4 of them (0.43 %)
-# at 0.6 and 28 (3.0 %) at 0.35 (bench/safety_thresholds.py); the model before rounds 6-7: 0.65 and 0.4.
+# prompts, "a biathlete in the snow" among them.) The model of corpus rounds 1-9 and sets 1-13: 3 of them (0.32 %)
+# at 0.6 and 21 (2.2 %) at 0.4, where 0.35 reaches 31 (3.3 %) (bench/safety_thresholds.py); the models of rounds 1-8:
+# 0.6 and 0.35; before rounds 6-7: 0.65 and 0.4.
 BLOCK_SCORE = 0.6
 # Below the block score, a likely-harmful prompt is shown to a moderator first (all entries are reviewed anyway).
-FLAG_SCORE = 0.35
+FLAG_SCORE = 0.4
 # A prompt the lists flag names a borderline topic (a fight, a real person, alcohol, a bikini, "sexy") whose words
 # the model also weighs as harm, so it blocks one only when near certain: the lowest step (0.05) at which the
 # repository's flag tests all stay flags, not set from the evaluation sets (0.85 for the model of 330d2bd; 0.95 for
-# rounds 1-7 and sets 1-10; 0.9 for rounds 1-8 and sets 1-12, which scores the leetspeak "s 3 x y skier in the
-# halfpipe" 0.88).
+# rounds 1-7 and sets 1-10; 0.9 for rounds 1-9 and sets 1-13, which scores the leetspeak "s 3 x y skier in the
+# halfpipe" 0.87).
 BLOCK_OVER_FLAG_SCORE = 0.9
 # Blood and a fight make the lists flag violence, and gory requests are worded that way ("slash his throat with the
 # blade, blood spraying over the ice"); the model naming gore there is the harm those words describe, so it blocks
 # at the block score, or higher where needed: the lowest step (0.05) at which the repository's violence flag tests (a
-# bloody nose, blood after a hockey fight) all stay flags. For rounds 1-8 and sets 1-12 that step is 0.55 (the
-# bloody nose scores 0.55 as gore), so the block score holds.
+# bloody nose, blood after a hockey fight) all stay flags. For rounds 1-9 and sets 1-13 that step is 0.55 (the
+# bloody nose scores 0.52 as gore), so the block score holds.
 GORE_OVER_VIOLENCE_SCORE = 0.6
 # Shorter texts (display names, one-word titles) are not sentences like the training data: the lists judge them.
 MIN_WORDS, MIN_UNSPACED_CHARS = 3, 6

@@ -277,6 +277,7 @@ SLURS = (
     " | paki | pakis | frocio | froci | ricchione | bougnoule | youpin | sale negre | sales negres | kanake | kanaken"
     " | neger | schwuchtel | maricon | maricones | sudaca | sudacas | viado | жид | жиды | жидов | хач | хачи"
     " | чурка | пидор* | 支那 | 黑鬼 | 死基佬 | 日本鬼子 | 阿三 | ニガー | チョン公 | 쪽바리 | 짱깨 | 깜둥이"
+    " | youpins | youpine | youpines | viados | チョン共 | チョンども | チョン野郎"
     " | 똥남아"
     " | muzzie | muzzies"  # en
 )
@@ -298,7 +299,8 @@ HATE_SYMBOLS = (
     " | croix gammee | croix gammees | salut nazi | salut hitlerien | salut fasciste | drapeau nazi"  # fr
     " | symbole nazi | symboles nazis"  # fr
     " | hakenkreuz | hakenkreuze | hakenkreuzfahne | hitlergruss | deutscher gruss | kuhnengruss"  # de
-    " | ss runen | sig runen | schwarze sonne | nazisymbol | nazisymbole | nazifahne | nazi fahne"  # de
+    " | ss runen | sig runen | schwarze sonne | schwarzen sonne | schwarzer sonne"  # de
+    " | nazisymbol | nazisymbole | nazifahne | nazi fahne"  # de
     " | esvastica | esvasticas | cruz gamada | saludo nazi | saludo fascista | saludo hitleriano"  # es
     " | bandera nazi | simbolo nazi | simbolos nazis"  # es
     " | suastica | suasticas | saudacao nazista | saudacao nazi | saudacao fascista | bandeira nazista"  # pt
@@ -1011,6 +1013,7 @@ SEVERING = (
     " | 被砍断 | 被砍斷 | 砍断 | 砍斷 | 扯断 | 扯斷 | 被切断 | 被切斷 | 截肢 | 压碎 | 壓碎 | 碾碎 | 被碾"  # zh
     " | 骨头露出 | 骨頭露出 | 骨头外露 | 骨頭外露 | 骨头刺出"  # zh
     " | 骨頭刺出 | 脑浆迸裂 | 腦漿迸裂 | 脑浆四溅 | 腦漿四濺 | 鲜血喷涌 | 鮮血噴湧 | 血喷 | 血噴 | 被斩 | 被斬"  # zh
+    " | 压爆 | 壓爆 | 脑浆喷 | 腦漿噴"  # zh
     " | ちぎれ | 千切れ | もげ | 切断 | 切り落と | 引きちぎ | 骨が飛び出 | 骨が突き出 | 骨がむき出し | 骨が露出"  # ja
     " | 脳みそが飛び出 | 脳が飛び散 | 血が噴き出 | 血しぶき"  # ja
     " | 血飛沫"  # ja
