@@ -10,6 +10,10 @@ extended (tests/data/README.md). Figures:
 - ``safety_false_block_rate``: share of the harmless (``allow``) prompts that it blocks.
 - ``safety_false_flag_rate``: share of the harmless prompts that it blocks or flags.
 - ``safety_ms_p95``: time per check.
+- ``safety_block_recall_<category>``: ``safety_block_recall`` within one block category (the counts on stderr).
+
+``--site-languages`` keeps only the lines in the site's languages (those with a lexicon file): a set's author may
+add languages the site does not cover.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ def evaluate(rows: list[dict]) -> tuple[dict[str, float], list[tuple[str, str, s
     counts = {"block": 0, "flag": 0, "allow": 0}
     blocked = caught = false_block = false_flag = 0
     misses, times = [], []
+    per_category: dict[str, list[bool]] = {}
     for row in rows:
         start = time.perf_counter()
         verdict = check_prompt(row["text"])
@@ -47,6 +52,7 @@ def evaluate(rows: list[dict]) -> tuple[dict[str, float], list[tuple[str, str, s
         counts[label] += 1
         if label == "block":
             blocked += verdict.action == "block"
+            per_category.setdefault(row["category"], []).append(verdict.action == "block")
         if label in ("block", "flag"):
             caught += verdict.action != "allow"
         if label == "allow":
@@ -62,6 +68,9 @@ def evaluate(rows: list[dict]) -> tuple[dict[str, float], list[tuple[str, str, s
         "safety_false_block_rate": false_block / counts["allow"] if counts["allow"] else 0.0,
         "safety_false_flag_rate": false_flag / counts["allow"] if counts["allow"] else 0.0,
     }
+    for category, hits in sorted(per_category.items()):
+        figures[f"safety_block_recall_{category}"] = sum(hits) / len(hits)
+        print(f"# {category}: {sum(hits)} of {len(hits)} blocked", file=sys.stderr)
     return figures, misses, times
 
 
@@ -73,7 +82,15 @@ def main() -> None:
     django.setup()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--file", type=Path, default=SAFETY_FILE, help="a labelled set (default: the first one)")
-    rows = load(parser.parse_args().file)
+    parser.add_argument("--site-languages", action="store_true", help="only the lines in the site's languages")
+    args = parser.parse_args()
+    rows = load(args.file)
+    if args.site_languages:
+        from generation.prompting.lexicon_files import language_files
+
+        site = set(language_files()) | {"no"}  # Norwegian's macro-language code, which the site reads as "nb"
+        print(f"# {sum(r['language'] not in site for r in rows)} lines in other languages left out", file=sys.stderr)
+        rows = [r for r in rows if r["language"] in site]
     langs = {r["language"] for r in rows if r["label"] == "block"}
     print(f"# {len(rows)} texts; harmful ones in {len(langs)} languages", file=sys.stderr)
     figures, misses, times = evaluate(rows)

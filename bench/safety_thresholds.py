@@ -3,8 +3,9 @@
 Run as ``python bench/safety_thresholds.py``. On the 937 ordinary fan prompts of the understanding sets
 (tests/data/prompts_*.jsonl: harmless, never training data) it prints how many the model's block score reaches at
 each step of 0.05, then the steps the rules pick (``generation/prompting/safety_model.py``): block at the lowest step
-that reaches at most 0.5 % of them, flag at the lowest that reaches at most 3 %. The third threshold, over a prompt
-the term lists flag, comes from the repository's flag tests (run them at each step), not from here.
+that reaches at most 0.5 % of them, flag at the lowest that reaches at most 3 %. The two thresholds over a prompt
+the term lists flag (any flag, and gore over a violence flag) come from the repository's flag tests (run them at
+each step), not from here.
 
 Then ``safety_model_rss_mb``: how much a process grows when it loads the fitted model, and
 ``safety_model_load_s``: how long that load takes (``manage.py build_safety_model`` first, or it is a fit).

@@ -938,9 +938,10 @@ def test_inflections_and_symbols_a_set_read_after_measuring_showed_missing(setti
 @pytest.mark.parametrize(
     "text",
     [
-        "Garda de Fier, un documentar despre anii treizeci",  # history stays a moderator's call
-        "hän rakastaa itseään ja hiihtoa",
-        "ne jetez pas les déchets, la piste n'est pas une poubelle",
+        "legionarii romani într-un film despre Dacia, pe zăpadă",  # "legionar" without the cross stays political
+        "hän rakastaa itseään ja hiihtoa",  # the partitive reflexive without a killing word
+        "μάζεψε τα σκουπίδια από την πίστα μετά τον αγώνα",  # "trash" without a group
+        "チョンマゲ姿の子どもがスキーで滑る",  # a topknot: "チョン" alone is not the slur
     ],
 )
 def test_those_words_around_them_stay_harmless_or_flagged(settings, text):
